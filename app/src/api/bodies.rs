@@ -1,0 +1,10 @@
+use leptos::prelude::*;
+
+use crate::domain::Body;
+
+/// Every body of the Conference, in display order.
+#[server]
+pub async fn list_bodies() -> Result<Vec<Body>, ServerFnError> {
+    let db = super::database()?;
+    crate::ssr::bodies::list(&db).await.map_err(super::to_server_error)
+}

@@ -1,0 +1,20 @@
+//! Wire types and server functions. Each body is a few lines: context → service → error mapping.
+
+/// The bodies of the Conference.
+pub mod bodies;
+
+#[cfg(feature = "ssr")]
+use leptos::prelude::{use_context, ServerFnError};
+
+/// The database connection the server provides to every render and server function.
+#[cfg(feature = "ssr")]
+pub(crate) fn database() -> Result<sea_orm::DatabaseConnection, ServerFnError> {
+    use_context::<sea_orm::DatabaseConnection>()
+        .ok_or_else(|| ServerFnError::new("the database connection is missing from the context"))
+}
+
+/// Maps a Quorum error onto a server function error, keeping its message.
+#[cfg(feature = "ssr")]
+pub(crate) fn to_server_error(err: crate::error::QuorumError) -> ServerFnError {
+    ServerFnError::new(err.to_string())
+}

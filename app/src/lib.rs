@@ -1,0 +1,27 @@
+//! Quorum: the meeting planner of the Conference of the States Parties to the United Nations
+//! Convention against Corruption and its subsidiary bodies.
+//!
+//! The crate is shared by the server (feature `ssr`) and the browser (feature `hydrate`); a build
+//! never enables both. Dependencies point inwards: `ui` → `api` → `ssr` → `domain`.
+
+/// Pure domain types and rules: no web, database or async imports, so they also run in the browser.
+pub mod domain;
+/// The one error enum of Quorum, and how each variant maps to an HTTP status.
+pub mod error;
+/// Wire types and server functions, one file per resource.
+pub mod api;
+/// Server-only code: database entities, queries and services (feature `ssr`).
+#[cfg(feature = "ssr")]
+pub mod ssr;
+/// Pages, components and the HTML shell.
+pub mod ui;
+
+pub use ui::{shell, App};
+
+/// The browser entry point: hydrates the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

@@ -1,0 +1,2 @@
+//! One module per table, written to match the migrations.
+pub mod body;

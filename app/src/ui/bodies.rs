@@ -1,0 +1,66 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::bodies::list_bodies;
+use crate::domain::Body;
+
+/// The Conference and its subsidiary bodies, with a filter that works as a plain GET form
+/// without JavaScript and filters as you type once hydrated.
+#[component]
+pub fn BodiesPage() -> impl IntoView {
+    let bodies = Resource::new(|| (), |_| list_bodies());
+    let initial_filter = use_query_map()
+        .read_untracked()
+        .get("q")
+        .unwrap_or_default();
+    let (filter, set_filter) = signal(initial_filter);
+
+    view! {
+        <h1>"Bodies"</h1>
+        <form method="get" action="/" class="filter" role="search">
+            <label for="body-filter">"Filter bodies"</label>
+            <input
+                id="body-filter"
+                name="q"
+                type="search"
+                prop:value=filter
+                on:input=move |ev| set_filter.set(event_target_value(&ev))
+            />
+            <button type="submit">"Filter"</button>
+        </form>
+        <Suspense fallback=|| view! { <p>"Loading bodies…"</p> }>
+            {move || Suspend::new(async move {
+                match bodies.await {
+                    Ok(all) => view! { <BodyList all filter/> }.into_any(),
+                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn BodyList(all: Vec<Body>, filter: ReadSignal<String>) -> impl IntoView {
+    let visible = move || {
+        let needle = filter.get().to_lowercase();
+        all.iter()
+            .filter(|b| {
+                needle.is_empty()
+                    || b.name.to_lowercase().contains(&needle)
+                    || b.code.as_str().to_lowercase().contains(&needle)
+            })
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <ul class="bodies">
+            <For each=visible key=|b| b.code.clone() let:body>
+                <li class="body" data-code=body.code.to_string()>
+                    <span class="code">{body.code.to_string()}</span>
+                    " "
+                    <span class="name">{body.name.clone()}</span>
+                </li>
+            </For>
+        </ul>
+    }
+}

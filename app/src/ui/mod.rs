@@ -1,0 +1,70 @@
+//! Pages, components and the HTML shell. Every page renders completely on the server
+//! (`SsrMode::Async`), so it reads without JavaScript, and hydrates for interaction.
+
+mod bodies;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes, A},
+    path, SsrMode,
+};
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The application: header, routes and footer.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Set only in the browser, once hydration has run: tests and styles can tell the two apart.
+    let (hydrated, set_hydrated) = signal(false);
+    Effect::new(move |_| set_hydrated.set(true));
+
+    view! {
+        <Stylesheet id="quorum" href="/pkg/quorum.css"/>
+        <Title text="Quorum"/>
+        <Router>
+            <header class="site-header">
+                <A href="/" attr:class="brand">"Quorum"</A>
+                <span class="tagline">"Meetings of the Conference of the States Parties and its subsidiary bodies"</span>
+            </header>
+            <main id="main" data-hydrated=move || hydrated.get().to_string()>
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=bodies::BodiesPage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+/// The page for any unknown address, answered with status 404.
+#[component]
+fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    {
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            response.set_status(axum::http::StatusCode::NOT_FOUND);
+        }
+    }
+    view! {
+        <h1>"Page not found"</h1>
+        <p><a href="/">"Back to the bodies"</a></p>
+    }
+}

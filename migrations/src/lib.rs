@@ -1,0 +1,17 @@
+//! Quorum's database schema, as sea-orm migrations that serve SQLite and PostgreSQL alike.
+//!
+//! A migration that has landed is never edited: changes come as new migrations.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20260101_000001_bodies;
+
+/// Every migration, in the order they apply.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20260101_000001_bodies::Migration)]
+    }
+}

@@ -1,0 +1,122 @@
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Quorum — the meeting planner of the Conference of the States Parties to the United Nations
+/// Convention against Corruption and its subsidiary bodies.
+#[derive(Debug, Parser)]
+#[command(name = "quorum", version, about)]
+pub struct Cli {
+    /// Log filter: error, warn, info, debug, trace, or a tracing directive such as `server=debug`.
+    #[arg(long, env = "QUORUM_LOG", default_value = "info", global = true)]
+    pub log_level: String,
+
+    /// Log format: `text` for people, `json` for log collectors.
+    #[arg(long, env = "QUORUM_LOG_FORMAT", default_value = "text", global = true, value_parser = ["text", "json"])]
+    pub log_format: String,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve Quorum over HTTP; creates and migrates the database, and loads the demo dataset
+    /// into an empty one.
+    Serve(ServeArgs),
+    /// Apply every pending migration and exit.
+    Migrate(DatabaseArgs),
+    /// Write the whole dataset as JSON to standard output.
+    Export(DatabaseArgs),
+    /// Import a JSON dataset into an empty database: validated first, written all or nothing.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct DatabaseArgs {
+    /// Database URL: `sqlite://PATH?mode=rwc` (the default, ./data/quorum.db) or
+    /// `postgres://USER@HOST:PORT/DATABASE`.
+    #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL, value_parser = parse_database_url)]
+    pub database_url: String,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ServeArgs {
+    /// Address to listen on; port 0 picks a free port (the chosen address is logged).
+    #[arg(long, env = "QUORUM_ADDR", default_value = "127.0.0.1:3000")]
+    pub addr: SocketAddr,
+
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+
+    /// Public base URL, used in links such as feed URLs; `https://` makes cookies Secure.
+    #[arg(long, env = "QUORUM_BASE_URL", value_parser = parse_base_url)]
+    pub base_url: Option<String>,
+
+    /// The built site (JavaScript, WASM, CSS), as produced by `cargo leptos build`.
+    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
+    pub site_root: PathBuf,
+
+    /// Do not load the demo dataset into an empty database.
+    #[arg(long, env = "QUORUM_NO_DEMO")]
+    pub no_demo: bool,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ImportArgs {
+    /// The JSON file to import (see docs/import-format.md).
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+}
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/quorum.db?mode=rwc";
+
+/// Accepts SQLite and PostgreSQL URLs only, so that a typo fails at start, not at first query.
+pub fn parse_database_url(raw: &str) -> Result<String, String> {
+    let parsed = url::Url::parse(raw).map_err(|e| format!("not a URL ({e})"))?;
+    match parsed.scheme() {
+        "sqlite" => Ok(raw.to_owned()),
+        "postgres" | "postgresql" if parsed.host_str().is_some() => Ok(raw.to_owned()),
+        "postgres" | "postgresql" => Err("a PostgreSQL URL needs a host".into()),
+        other => Err(format!("unsupported scheme {other:?}; use sqlite:// or postgres://")),
+    }
+}
+
+/// Accepts absolute http(s) URLs and drops a trailing slash.
+pub fn parse_base_url(raw: &str) -> Result<String, String> {
+    let parsed = url::Url::parse(raw).map_err(|e| format!("not a URL ({e})"))?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
+        return Err("the base URL must be an http:// or https:// URL with a host".into());
+    }
+    Ok(raw.trim_end_matches('/').to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn database_urls_must_be_sqlite_or_postgres() {
+        assert!(parse_database_url("sqlite://data/quorum.db?mode=rwc").is_ok());
+        assert!(parse_database_url("postgres://root@127.0.0.1:5432/test").is_ok());
+        assert!(parse_database_url("mysql://root@localhost/test").is_err());
+        assert!(parse_database_url("postgres:///nohost").is_err());
+        assert!(parse_database_url("not a url").is_err());
+    }
+
+    #[test]
+    fn base_urls_must_be_http_or_https() {
+        assert_eq!(parse_base_url("https://quorum.example/").unwrap(), "https://quorum.example");
+        assert!(parse_base_url("ftp://quorum.example").is_err());
+        assert!(parse_base_url("quorum.example").is_err());
+    }
+
+    #[test]
+    fn unknown_flags_are_refused() {
+        assert!(Cli::try_parse_from(["quorum", "serve", "--bogus"]).is_err());
+        assert!(Cli::try_parse_from(["quorum", "serve", "--addr", "nowhere"]).is_err());
+        assert!(Cli::try_parse_from(["quorum", "serve", "--addr", "127.0.0.1:0"]).is_ok());
+    }
+}

@@ -1,0 +1,100 @@
+//! The axum host of Quorum. `main.rs` only parses the command line; everything else is here so
+//! that tests and tools can build the same application.
+
+/// Command line and environment: every option, documented.
+pub mod config;
+/// Building the application from its configuration; tests start it on port 0.
+pub mod startup;
+/// Plain axum routes (health, JSON API), one `router()` per module.
+pub mod routes;
+/// Opening the database and applying migrations.
+pub mod database;
+
+use std::io::Write;
+
+use config::{Command, ServeArgs};
+
+/// Why a command failed, in words for the person who ran it.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error("database: {0}")]
+    Database(#[from] sea_orm::DbErr),
+    #[error("{0}")]
+    Quorum(#[from] app::error::QuorumError),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Runs one command of the `quorum` command line.
+pub async fn run(command: Command) -> Result<(), RunError> {
+    match command {
+        Command::Serve(args) => serve(args).await,
+        Command::Migrate(args) => {
+            database::connect_and_migrate(&args.database_url).await?;
+            tracing::info!("migrations applied");
+            Ok(())
+        }
+        Command::Export(args) => {
+            let db = database::connect_and_migrate(&args.database_url).await?;
+            let data = app::ssr::dataset::export(&db).await?;
+            let mut out = std::io::stdout().lock();
+            serde_json::to_writer_pretty(&mut out, &data).map_err(std::io::Error::other)?;
+            writeln!(out)?;
+            Ok(())
+        }
+        Command::Import(args) => {
+            let json = std::fs::read_to_string(&args.file).map_err(|e| {
+                std::io::Error::new(e.kind(), format!("{}: {e}", args.file.display()))
+            })?;
+            let data = app::ssr::dataset::parse(&json)?;
+            let db = database::connect_and_migrate(&args.database.database_url).await?;
+            if let Err(err) = app::ssr::dataset::import(&db, &data).await {
+                for line in err.all() {
+                    eprintln!("{}: {line}", args.file.display());
+                }
+                return Err(err.into());
+            }
+            tracing::info!(bodies = data.bodies.len(), "imported");
+            Ok(())
+        }
+    }
+}
+
+async fn serve(args: ServeArgs) -> Result<(), RunError> {
+    let db = database::connect_and_migrate(&args.database.database_url).await?;
+    if !args.no_demo && app::ssr::dataset::load_demo_if_empty(&db).await? {
+        tracing::info!("empty database: demo dataset loaded");
+    }
+    let listener = tokio::net::TcpListener::bind(args.addr).await?;
+    let addr = listener.local_addr()?;
+    let state = startup::AppState {
+        leptos_options: startup::leptos_options(&args.site_root, addr),
+        db,
+        base_url: args.base_url.clone(),
+    };
+    let app = startup::build_router(state);
+    tracing::info!(%addr, site_root = %args.site_root.display(), "serving Quorum");
+    // Tests and scripts read this line to learn the port chosen for port 0.
+    println!("quorum listening on http://{addr}");
+    std::io::stdout().flush()?;
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut sig) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            sig.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
+    tracing::info!("shutting down");
+}

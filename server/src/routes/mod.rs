@@ -1,0 +1,15 @@
+//! Plain axum routes with stable URLs and real status codes, merged here in one place.
+
+use axum::Router;
+
+use crate::startup::AppState;
+
+/// `GET /healthz`.
+pub mod health;
+/// `GET /api/...` JSON reads and `POST /api/import`.
+pub mod api;
+
+/// Every plain route of Quorum.
+pub fn router() -> Router<AppState> {
+    Router::new().merge(health::router()).merge(api::router())
+}

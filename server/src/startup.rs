@@ -1,0 +1,50 @@
+use std::net::SocketAddr;
+use std::path::Path;
+
+use app::{shell, App};
+use axum::extract::FromRef;
+use axum::Router;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use sea_orm::DatabaseConnection;
+use tower_http::trace::TraceLayer;
+
+/// What every handler may need. Nothing here is state another instance would need: all of it
+/// lives in the database, so several instances can share one PostgreSQL.
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: DatabaseConnection,
+    /// Public base URL for absolute links (feeds); `None` means the request's own host.
+    pub base_url: Option<String>,
+}
+
+/// Leptos options built explicitly (not from compile-time environment), so the same binary
+/// serves any site folder.
+pub fn leptos_options(site_root: &Path, addr: SocketAddr) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("quorum")
+        .site_root(site_root.to_string_lossy().as_ref())
+        .site_pkg_dir("pkg")
+        .site_addr(addr)
+        .build()
+}
+
+/// The whole application: Leptos pages and server functions, the JSON API, health, static files.
+pub fn build_router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let db = state.db.clone();
+    let leptos_options = state.leptos_options.clone();
+    Router::new()
+        .merge(crate::routes::router())
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(db.clone()),
+            move || shell(leptos_options.clone()),
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
