@@ -1,3 +1,259 @@
 //! Helpers for Quorum's integration and browser tests: start the real `quorum` binary on a
 //! random port against a fresh database (SQLite always, PostgreSQL when `TEST_DATABASE_URL`
 //! is set), and drive Debian's chromium through chromedriver.
+//!
+//! The binary and the site are built once by `cargo leptos build` (see `scripts/test.sh`);
+//! tests find them through `QUORUM_BIN` and `LEPTOS_SITE_ROOT`, or in the usual places.
+
+pub mod browser;
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::Duration;
+
+/// A database engine a test runs against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// SQLite always; PostgreSQL when `TEST_DATABASE_URL` is set. In CI (`CI=true`) a missing
+/// PostgreSQL is a failure, never a skip.
+pub fn backends() -> Vec<Backend> {
+    let mut all = vec![Backend::Sqlite];
+    match std::env::var("TEST_DATABASE_URL") {
+        Ok(url) if !url.is_empty() => all.push(Backend::Postgres),
+        _ if in_ci() => panic!("CI=true but TEST_DATABASE_URL is not set: PostgreSQL tests cannot be skipped in CI"),
+        _ => eprintln!("TEST_DATABASE_URL not set: PostgreSQL tests skipped"),
+    }
+    all
+}
+
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
+}
+
+/// The workspace root (the parent of this crate).
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+/// The `quorum` binary built by `cargo leptos build`.
+pub fn quorum_bin() -> PathBuf {
+    if let Ok(bin) = std::env::var("QUORUM_BIN") {
+        return PathBuf::from(bin);
+    }
+    let target = std::env::var("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| workspace_root().join("target"));
+    let bin = target.join("debug").join("quorum");
+    assert!(bin.exists(), "{} is missing: run `cargo leptos build` first (scripts/test.sh does)", bin.display());
+    bin
+}
+
+/// The built site (pkg/quorum.js, .wasm, .css).
+pub fn site_root() -> PathBuf {
+    std::env::var("LEPTOS_SITE_ROOT")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| workspace_root().join("target").join("site"))
+}
+
+/// A fresh, empty database of one backend, removed when dropped.
+pub struct TestDatabase {
+    pub url: String,
+    backend: Backend,
+    _dir: Option<tempfile::TempDir>,
+    pg_name: Option<String>,
+}
+
+static NEXT_DATABASE: AtomicU32 = AtomicU32::new(0);
+
+impl TestDatabase {
+    pub async fn new(backend: Backend) -> TestDatabase {
+        match backend {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let url = format!("sqlite://{}?mode=rwc", dir.path().join("quorum.db").display());
+                TestDatabase { url, backend, _dir: Some(dir), pg_name: None }
+            }
+            Backend::Postgres => {
+                let admin = std::env::var("TEST_DATABASE_URL").expect("TEST_DATABASE_URL");
+                let name = format!(
+                    "quorum_test_{}_{}",
+                    std::process::id(),
+                    NEXT_DATABASE.fetch_add(1, Ordering::SeqCst)
+                );
+                let client = pg_admin(&admin).await;
+                for statement in [format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"), format!("CREATE DATABASE {name}")] {
+                    client.batch_execute(&statement).await.expect("create test database");
+                }
+                let url = replace_database(&admin, &name);
+                TestDatabase { url, backend, _dir: None, pg_name: Some(name) }
+            }
+        }
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// PostgreSQL only: refuses new connections and ends the open ones, as if the database
+    /// server went away; `allow` brings it back.
+    pub async fn set_reachable(&self, allow: bool) {
+        let name = self.pg_name.as_ref().expect("only PostgreSQL databases can be cut off");
+        let client = pg_admin(&std::env::var("TEST_DATABASE_URL").unwrap()).await;
+        client
+            .batch_execute(&format!("ALTER DATABASE {name} ALLOW_CONNECTIONS {allow}"))
+            .await
+            .expect("alter database");
+        if !allow {
+            client
+                .execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1",
+                    &[name],
+                )
+                .await
+                .expect("terminate connections");
+        }
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        if let Some(name) = self.pg_name.take() {
+            let admin = std::env::var("TEST_DATABASE_URL").unwrap();
+            // Drop runs outside any async context: a short-lived runtime of its own.
+            let _ = std::thread::spawn(move || {
+                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+                rt.block_on(async {
+                    let client = pg_admin(&admin).await;
+                    let _ = client
+                        .batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                        .await;
+                });
+            })
+            .join();
+        }
+    }
+}
+
+async fn pg_admin(url: &str) -> tokio_postgres::Client {
+    let (client, connection) = tokio_postgres::connect(url, tokio_postgres::NoTls)
+        .await
+        .unwrap_or_else(|e| panic!("cannot connect to TEST_DATABASE_URL {url}: {e}"));
+    tokio::spawn(async move {
+        let _ = connection.await;
+    });
+    client
+}
+
+/// The same server and credentials, another database name.
+fn replace_database(url: &str, name: &str) -> String {
+    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
+    let prefix = base.rsplit_once('/').map_or(base, |(p, _)| p);
+    match query {
+        Some(q) => format!("{prefix}/{name}?{q}"),
+        None => format!("{prefix}/{name}"),
+    }
+}
+
+/// A running `quorum serve`, killed when dropped.
+pub struct TestServer {
+    pub base_url: String,
+    child: Child,
+}
+
+impl TestServer {
+    /// Starts `quorum serve` on a random port against `database`, with the demo dataset.
+    pub async fn start(database: &TestDatabase) -> TestServer {
+        Self::start_with(database, &[]).await
+    }
+
+    pub async fn start_with(database: &TestDatabase, extra_args: &[&str]) -> TestServer {
+        let mut command = quorum_command();
+        command
+            .args(["serve", "--addr", "127.0.0.1:0", "--database-url", &database.url])
+            .args(extra_args);
+        Self::spawn(command).await
+    }
+
+    /// Spawns a prepared `quorum serve` command and waits for its "listening" line.
+    pub async fn spawn(mut command: Command) -> TestServer {
+        command.stdout(Stdio::piped()).stderr(Stdio::inherit());
+        let mut child = command.spawn().expect("spawn quorum");
+        let stdout = child.stdout.take().unwrap();
+        let line = tokio::task::spawn_blocking(move || {
+            let mut reader = BufReader::new(stdout);
+            let mut line = String::new();
+            loop {
+                line.clear();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                    return None;
+                }
+                if let Some(url) = line.trim().strip_prefix("quorum listening on ") {
+                    let url = url.to_owned();
+                    // Keep draining so the server never blocks on a full pipe.
+                    std::thread::spawn(move || for _ in reader.lines() {});
+                    return Some(url);
+                }
+            }
+        });
+        let base_url = tokio::time::timeout(Duration::from_secs(60), line)
+            .await
+            .expect("quorum did not start within 60 s")
+            .unwrap()
+            .unwrap_or_else(|| panic!("quorum exited before listening: {:?}", child.try_wait()));
+        TestServer { base_url, child }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `quorum` with the site root set and quiet logs.
+pub fn quorum_command() -> Command {
+    let mut command = Command::new(quorum_bin());
+    command
+        .env("LEPTOS_SITE_ROOT", site_root())
+        .env("QUORUM_LOG", std::env::var("QUORUM_LOG").unwrap_or_else(|_| "warn".into()))
+        .env_remove("DATABASE_URL")
+        .env_remove("QUORUM_ADDR");
+    command
+}
+
+/// An HTTP client for tests: no proxies, no redirects followed silently.
+pub fn http() -> reqwest::Client {
+    reqwest::Client::builder()
+        .no_proxy()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::replace_database;
+
+    #[test]
+    fn a_test_database_url_keeps_server_and_options() {
+        assert_eq!(
+            replace_database("postgres://root@127.0.0.1:5432/test", "q1"),
+            "postgres://root@127.0.0.1:5432/q1"
+        );
+        assert_eq!(
+            replace_database("postgres://root@127.0.0.1/test?sslmode=disable", "q1"),
+            "postgres://root@127.0.0.1/q1?sslmode=disable"
+        );
+    }
+}

@@ -1,0 +1,96 @@
+//! Headless Debian chromium, driven through chromedriver, with JavaScript on or off.
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder};
+use serde_json::json;
+
+/// A chromedriver process and one browser session; both end when dropped or closed.
+pub struct Browser {
+    pub client: Client,
+    driver: Child,
+    _profile: tempfile::TempDir,
+}
+
+/// The chromium and chromedriver of the machine (Debian's packages); never downloaded.
+fn executables() -> (PathBuf, PathBuf) {
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let driver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+    (chromium.into(), driver.into())
+}
+
+/// Whether browser tests can run here; in CI a missing browser is a failure, never a skip.
+pub fn available() -> bool {
+    let (chromium, driver) = executables();
+    let present = chromium.exists() && driver.exists();
+    if !present && crate::in_ci() {
+        panic!("CI=true but chromium or chromedriver is missing ({} / {})", chromium.display(), driver.display());
+    }
+    if !present {
+        eprintln!("chromium or chromedriver missing: browser test skipped (apt-get install chromium chromium-driver)");
+    }
+    present
+}
+
+impl Browser {
+    /// Starts chromedriver on a free port and opens a headless session.
+    pub async fn start(javascript: bool) -> Browser {
+        let (chromium, driver_path) = executables();
+        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let driver = Command::new(driver_path)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver");
+        let profile = tempfile::tempdir().unwrap();
+        let mut options = json!({
+            "binary": chromium,
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1280,900",
+                format!("--user-data-dir={}", profile.path().display()),
+            ],
+        });
+        if !javascript {
+            options["prefs"] = json!({ "profile.managed_default_content_settings.javascript": 2 });
+        }
+        let mut caps = serde_json::Map::new();
+        caps.insert("goog:chromeOptions".into(), options);
+        let webdriver = format!("http://127.0.0.1:{port}");
+        let mut last_error = None;
+        for _ in 0..50 {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector).capabilities(caps.clone()).connect(&webdriver).await {
+                Ok(client) => return Browser { client, driver, _profile: profile },
+                Err(e) => last_error = Some(e),
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        panic!("cannot open a chromium session: {last_error:?}");
+    }
+
+    /// Saves a PNG screenshot under `tests/screenshots/` for people to look at.
+    pub async fn screenshot(&self, name: &str) {
+        let dir = crate::workspace_root().join("tests").join("screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        let png = self.client.screenshot().await.expect("screenshot");
+        std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+    }
+
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+    }
+}
