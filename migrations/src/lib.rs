@@ -5,6 +5,7 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20260101_000001_bodies;
+mod m20260101_000002_calendar;
 
 /// Every migration, in the order they apply.
 pub struct Migrator;
@@ -12,6 +13,9 @@ pub struct Migrator;
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20260101_000001_bodies::Migration)]
+        vec![
+            Box::new(m20260101_000001_bodies::Migration),
+            Box::new(m20260101_000002_calendar::Migration),
+        ]
     }
 }

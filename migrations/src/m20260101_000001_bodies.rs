@@ -17,6 +17,7 @@ impl MigrationTrait for Migration {
                     .col(string(Bodies::ShortName))
                     .col(string_len_null(Bodies::ParentCode, 32))
                     .col(boolean(Bodies::OpenToAllStates))
+                    .col(string_len(Bodies::TitleStyle, 32))
                     .col(integer(Bodies::Position))
                     .foreign_key(
                         ForeignKey::create()
@@ -44,5 +45,6 @@ enum Bodies {
     ShortName,
     ParentCode,
     OpenToAllStates,
+    TitleStyle,
     Position,
 }

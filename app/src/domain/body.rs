@@ -1,6 +1,22 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::QuorumError;
+use crate::wire_enum;
+
+wire_enum!(
+    /// How a body's sessions are titled: "tenth session of the Conference …", or, for the
+    /// expert meeting, "twelfth open-ended intergovernmental expert meeting …".
+    TitleStyle {
+        SessionOf = "session_of",
+        NumberedMeeting = "numbered_meeting",
+    }
+);
+
+impl Default for TitleStyle {
+    fn default() -> Self {
+        TitleStyle::SessionOf
+    }
+}
 
 /// The short code of a body, such as `COSP` or `IRG`: upper-case letters, digits and dashes.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -47,6 +63,7 @@ impl std::fmt::Display for BodyCode {
 
 /// A treaty body: the Conference of the States Parties or one of its subsidiary bodies.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Body {
     pub code: BodyCode,
     /// The full name, as used in session titles ("the Implementation Review Group").
@@ -58,6 +75,8 @@ pub struct Body {
     /// Open to all States parties: such bodies must not meet in parallel, since small
     /// delegations cover every one of them.
     pub open_to_all_states: bool,
+    #[serde(default)]
+    pub title_style: TitleStyle,
     /// Display order.
     pub position: i32,
 }
@@ -100,6 +119,7 @@ mod tests {
             short_name: "IRG".into(),
             parent: Some(BodyCode::parse("IRG").unwrap()),
             open_to_all_states: true,
+            title_style: TitleStyle::SessionOf,
             position: 1,
         };
         let err = body.validate().unwrap_err();

@@ -1,21 +1,96 @@
-use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait, TransactionTrait};
+use std::collections::BTreeMap;
 
-use super::{bodies, entities::body};
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryOrder,
+    TransactionTrait,
+};
+
+use super::convert::*;
+use super::entities::*;
+use super::{bodies, calendar};
 use crate::domain::{dataset::DATASET_FORMAT, Dataset};
 use crate::error::QuorumError;
 
-/// The demo dataset: the calendar of the Conference and its subsidiary bodies.
+/// The demo dataset: the calendar of the Conference and its subsidiary bodies, 2021–2026.
 pub const DEMO_JSON: &str = include_str!("../../data/demo.json");
 
-/// Reads the whole database into one document.
+/// Rows per INSERT: well under the bound-parameter limits of SQLite and PostgreSQL.
+const INSERT_CHUNK: usize = 200;
+
+/// Reads the whole database into one document, in canonical order, inside one transaction so
+/// that the export is consistent while others write.
 pub async fn export(db: &DatabaseConnection) -> Result<Dataset, QuorumError> {
     let txn = db.begin().await?;
-    let dataset = Dataset {
-        format: DATASET_FORMAT,
-        bodies: bodies::list(&txn).await?,
-    };
+    let mut data = load(&txn).await?;
     txn.commit().await?;
-    Ok(dataset)
+    data.canonicalize();
+    Ok(data)
+}
+
+async fn load(db: &impl ConnectionTrait) -> Result<Dataset, QuorumError> {
+    let mut rooms: BTreeMap<String, Vec<room::Model>> = BTreeMap::new();
+    for r in room::Entity::find().all(db).await? {
+        rooms.entry(r.venue_id.clone()).or_default().push(r);
+    }
+    let mut closures: BTreeMap<String, Vec<venue_closure::Model>> = BTreeMap::new();
+    for c in venue_closure::Entity::find().order_by_asc(venue_closure::Column::Id).all(db).await? {
+        closures.entry(c.venue_id.clone()).or_default().push(c);
+    }
+    let venues = venue::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|v| {
+            let id = v.id.clone();
+            venue_of(v, rooms.remove(&id).unwrap_or_default(), closures.remove(&id).unwrap_or_default())
+        })
+        .collect::<Result<_, _>>()?;
+    let mut panellists: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for p in panel_panellist::Entity::find().order_by_asc(panel_panellist::Column::Position).all(db).await? {
+        panellists.entry(p.panel_id).or_default().push(p.person_id);
+    }
+    Ok(Dataset {
+        format: DATASET_FORMAT,
+        bodies: bodies::list(db).await?,
+        states_parties: all(db, state_party::Entity, state_party_of).await?,
+        organisations: all(db, organisation::Entity, organisation_of).await?,
+        persons: all(db, person::Entity, person_of).await?,
+        bureau_members: all(db, bureau_member::Entity, bureau_member_of).await?,
+        venues,
+        sessions: all(db, session::Entity, session_of).await?,
+        meetings: calendar::meetings(db, &calendar::Filter::default()).await?,
+        agenda_items: all(db, agenda_item::Entity, agenda_item_of).await?,
+        documents: all(db, document::Entity, document_of).await?,
+        declaration_sections: all(db, declaration_section::Entity, section_of).await?,
+        declaration_paragraphs: all(db, declaration_paragraph::Entity, paragraph_of).await?,
+        workplan: workplan::Entity::find().one(db).await?.map(workplan_of).transpose()?,
+        workplan_entries: calendar::workplan_entries(db, &calendar::Filter::default()).await?,
+        panels: panel::Entity::find()
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|p| {
+                let people = panellists.remove(&p.id).unwrap_or_default();
+                panel_of(p, people)
+            })
+            .collect::<Result<_, _>>()?,
+        calls_for_nominations: all(db, call_for_nominations::Entity, call_of).await?,
+        nominations: all(db, nomination::Entity, nomination_of).await?,
+        contributions: all(db, contribution::Entity, contribution_of).await?,
+        contribution_tallies: contribution_tally::Entity::find().all(db).await?.into_iter().map(tally_of).collect(),
+    })
+}
+
+/// Every row of a table, converted.
+async fn all<E, T>(
+    db: &impl ConnectionTrait,
+    _entity: E,
+    convert: fn(E::Model) -> Result<T, QuorumError>,
+) -> Result<Vec<T>, QuorumError>
+where
+    E: EntityTrait,
+{
+    E::find().all(db).await?.into_iter().map(convert).collect()
 }
 
 /// Parses a document, naming the line and column of a syntax error.
@@ -24,26 +99,63 @@ pub fn parse(json: &str) -> Result<Dataset, QuorumError> {
 }
 
 /// Whether the database holds no data yet.
-pub async fn is_empty(db: &DatabaseConnection) -> Result<bool, QuorumError> {
+pub async fn is_empty(db: &impl ConnectionTrait) -> Result<bool, QuorumError> {
     Ok(body::Entity::find().count(db).await? == 0)
 }
 
 /// Validates the whole document, then writes it in one transaction into an empty database:
 /// all or nothing.
-pub async fn import(db: &DatabaseConnection, dataset: &Dataset) -> Result<(), QuorumError> {
-    dataset.validate()?;
+pub async fn import(db: &DatabaseConnection, data: &Dataset) -> Result<(), QuorumError> {
+    data.validate()?;
     let txn = db.begin().await?;
-    if body::Entity::find().count(&txn).await? > 0 {
+    if !is_empty(&txn).await? {
         return Err(QuorumError::invalid(
             "dataset",
             "bodies",
             "the database already holds data; import needs an empty database",
         ));
     }
-    for b in dataset.bodies_parents_first() {
-        body::Entity::insert(body::ActiveModel::from(b)).exec(&txn).await?;
-    }
+    let bodies = data.bodies_parents_first().into_iter().map(body::ActiveModel::from);
+    insert_all(&txn, bodies).await?;
+    insert_all(&txn, data.states_parties.iter().map(state_party_row)).await?;
+    insert_all(&txn, data.organisations.iter().map(organisation_row)).await?;
+    insert_all(&txn, data.persons.iter().map(person_row)).await?;
+    insert_all(&txn, data.bureau_members.iter().map(bureau_member_row)).await?;
+    insert_all(&txn, data.venues.iter().map(venue_row)).await?;
+    insert_all(&txn, data.venues.iter().flat_map(|v| v.rooms.iter().map(move |r| room_row(v, r)))).await?;
+    insert_all(&txn, data.venues.iter().flat_map(|v| v.closures.iter().map(move |c| closure_row(v, c)))).await?;
+    insert_all(&txn, data.sessions.iter().map(session_row)).await?;
+    insert_all(&txn, data.meetings.iter().map(meeting_row)).await?;
+    insert_all(&txn, data.meetings.iter().flat_map(meeting_session_rows)).await?;
+    insert_all(&txn, data.agenda_items.iter().map(agenda_item_row)).await?;
+    insert_all(&txn, data.documents.iter().map(document_row)).await?;
+    insert_all(&txn, data.declaration_sections.iter().map(section_row)).await?;
+    insert_all(&txn, data.declaration_paragraphs.iter().map(paragraph_row)).await?;
+    insert_all(&txn, data.workplan.iter().map(workplan_row)).await?;
+    insert_all(&txn, data.workplan_entries.iter().map(workplan_entry_row)).await?;
+    insert_all(&txn, data.workplan_entries.iter().flat_map(workplan_entry_body_rows)).await?;
+    insert_all(&txn, data.panels.iter().map(panel_row)).await?;
+    insert_all(&txn, data.panels.iter().flat_map(panellist_rows)).await?;
+    insert_all(&txn, data.calls_for_nominations.iter().map(call_row)).await?;
+    insert_all(&txn, data.nominations.iter().map(nomination_row)).await?;
+    insert_all(&txn, data.contributions.iter().map(contribution_row)).await?;
+    insert_all(&txn, data.contribution_tallies.iter().map(tally_row)).await?;
     txn.commit().await?;
+    Ok(())
+}
+
+/// Inserts rows in chunks of [`INSERT_CHUNK`].
+async fn insert_all<A>(db: &impl ConnectionTrait, rows: impl Iterator<Item = A>) -> Result<(), QuorumError>
+where
+    A: ActiveModelTrait + Send,
+    <A::Entity as EntityTrait>::Model: sea_orm::IntoActiveModel<A>,
+{
+    let rows: Vec<A> = rows.collect();
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<A> = rows.by_ref().take(INSERT_CHUNK).collect();
+        A::Entity::insert_many(chunk).exec_without_returning(db).await?;
+    }
     Ok(())
 }
 
@@ -52,6 +164,10 @@ pub async fn load_demo_if_empty(db: &DatabaseConnection) -> Result<bool, QuorumE
     if !is_empty(db).await? {
         return Ok(false);
     }
-    import(db, &parse(DEMO_JSON)?).await?;
-    Ok(true)
+    match import(db, &parse(DEMO_JSON)?).await {
+        Ok(()) => Ok(true),
+        // Another instance sharing the database loaded it first.
+        Err(_) if !is_empty(db).await? => Ok(false),
+        Err(err) => Err(err),
+    }
 }

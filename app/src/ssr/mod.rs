@@ -7,3 +7,7 @@ pub mod entities;
 pub mod bodies;
 /// Whole-dataset import and export, and the demo dataset.
 pub mod dataset;
+/// Rows to domain types and back.
+pub mod convert;
+/// Reading the calendar with filters by body and date range.
+pub mod calendar;

@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-use crate::domain::{Body, BodyCode};
+use crate::domain::{Body, BodyCode, TitleStyle};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "bodies")]
@@ -11,6 +11,7 @@ pub struct Model {
     pub short_name: String,
     pub parent_code: Option<String>,
     pub open_to_all_states: bool,
+    pub title_style: String,
     pub position: i32,
 }
 
@@ -32,6 +33,7 @@ impl Model {
             name: self.name,
             short_name: self.short_name,
             open_to_all_states: self.open_to_all_states,
+            title_style: TitleStyle::parse(&self.title_style).map_err(crate::error::QuorumError::Database)?,
             position: self.position,
         })
     }
@@ -46,6 +48,7 @@ impl From<&Body> for ActiveModel {
             short_name: Set(body.short_name.clone()),
             parent_code: Set(body.parent.as_ref().map(|p| p.to_string())),
             open_to_all_states: Set(body.open_to_all_states),
+            title_style: Set(body.title_style.as_str().to_owned()),
             position: Set(body.position),
         }
     }

@@ -1,0 +1,332 @@
+//! Reading the calendar with filters by body and date range, for the JSON API and the pages.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
+use sea_orm::sea_query::{Expr, Query};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use serde::{Deserialize, Serialize};
+
+use super::convert::*;
+use super::entities::*;
+use crate::domain::{
+    AgendaItem, Body, BodyCode, Contribution, ContributionTally, Dataset, DeclarationParagraph, DeclarationSection,
+    Document, Id, Meeting, Panel, Session, SessionKind, Venue, Workplan, WorkplanEntry,
+};
+use crate::error::QuorumError;
+
+/// Which part of the calendar to read: a body, and days from `from` to `to` inclusive.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Filter {
+    #[serde(default)]
+    pub body: Option<BodyCode>,
+    #[serde(default)]
+    pub from: Option<NaiveDate>,
+    #[serde(default)]
+    pub to: Option<NaiveDate>,
+    #[serde(default)]
+    pub session: Option<Id>,
+}
+
+impl Filter {
+    /// Refuses a range that ends before it starts.
+    pub fn check(&self) -> Result<(), QuorumError> {
+        match (self.from, self.to) {
+            (Some(from), Some(to)) if to < from => Err(QuorumError::invalid("filter", "to", "end before start")),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// A session as the API shows it: the record and its generated title.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionView {
+    #[serde(flatten)]
+    pub session: Session,
+    pub title: String,
+}
+
+fn start_of(day: NaiveDate) -> chrono::DateTime<Utc> {
+    Utc.from_utc_datetime(&day.and_time(NaiveTime::MIN))
+}
+
+/// Sessions of a body overlapping the range; year-only sessions count by year, undated ones
+/// only when no range is given.
+pub async fn sessions(db: &impl ConnectionTrait, filter: &Filter) -> Result<Vec<SessionView>, QuorumError> {
+    filter.check()?;
+    let mut query = session::Entity::find();
+    if let Some(body) = &filter.body {
+        query = query.filter(session::Column::BodyCode.eq(body.as_str()));
+    }
+    if let Some(id) = &filter.session {
+        query = query.filter(session::Column::Id.eq(id.as_str()));
+    }
+    if filter.from.is_some() || filter.to.is_some() {
+        let from = filter.from.unwrap_or(NaiveDate::MIN);
+        let to = filter.to.unwrap_or(NaiveDate::MAX);
+        query = query.filter(
+            Condition::any()
+                .add(session::Column::StartDate.lte(to).and(session::Column::EndDate.gte(from)))
+                .add(
+                    session::Column::StartDate
+                        .is_null()
+                        .and(session::Column::Year.between(from_year(from), from_year(to))),
+                ),
+        );
+    }
+    let rows = query.order_by_asc(session::Column::StartDate).order_by_asc(session::Column::Id).all(db).await?;
+    let sessions: Vec<Session> = rows.into_iter().map(session_of).collect::<Result<_, _>>()?;
+    titled(db, sessions).await
+}
+
+fn from_year(day: NaiveDate) -> i32 {
+    use chrono::Datelike;
+    day.year()
+}
+
+/// Adds generated titles; the count of resumed parts comes from the whole table.
+async fn titled(db: &impl ConnectionTrait, sessions: Vec<Session>) -> Result<Vec<SessionView>, QuorumError> {
+    let bodies: BTreeMap<BodyCode, Body> =
+        super::bodies::list(db).await?.into_iter().map(|b| (b.code.clone(), b)).collect();
+    let resumed = session::Entity::find().filter(session::Column::Kind.eq(SessionKind::Resumed.as_str())).all(db).await?;
+    let mut resumptions: BTreeMap<(String, Option<i32>), u32> = BTreeMap::new();
+    for r in resumed {
+        *resumptions.entry((r.body_code, r.number)).or_default() += 1;
+    }
+    Ok(sessions
+        .into_iter()
+        .map(|session| {
+            let count = resumptions
+                .get(&(session.body.to_string(), session.number.map(|n| n as i32)))
+                .copied()
+                .unwrap_or(0);
+            let title = match bodies.get(&session.body) {
+                Some(body) => session.title(body, count),
+                None => session.id.to_string(),
+            };
+            SessionView { session, title }
+        })
+        .collect())
+}
+
+/// Meetings of a body (joint meetings included) or of a session, overlapping the range,
+/// in order of start.
+pub async fn meetings(db: &impl ConnectionTrait, filter: &Filter) -> Result<Vec<Meeting>, QuorumError> {
+    filter.check()?;
+    let mut query = meeting::Entity::find();
+    if let Some(from) = filter.from {
+        query = query.filter(meeting::Column::EndsAt.gt(start_of(from)));
+    }
+    if let Some(to) = filter.to.and_then(|d| d.succ_opt()) {
+        query = query.filter(meeting::Column::StartsAt.lt(start_of(to)));
+    }
+    if filter.body.is_some() || filter.session.is_some() {
+        let mut sessions = Query::select();
+        sessions
+            .column((meeting_session::Entity, meeting_session::Column::MeetingId))
+            .from(meeting_session::Entity)
+            .inner_join(
+                session::Entity,
+                Expr::col((session::Entity, session::Column::Id))
+                    .equals((meeting_session::Entity, meeting_session::Column::SessionId)),
+            );
+        if let Some(body) = &filter.body {
+            sessions.and_where(Expr::col((session::Entity, session::Column::BodyCode)).eq(body.as_str()));
+        }
+        if let Some(id) = &filter.session {
+            sessions.and_where(Expr::col((session::Entity, session::Column::Id)).eq(id.as_str()));
+        }
+        query = query.filter(meeting::Column::Id.in_subquery(sessions.to_owned()));
+    }
+    let rows = query.order_by_asc(meeting::Column::StartsAt).order_by_asc(meeting::Column::Id).all(db).await?;
+    let ids: Vec<String> = rows.iter().map(|m| m.id.clone()).collect();
+    let mut links: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for chunk in ids.chunks(500) {
+        for link in meeting_session::Entity::find()
+            .filter(meeting_session::Column::MeetingId.is_in(chunk.iter().cloned()))
+            .order_by_asc(meeting_session::Column::SessionId)
+            .all(db)
+            .await?
+        {
+            links.entry(link.meeting_id).or_default().push(link.session_id);
+        }
+    }
+    rows.into_iter()
+        .map(|m| {
+            let sessions = links.remove(&m.id).unwrap_or_default();
+            meeting_of(m, sessions)
+        })
+        .collect()
+}
+
+/// Panels of the meetings the filter selects.
+pub async fn panels(db: &impl ConnectionTrait, filter: &Filter) -> Result<Vec<Panel>, QuorumError> {
+    let meeting_ids: Vec<String> = meetings(db, filter).await?.into_iter().map(|m| m.id.to_string()).collect();
+    let mut panels = Vec::new();
+    for chunk in meeting_ids.chunks(500) {
+        let rows = panel::Entity::find()
+            .filter(panel::Column::MeetingId.is_in(chunk.iter().cloned()))
+            .all(db)
+            .await?;
+        let panel_ids: Vec<String> = rows.iter().map(|p| p.id.clone()).collect();
+        let mut people: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for p in panel_panellist::Entity::find()
+            .filter(panel_panellist::Column::PanelId.is_in(panel_ids))
+            .order_by_asc(panel_panellist::Column::Position)
+            .all(db)
+            .await?
+        {
+            people.entry(p.panel_id).or_default().push(p.person_id);
+        }
+        for row in rows {
+            let panellists = people.remove(&row.id).unwrap_or_default();
+            panels.push(panel_of(row, panellists)?);
+        }
+    }
+    let order: BTreeMap<&str, usize> = meeting_ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
+    panels.sort_by_key(|p| (order.get(p.meeting.as_str()).copied(), p.position));
+    Ok(panels)
+}
+
+/// Agenda items of the sessions the filter selects, with their documents.
+pub async fn agenda(db: &impl ConnectionTrait, filter: &Filter) -> Result<Vec<AgendaItem>, QuorumError> {
+    let session_ids: Vec<String> = sessions(db, filter).await?.into_iter().map(|s| s.session.id.to_string()).collect();
+    let rows = agenda_item::Entity::find()
+        .filter(agenda_item::Column::SessionId.is_in(session_ids))
+        .all(db)
+        .await?;
+    let mut items: Vec<AgendaItem> = rows.into_iter().map(agenda_item_of).collect::<Result<_, _>>()?;
+    let mut data = Dataset { agenda_items: std::mem::take(&mut items), ..Dataset::empty() };
+    data.canonicalize();
+    Ok(data.agenda_items)
+}
+
+/// Documents issued for the sessions the filter selects; every document without a filter.
+pub async fn documents(db: &impl ConnectionTrait, filter: &Filter) -> Result<Vec<Document>, QuorumError> {
+    let mut query = document::Entity::find();
+    if filter != &Filter::default() {
+        let ids: Vec<String> = sessions(db, filter).await?.into_iter().map(|s| s.session.id.to_string()).collect();
+        query = query.filter(document::Column::SessionId.is_in(ids));
+    }
+    query.order_by_asc(document::Column::Symbol).all(db).await?.into_iter().map(document_of).collect()
+}
+
+/// Every venue with its rooms and closures.
+pub async fn venues(db: &impl ConnectionTrait) -> Result<Vec<Venue>, QuorumError> {
+    let mut rooms: BTreeMap<String, Vec<room::Model>> = BTreeMap::new();
+    for r in room::Entity::find().order_by_asc(room::Column::Id).all(db).await? {
+        rooms.entry(r.venue_id.clone()).or_default().push(r);
+    }
+    let mut closures: BTreeMap<String, Vec<venue_closure::Model>> = BTreeMap::new();
+    for c in venue_closure::Entity::find().order_by_asc(venue_closure::Column::StartDate).all(db).await? {
+        closures.entry(c.venue_id.clone()).or_default().push(c);
+    }
+    venue::Entity::find()
+        .order_by_asc(venue::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|v| {
+            let id = v.id.clone();
+            venue_of(v, rooms.remove(&id).unwrap_or_default(), closures.remove(&id).unwrap_or_default())
+        })
+        .collect()
+}
+
+/// Workplan entries of a body, for years within the range.
+pub async fn workplan_entries(db: &impl ConnectionTrait, filter: &Filter) -> Result<Vec<WorkplanEntry>, QuorumError> {
+    filter.check()?;
+    let mut query = workplan_entry::Entity::find();
+    if let Some(body) = &filter.body {
+        query = query.filter(
+            workplan_entry::Column::Id.in_subquery(
+                Query::select()
+                    .column(workplan_entry_body::Column::EntryId)
+                    .from(workplan_entry_body::Entity)
+                    .and_where(workplan_entry_body::Column::BodyCode.eq(body.as_str()))
+                    .to_owned(),
+            ),
+        );
+    }
+    if let Some(from) = filter.from {
+        query = query.filter(workplan_entry::Column::Year.gte(from_year(from)));
+    }
+    if let Some(to) = filter.to {
+        query = query.filter(workplan_entry::Column::Year.lte(from_year(to)));
+    }
+    let rows = query.order_by_asc(workplan_entry::Column::Position).order_by_asc(workplan_entry::Column::Id).all(db).await?;
+    let mut bodies: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for link in workplan_entry_body::Entity::find().all(db).await? {
+        bodies.entry(link.entry_id).or_default().push(link.body_code);
+    }
+    let order: Vec<String> = super::bodies::list(db).await?.into_iter().map(|b| b.code.to_string()).collect();
+    rows.into_iter()
+        .map(|row| {
+            let mut codes = bodies.remove(&row.id).unwrap_or_default();
+            codes.sort_by_key(|c| order.iter().position(|o| o == c));
+            workplan_entry_of(row, codes)
+        })
+        .collect()
+}
+
+/// The workplan with its entries and the declaration it follows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkplanView {
+    pub workplan: Option<Workplan>,
+    pub entries: Vec<WorkplanEntry>,
+    pub sections: Vec<DeclarationSection>,
+    pub paragraphs: Vec<DeclarationParagraph>,
+}
+
+pub async fn workplan(db: &impl ConnectionTrait, filter: &Filter) -> Result<WorkplanView, QuorumError> {
+    Ok(WorkplanView {
+        workplan: workplan::Entity::find().one(db).await?.map(workplan_of).transpose()?,
+        entries: workplan_entries(db, filter).await?,
+        sections: declaration_section::Entity::find()
+            .order_by_asc(declaration_section::Column::Position)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(section_of)
+            .collect::<Result<_, _>>()?,
+        paragraphs: declaration_paragraph::Entity::find()
+            .order_by_asc(declaration_paragraph::Column::Number)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(paragraph_of)
+            .collect::<Result<_, _>>()?,
+    })
+}
+
+/// The repository of contributions: individual submissions in the range, and the tallies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContributionsView {
+    pub contributions: Vec<Contribution>,
+    pub tallies: Vec<ContributionTally>,
+}
+
+pub async fn contributions(db: &impl ConnectionTrait, filter: &Filter) -> Result<ContributionsView, QuorumError> {
+    filter.check()?;
+    let mut query = contribution::Entity::find();
+    let mut tallies = contribution_tally::Entity::find();
+    if let Some(from) = filter.from {
+        query = query.filter(contribution::Column::Date.gte(from));
+        tallies = tallies.filter(contribution_tally::Column::AsOf.gte(from));
+    }
+    if let Some(to) = filter.to {
+        query = query.filter(contribution::Column::Date.lte(to));
+        tallies = tallies.filter(contribution_tally::Column::AsOf.lte(to));
+    }
+    Ok(ContributionsView {
+        contributions: query
+            .order_by_asc(contribution::Column::Date)
+            .order_by_asc(contribution::Column::Id)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(contribution_of)
+            .collect::<Result<_, _>>()?,
+        tallies: tallies.order_by_asc(contribution_tally::Column::AsOf).all(db).await?.into_iter().map(tally_of).collect(),
+    })
+}
