@@ -54,7 +54,7 @@ pub async fn run(command: Command) -> Result<(), RunError> {
                 }
                 return Err(err.into());
             }
-            tracing::info!(bodies = data.bodies.len(), "imported");
+            tracing::info!(counts = ?data.counts(), "imported");
             Ok(())
         }
     }

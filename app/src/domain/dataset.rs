@@ -347,6 +347,9 @@ impl Dataset {
                     e.add(&record, "session", format!("unknown session {session}"));
                 }
             }
+            if let Some(why) = entry.paragraphs.problem() {
+                e.add(&record, "paragraphs", why);
+            }
             for number in entry.paragraphs.numbers() {
                 if !paragraphs.contains(&number) {
                     e.add(&record, "paragraphs", format!("unknown declaration paragraph {number}"));
@@ -407,6 +410,9 @@ impl Dataset {
             let record = format!("contribution {}", contribution.id);
             e.unique(&mut contributions, &contribution.id, &record, "id");
             check_affiliation(&mut e, &contribution.contributor, &record, "contributor");
+            if let Some(why) = contribution.paragraphs.problem() {
+                e.add(&record, "paragraphs", why);
+            }
         }
 
         match e.0.len() {
@@ -446,6 +452,28 @@ impl Dataset {
         self.nominations.sort_by(|a, b| a.id.cmp(&b.id));
         self.contributions.sort_by(|a, b| a.id.cmp(&b.id));
         self.contribution_tallies.sort_by_key(|t| t.as_of);
+    }
+
+    /// How many records of each kind, for import reports.
+    pub fn counts(&self) -> BTreeMap<&'static str, usize> {
+        BTreeMap::from([
+            ("bodies", self.bodies.len()),
+            ("states_parties", self.states_parties.len()),
+            ("organisations", self.organisations.len()),
+            ("persons", self.persons.len()),
+            ("bureau_members", self.bureau_members.len()),
+            ("venues", self.venues.len()),
+            ("sessions", self.sessions.len()),
+            ("meetings", self.meetings.len()),
+            ("agenda_items", self.agenda_items.len()),
+            ("documents", self.documents.len()),
+            ("declaration_paragraphs", self.declaration_paragraphs.len()),
+            ("workplan_entries", self.workplan_entries.len()),
+            ("panels", self.panels.len()),
+            ("calls_for_nominations", self.calls_for_nominations.len()),
+            ("nominations", self.nominations.len()),
+            ("contributions", self.contributions.len()),
+        ])
     }
 
     /// Parents before children, so that inserts satisfy foreign keys.

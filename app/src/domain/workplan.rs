@@ -9,10 +9,27 @@ use crate::wire_enum;
 /// A set of paragraphs of the political declaration, written as people write it:
 /// "11, 13, 18" or "16–19" (an en dash or a hyphen). Kept sorted; a paragraph given twice
 /// ("16–19, 18") is refused.
+///
+/// Read from JSON it never fails: text that does not parse is kept with the reason, so that
+/// dataset validation can report it with its record and field instead of a line and column.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ParagraphSet(Vec<RangeInclusive<u32>>);
+pub struct ParagraphSet {
+    ranges: Vec<RangeInclusive<u32>>,
+    /// The original text and why it is not a paragraph set.
+    invalid: Option<(String, String)>,
+}
 
 impl ParagraphSet {
+    /// Parses leniently: see [`ParagraphSet::problem`].
+    pub fn lenient(raw: &str) -> Self {
+        ParagraphSet::parse(raw).unwrap_or_else(|why| ParagraphSet { ranges: vec![], invalid: Some((raw.to_owned(), why)) })
+    }
+
+    /// Why the text read was not a paragraph set, if it was not.
+    pub fn problem(&self) -> Option<&str> {
+        self.invalid.as_ref().map(|(_, why)| why.as_str())
+    }
+
     pub fn parse(raw: &str) -> Result<Self, String> {
         let mut ranges = Vec::new();
         for part in raw.split(',').map(str::trim).filter(|p| !p.is_empty()) {
@@ -42,27 +59,30 @@ impl ParagraphSet {
                 return Err(format!("paragraph {} is given twice", pair[1].start()));
             }
         }
-        Ok(ParagraphSet(ranges))
+        Ok(ParagraphSet { ranges, invalid: None })
     }
 
     /// Every paragraph number, in order.
     pub fn numbers(&self) -> impl Iterator<Item = u32> + '_ {
-        self.0.iter().flat_map(|r| r.clone())
+        self.ranges.iter().flat_map(|r| r.clone())
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.ranges.is_empty() && self.invalid.is_none()
     }
 
     pub fn contains(&self, paragraph: u32) -> bool {
-        self.0.iter().any(|r| r.contains(&paragraph))
+        self.ranges.iter().any(|r| r.contains(&paragraph))
     }
 }
 
 impl std::fmt::Display for ParagraphSet {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some((raw, _)) = &self.invalid {
+            return f.write_str(raw);
+        }
         let parts: Vec<String> = self
-            .0
+            .ranges
             .iter()
             .map(|r| match r.end() - r.start() {
                 0 => r.start().to_string(),
@@ -81,8 +101,7 @@ impl Serialize for ParagraphSet {
 
 impl<'de> Deserialize<'de> for ParagraphSet {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = String::deserialize(deserializer)?;
-        ParagraphSet::parse(&raw).map_err(serde::de::Error::custom)
+        Ok(ParagraphSet::lenient(&String::deserialize(deserializer)?))
     }
 }
 
@@ -236,6 +255,15 @@ mod tests {
         assert!(ParagraphSet::parse("19–16").is_err());
         assert!(ParagraphSet::parse("0").is_err());
         assert!(ParagraphSet::parse("twelve").is_err());
+    }
+
+    #[test]
+    fn text_read_from_json_keeps_its_problem_for_validation() {
+        let set: ParagraphSet = serde_json::from_str("\"16–19, 18\"").unwrap();
+        assert_eq!(set.problem(), Some("paragraph 18 is given twice"));
+        assert_eq!(set.to_string(), "16–19, 18");
+        let good: ParagraphSet = serde_json::from_str("\"11, 13, 18\"").unwrap();
+        assert_eq!(good.problem(), None);
     }
 
     fn draft() -> Workplan {

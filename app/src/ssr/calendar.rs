@@ -17,6 +17,7 @@ use crate::error::QuorumError;
 
 /// Which part of the calendar to read: a body, and days from `from` to `to` inclusive.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Filter {
     #[serde(default)]
     pub body: Option<BodyCode>,

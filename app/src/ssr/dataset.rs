@@ -115,42 +115,40 @@ pub async fn import(db: &DatabaseConnection, data: &Dataset) -> Result<(), Quoru
             "the database already holds data; import needs an empty database",
         ));
     }
-    let bodies = data.bodies_parents_first().into_iter().map(body::ActiveModel::from);
-    insert_all(&txn, bodies).await?;
-    insert_all(&txn, data.states_parties.iter().map(state_party_row)).await?;
-    insert_all(&txn, data.organisations.iter().map(organisation_row)).await?;
-    insert_all(&txn, data.persons.iter().map(person_row)).await?;
-    insert_all(&txn, data.bureau_members.iter().map(bureau_member_row)).await?;
-    insert_all(&txn, data.venues.iter().map(venue_row)).await?;
-    insert_all(&txn, data.venues.iter().flat_map(|v| v.rooms.iter().map(move |r| room_row(v, r)))).await?;
-    insert_all(&txn, data.venues.iter().flat_map(|v| v.closures.iter().map(move |c| closure_row(v, c)))).await?;
-    insert_all(&txn, data.sessions.iter().map(session_row)).await?;
-    insert_all(&txn, data.meetings.iter().map(meeting_row)).await?;
-    insert_all(&txn, data.meetings.iter().flat_map(meeting_session_rows)).await?;
-    insert_all(&txn, data.agenda_items.iter().map(agenda_item_row)).await?;
-    insert_all(&txn, data.documents.iter().map(document_row)).await?;
-    insert_all(&txn, data.declaration_sections.iter().map(section_row)).await?;
-    insert_all(&txn, data.declaration_paragraphs.iter().map(paragraph_row)).await?;
-    insert_all(&txn, data.workplan.iter().map(workplan_row)).await?;
-    insert_all(&txn, data.workplan_entries.iter().map(workplan_entry_row)).await?;
-    insert_all(&txn, data.workplan_entries.iter().flat_map(workplan_entry_body_rows)).await?;
-    insert_all(&txn, data.panels.iter().map(panel_row)).await?;
-    insert_all(&txn, data.panels.iter().flat_map(panellist_rows)).await?;
-    insert_all(&txn, data.calls_for_nominations.iter().map(call_row)).await?;
-    insert_all(&txn, data.nominations.iter().map(nomination_row)).await?;
-    insert_all(&txn, data.contributions.iter().map(contribution_row)).await?;
-    insert_all(&txn, data.contribution_tallies.iter().map(tally_row)).await?;
+    insert_all(&txn, data.bodies_parents_first().into_iter().map(body::ActiveModel::from).collect()).await?;
+    insert_all(&txn, data.states_parties.iter().map(state_party_row).collect()).await?;
+    insert_all(&txn, data.organisations.iter().map(organisation_row).collect()).await?;
+    insert_all(&txn, data.persons.iter().map(person_row).collect()).await?;
+    insert_all(&txn, data.bureau_members.iter().map(bureau_member_row).collect()).await?;
+    insert_all(&txn, data.venues.iter().map(venue_row).collect()).await?;
+    insert_all(&txn, data.venues.iter().flat_map(|v| v.rooms.iter().map(move |r| room_row(v, r))).collect()).await?;
+    insert_all(&txn, data.venues.iter().flat_map(|v| v.closures.iter().map(move |c| closure_row(v, c))).collect()).await?;
+    insert_all(&txn, data.sessions.iter().map(session_row).collect()).await?;
+    insert_all(&txn, data.meetings.iter().map(meeting_row).collect()).await?;
+    insert_all(&txn, data.meetings.iter().flat_map(meeting_session_rows).collect()).await?;
+    insert_all(&txn, data.agenda_items.iter().map(agenda_item_row).collect()).await?;
+    insert_all(&txn, data.documents.iter().map(document_row).collect()).await?;
+    insert_all(&txn, data.declaration_sections.iter().map(section_row).collect()).await?;
+    insert_all(&txn, data.declaration_paragraphs.iter().map(paragraph_row).collect()).await?;
+    insert_all(&txn, data.workplan.iter().map(workplan_row).collect()).await?;
+    insert_all(&txn, data.workplan_entries.iter().map(workplan_entry_row).collect()).await?;
+    insert_all(&txn, data.workplan_entries.iter().flat_map(workplan_entry_body_rows).collect()).await?;
+    insert_all(&txn, data.panels.iter().map(panel_row).collect()).await?;
+    insert_all(&txn, data.panels.iter().flat_map(panellist_rows).collect()).await?;
+    insert_all(&txn, data.calls_for_nominations.iter().map(call_row).collect()).await?;
+    insert_all(&txn, data.nominations.iter().map(nomination_row).collect()).await?;
+    insert_all(&txn, data.contributions.iter().map(contribution_row).collect()).await?;
+    insert_all(&txn, data.contribution_tallies.iter().map(tally_row).collect()).await?;
     txn.commit().await?;
     Ok(())
 }
 
 /// Inserts rows in chunks of [`INSERT_CHUNK`].
-async fn insert_all<A>(db: &impl ConnectionTrait, rows: impl Iterator<Item = A>) -> Result<(), QuorumError>
+async fn insert_all<A>(db: &impl ConnectionTrait, rows: Vec<A>) -> Result<(), QuorumError>
 where
     A: ActiveModelTrait + Send,
     <A::Entity as EntityTrait>::Model: sea_orm::IntoActiveModel<A>,
 {
-    let rows: Vec<A> = rows.collect();
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
         let chunk: Vec<A> = rows.by_ref().take(INSERT_CHUNK).collect();

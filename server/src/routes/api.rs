@@ -1,20 +1,38 @@
-use axum::extract::State;
+//! The JSON API: reads with filters by body and date range, export and import.
+//! Each handler is a few lines: extract → service → JSON or a Quorum error.
+
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::json;
 
+use app::domain::Id;
 use app::error::QuorumError;
+use app::ssr::calendar::{self, Filter};
 use app::ssr::{bodies, dataset};
 
 use crate::startup::AppState;
 
+/// Imports carry the whole calendar: allow far more than axum's 2 MB default.
+const IMPORT_LIMIT_BYTES: usize = 64 * 1024 * 1024;
+
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/bodies", get(list_bodies))
+        .route("/api/sessions", get(list_sessions))
+        .route("/api/sessions/{id}", get(one_session))
+        .route("/api/meetings", get(list_meetings))
+        .route("/api/venues", get(list_venues))
+        .route("/api/agenda-items", get(list_agenda_items))
+        .route("/api/documents", get(list_documents))
+        .route("/api/panels", get(list_panels))
+        .route("/api/workplan", get(show_workplan))
+        .route("/api/contributions", get(list_contributions))
         .route("/api/export", get(export))
-        .route("/api/import", post(import))
+        .route("/api/import", post(import).layer(DefaultBodyLimit::max(IMPORT_LIMIT_BYTES)))
 }
 
 /// A Quorum error as an HTTP answer: its status, and a JSON body listing every error.
@@ -27,27 +45,87 @@ impl From<QuorumError> for ApiError {
     }
 }
 
+impl From<QueryRejection> for ApiError {
+    fn from(rejection: QueryRejection) -> Self {
+        ApiError(QuorumError::BadRequest(rejection.body_text()))
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let status = StatusCode::from_u16(self.0.status_code())
-            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let status = StatusCode::from_u16(self.0.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let errors: Vec<String> = self.0.all().iter().map(|e| e.to_string()).collect();
         (status, Json(json!({ "error": self.0.to_string(), "errors": errors }))).into_response()
     }
 }
 
-async fn list_bodies(State(state): State<AppState>) -> Result<impl IntoResponse, ApiError> {
-    Ok(Json(bodies::list(&state.db).await?))
+type ApiResult = Result<Response, ApiError>;
+type FilterQuery = Result<Query<Filter>, QueryRejection>;
+
+fn ok<T: serde::Serialize>(value: T) -> ApiResult {
+    Ok(Json(value).into_response())
 }
 
-async fn export(State(state): State<AppState>) -> Result<impl IntoResponse, ApiError> {
-    Ok(Json(dataset::export(&state.db).await?))
+async fn list_bodies(State(state): State<AppState>) -> ApiResult {
+    ok(bodies::list(&state.db).await?)
+}
+
+async fn list_sessions(State(state): State<AppState>, filter: FilterQuery) -> ApiResult {
+    ok(calendar::sessions(&state.db, &filter?.0).await?)
+}
+
+async fn one_session(State(state): State<AppState>, Path(id): Path<String>) -> ApiResult {
+    let id = Id::parse(&id).map_err(QuorumError::NotFound)?;
+    let filter = Filter { session: Some(id.clone()), ..Filter::default() };
+    let session = calendar::sessions(&state.db, &filter)
+        .await?
+        .pop()
+        .ok_or_else(|| QuorumError::NotFound(format!("session {id}")))?;
+    ok(json!({
+        "session": session,
+        "meetings": calendar::meetings(&state.db, &filter).await?,
+        "agenda_items": calendar::agenda(&state.db, &filter).await?,
+        "documents": calendar::documents(&state.db, &filter).await?,
+        "panels": calendar::panels(&state.db, &filter).await?,
+    }))
+}
+
+async fn list_meetings(State(state): State<AppState>, filter: FilterQuery) -> ApiResult {
+    ok(calendar::meetings(&state.db, &filter?.0).await?)
+}
+
+async fn list_venues(State(state): State<AppState>) -> ApiResult {
+    ok(calendar::venues(&state.db).await?)
+}
+
+async fn list_agenda_items(State(state): State<AppState>, filter: FilterQuery) -> ApiResult {
+    ok(calendar::agenda(&state.db, &filter?.0).await?)
+}
+
+async fn list_documents(State(state): State<AppState>, filter: FilterQuery) -> ApiResult {
+    ok(calendar::documents(&state.db, &filter?.0).await?)
+}
+
+async fn list_panels(State(state): State<AppState>, filter: FilterQuery) -> ApiResult {
+    ok(calendar::panels(&state.db, &filter?.0).await?)
+}
+
+async fn show_workplan(State(state): State<AppState>, filter: FilterQuery) -> ApiResult {
+    ok(calendar::workplan(&state.db, &filter?.0).await?)
+}
+
+async fn list_contributions(State(state): State<AppState>, filter: FilterQuery) -> ApiResult {
+    ok(calendar::contributions(&state.db, &filter?.0).await?)
+}
+
+async fn export(State(state): State<AppState>) -> ApiResult {
+    ok(dataset::export(&state.db).await?)
 }
 
 /// Imports a dataset into an empty database; the body is read as text so that a JSON error
 /// is answered in Quorum's own words.
-async fn import(State(state): State<AppState>, body: String) -> Result<impl IntoResponse, ApiError> {
+async fn import(State(state): State<AppState>, body: String) -> ApiResult {
     let data = dataset::parse(&body)?;
     dataset::import(&state.db, &data).await?;
-    Ok((StatusCode::CREATED, Json(json!({ "imported": { "bodies": data.bodies.len() } }))))
+    Ok((StatusCode::CREATED, Json(json!({ "imported": data.counts() }))).into_response())
 }

@@ -1,0 +1,220 @@
+//! The calendar's data through HTTP and the command line, on SQLite and PostgreSQL: the demo
+//! loaded from the seed, the read API with its filters, and imports that validate everything
+//! before writing anything.
+
+use serde_json::Value;
+use tests::{backends, http, TestDatabase, TestServer};
+
+const DEMO: &str = include_str!("../../app/data/demo.json");
+
+async fn get(server: &TestServer, path: &str) -> (u16, Value) {
+    let response = http().get(server.url(path)).send().await.unwrap();
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+fn ids(list: &Value, field: &str) -> Vec<String> {
+    list.as_array().unwrap().iter().map(|v| v[field].as_str().unwrap().to_owned()).collect()
+}
+
+#[tokio::test]
+async fn sessions_filter_by_body_and_date_range_with_generated_titles() {
+    for backend in backends() {
+        let db = TestDatabase::new(backend).await;
+        let server = TestServer::start(&db).await;
+        let (status, sessions) = get(&server, "/api/sessions?body=IRG&from=2022-01-01&to=2022-12-31").await;
+        assert_eq!(status, 200);
+        assert_eq!(ids(&sessions, "id"), ["irg-13", "irg-13-resumed-1", "irg-13-resumed-2"], "{backend:?}");
+        assert_eq!(
+            sessions[2]["title"],
+            "second resumed thirteenth session of the Implementation Review Group"
+        );
+        let (_, all) = get(&server, "/api/sessions").await;
+        assert_eq!(all.as_array().unwrap().len(), 22);
+        let (_, in_2026) = get(&server, "/api/sessions?from=2026-01-01&to=2026-12-31").await;
+        assert_eq!(ids(&in_2026, "id"), ["wg-prev-17"], "a year-only session counts by its year");
+    }
+}
+
+#[tokio::test]
+async fn a_joint_meeting_appears_under_every_one_of_its_bodies() {
+    for backend in backends() {
+        let db = TestDatabase::new(backend).await;
+        let server = TestServer::start(&db).await;
+        for body in ["IRG", "WG-AR", "EM-IC"] {
+            let (_, meetings) = get(&server, &format!("/api/meetings?body={body}&from=2023-09-01&to=2023-09-30")).await;
+            assert_eq!(ids(&meetings, "id"), ["joint-2023-09-morning", "joint-2023-09-afternoon"], "{backend:?} {body}");
+            assert_eq!(meetings[0]["sessions"].as_array().unwrap().len(), 3);
+        }
+        let (_, prevention) = get(&server, "/api/meetings?body=WG-PREV&from=2023-09-01&to=2023-09-30").await;
+        assert!(prevention.as_array().unwrap().is_empty());
+    }
+}
+
+#[tokio::test]
+async fn the_tenth_session_has_its_agenda_documents_and_opening() {
+    for backend in backends() {
+        let db = TestDatabase::new(backend).await;
+        let server = TestServer::start(&db).await;
+        let (status, page) = get(&server, "/api/sessions/cosp-10").await;
+        assert_eq!(status, 200);
+        assert_eq!(
+            page["session"]["title"],
+            "tenth session of the Conference of the States Parties to the United Nations Convention against Corruption"
+        );
+        assert_eq!(page["session"]["venue"], "atlanta");
+        assert_eq!(page["session"]["dates"]["days"]["start"], "2023-12-11");
+        assert_eq!(page["agenda_items"][0]["number"], "7");
+        assert_eq!(ids(&page["documents"], "symbol"), ["CAC/COSP/2023/1"]);
+        assert_eq!(ids(&page["meetings"], "id"), ["cosp-10-opening"]);
+        // 10:00 in Atlanta in December is 15:00 UTC.
+        assert_eq!(page["meetings"][0]["start"], "2023-12-11T15:00:00Z");
+        let (status, _) = get(&server, "/api/sessions/no-such-session").await;
+        assert_eq!(status, 404, "{backend:?}");
+    }
+}
+
+#[tokio::test]
+async fn panels_workplan_venues_and_contributions_are_readable() {
+    for backend in backends() {
+        let db = TestDatabase::new(backend).await;
+        let server = TestServer::start(&db).await;
+        let (_, panels) = get(&server, "/api/panels?body=WG-PREV&from=2023-06-01&to=2023-06-30").await;
+        assert_eq!(ids(&panels, "id"), ["business-integrity-1", "business-integrity-2"], "{backend:?}");
+        assert_eq!(panels[0]["workplan_entry"], "wp-2023-06");
+        let (_, intersessional) = get(&server, "/api/panels?session=cosp-intersessional-2022").await;
+        assert_eq!(intersessional.as_array().unwrap().len(), 7);
+
+        let (_, plan) = get(&server, "/api/workplan?body=WG-PREV&from=2024-01-01&to=2026-12-31").await;
+        assert_eq!(plan["workplan"]["status"], "approved");
+        assert_eq!(plan["workplan"]["silence_deadline"], "2023-06-09");
+        assert_eq!(
+            ids(&plan["entries"], "id"),
+            ["wp-2024-prev-sports", "wp-2024-prev-measurement", "wp-2025-prev", "wp-2026-prev"]
+        );
+        assert_eq!(plan["entries"][3]["paragraphs"], "12, 21, 22, 31");
+        assert_eq!(plan["paragraphs"].as_array().unwrap().len(), 82);
+
+        let (_, venues) = get(&server, "/api/venues").await;
+        let vienna = venues.as_array().unwrap().iter().find(|v| v["id"] == "vienna-vic").unwrap();
+        assert_eq!(vienna["time_zone"], "Europe/Vienna");
+        assert_eq!(vienna["rooms"].as_array().unwrap().len(), 3);
+
+        let (_, contributions) = get(&server, "/api/contributions").await;
+        assert_eq!(contributions["tallies"][0]["states_parties"], 35);
+        assert_eq!(contributions["tallies"][0]["organisations"], 1);
+
+        let (_, agenda) = get(&server, "/api/agenda-items?body=IRG&from=2023-06-01&to=2023-06-30").await;
+        assert_eq!(agenda[0]["standing"], true);
+        let (_, documents) = get(&server, "/api/documents").await;
+        assert_eq!(documents.as_array().unwrap().len(), 4);
+    }
+}
+
+#[tokio::test]
+async fn bad_filters_are_refused_with_a_clear_error() {
+    let db = TestDatabase::new(tests::Backend::Sqlite).await;
+    let server = TestServer::start(&db).await;
+    let (status, body) = get(&server, "/api/sessions?from=2023-13-01").await;
+    assert_eq!(status, 400);
+    assert!(body["error"].as_str().unwrap().contains("from"), "{body}");
+    let (status, body) = get(&server, "/api/meetings?bdy=IRG").await;
+    assert_eq!(status, 400);
+    assert!(body["error"].as_str().unwrap().contains("bdy"), "{body}");
+    let (status, body) = get(&server, "/api/meetings?from=2024-01-02&to=2024-01-01").await;
+    assert_eq!(status, 422);
+    assert_eq!(body["errors"][0], "filter: to: end before start");
+    let (status, _) = get(&server, "/api/sessions?body=irg").await;
+    assert_eq!(status, 400, "body codes are upper case");
+}
+
+/// The demo with one change, as an import body.
+fn demo_with(change: impl FnOnce(&mut Value)) -> String {
+    let mut data: Value = serde_json::from_str(DEMO).unwrap();
+    change(&mut data);
+    data.to_string()
+}
+
+fn find<'a>(list: &'a mut Value, key: &str, id: &str) -> &'a mut Value {
+    list.as_array_mut().unwrap().iter_mut().find(|v| v[key] == id).unwrap()
+}
+
+#[tokio::test]
+async fn every_invalid_import_is_refused_whole_with_record_and_field() {
+    let cases: Vec<(&str, String)> = vec![
+        ("meeting cosp-10-opening: end: end before start", demo_with(|d| {
+            find(&mut d["meetings"], "id", "cosp-10-opening")["end"] = "2023-12-11T14:00:00Z".into();
+        })),
+        ("venue atlanta: time_zone: unknown time zone: \"America/Atlantis\" is not an IANA time zone", demo_with(|d| {
+            find(&mut d["venues"], "id", "atlanta")["time_zone"] = "America/Atlantis".into();
+        })),
+        ("meeting cosp-10-opening: start: meeting outside its session cosp-10", demo_with(|d| {
+            let m = find(&mut d["meetings"], "id", "cosp-10-opening");
+            m["start"] = "2023-12-20T15:00:00Z".into();
+            m["end"] = "2023-12-20T18:00:00Z".into();
+        })),
+        ("session wg-ar-17: body: unknown body WG-XX", demo_with(|d| {
+            find(&mut d["sessions"], "id", "wg-ar-17")["body"] = "WG-XX".into();
+        })),
+        ("session irg-16: number: IRG already has a regular session number 15", demo_with(|d| {
+            find(&mut d["sessions"], "id", "irg-16")["number"] = 15.into();
+        })),
+        ("workplan entry wp-2023-09: paragraphs: paragraph 18 is given twice", demo_with(|d| {
+            find(&mut d["workplan_entries"], "id", "wp-2023-09")["paragraphs"] = "16–19, 18".into();
+        })),
+        ("session irg-14-resumed-1: number: resumed session without its original: IRG has no regular session 14", demo_with(|d| {
+            find(&mut d["sessions"], "id", "irg-14-resumed-1")["number"] = 14.into();
+            d["sessions"].as_array_mut().unwrap().retain(|s| s["id"] != "irg-14");
+            for m in d["meetings"].as_array_mut().unwrap() {
+                m["sessions"].as_array_mut().unwrap().retain(|s| s != "irg-14");
+            }
+        })),
+    ];
+    for backend in backends() {
+        let db = TestDatabase::new(backend).await;
+        let server = TestServer::start_with(&db, &["--no-demo"]).await;
+        for (expected, body) in &cases {
+            let response = http().post(server.url("/api/import")).body(body.clone()).send().await.unwrap();
+            assert_eq!(response.status(), 422, "{backend:?}: {expected}");
+            let answer: Value = response.json().await.unwrap();
+            let errors: Vec<&str> = answer["errors"].as_array().unwrap().iter().map(|e| e.as_str().unwrap()).collect();
+            assert!(errors.contains(expected), "{backend:?}: expected {expected:?} in {errors:?}");
+        }
+        let (_, sessions) = get(&server, "/api/sessions").await;
+        assert!(sessions.as_array().unwrap().is_empty(), "{backend:?}: nothing was written");
+
+        // The unchanged demo imports, and a second import is refused without touching the data.
+        let response = http().post(server.url("/api/import")).body(DEMO).send().await.unwrap();
+        assert_eq!(response.status(), 201, "{backend:?}");
+        let answer: Value = response.json().await.unwrap();
+        assert_eq!(answer["imported"]["sessions"], 22);
+        let response = http().post(server.url("/api/import")).body(DEMO).send().await.unwrap();
+        assert_eq!(response.status(), 422);
+        let (_, sessions) = get(&server, "/api/sessions").await;
+        assert_eq!(sessions.as_array().unwrap().len(), 22);
+    }
+}
+
+#[tokio::test]
+async fn the_export_carries_the_whole_demo() {
+    for backend in backends() {
+        let db = TestDatabase::new(backend).await;
+        let server = TestServer::start(&db).await;
+        let (_, export) = get(&server, "/api/export").await;
+        let demo: Value = serde_json::from_str(DEMO).unwrap();
+        for collection in [
+            "bodies", "states_parties", "organisations", "venues", "sessions", "meetings", "agenda_items",
+            "documents", "declaration_sections", "declaration_paragraphs", "workplan_entries", "panels",
+            "contribution_tallies",
+        ] {
+            assert_eq!(
+                export[collection].as_array().unwrap().len(),
+                demo[collection].as_array().unwrap().len(),
+                "{backend:?}: {collection}"
+            );
+        }
+        assert_eq!(export["workplan"], demo["workplan"]);
+        let registration = &find(&mut export["sessions"].clone(), "id", "cosp-intersessional-2022")["registration"].clone();
+        assert_eq!(registration["governments"], 560);
+    }
+}
