@@ -218,3 +218,30 @@ async fn the_export_carries_the_whole_demo() {
         assert_eq!(registration["governments"], 560);
     }
 }
+
+#[tokio::test]
+async fn the_import_command_lists_every_error_and_writes_nothing() {
+    for backend in backends() {
+        let db = TestDatabase::new(backend).await;
+        let file = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(
+            file.path(),
+            demo_with(|d| {
+                find(&mut d["sessions"], "id", "wg-ar-17")["body"] = "WG-XX".into();
+                find(&mut d["venues"], "id", "doha")["time_zone"] = "Asia/Atlantis".into();
+            }),
+        )
+        .unwrap();
+        let output = tests::quorum_command()
+            .args(["import", file.path().to_str().unwrap(), "--database-url", &db.url])
+            .output()
+            .unwrap();
+        assert!(!output.status.success(), "{backend:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.contains("session wg-ar-17: body: unknown body WG-XX"), "{stderr}");
+        assert!(stderr.contains("venue doha: time_zone: unknown time zone"), "{stderr}");
+        let export = tests::quorum_command().args(["export", "--database-url", &db.url]).output().unwrap();
+        let data: Value = serde_json::from_slice(&export.stdout).unwrap();
+        assert!(data["sessions"].as_array().unwrap().is_empty(), "{backend:?}: nothing written");
+    }
+}
