@@ -4,12 +4,12 @@
 //! The crate is shared by the server (feature `ssr`) and the browser (feature `hydrate`); a build
 //! never enables both. Dependencies point inwards: `ui` → `api` → `ssr` → `domain`.
 
+/// Wire types and server functions, one file per resource.
+pub mod api;
 /// Pure domain types and rules: no web, database or async imports, so they also run in the browser.
 pub mod domain;
 /// The one error enum of Quorum, and how each variant maps to an HTTP status.
 pub mod error;
-/// Wire types and server functions, one file per resource.
-pub mod api;
 /// Server-only code: database entities, queries and services (feature `ssr`).
 #[cfg(feature = "ssr")]
 pub mod ssr;

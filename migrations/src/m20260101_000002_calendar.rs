@@ -55,8 +55,16 @@ impl MigrationTrait for Migration {
                 .col(string_len_null(Persons::StateCode, 2))
                 .col(key_null(Persons::OrganisationId))
                 .col(string_null(Persons::Email))
-                .foreign_key(&mut fk("fk_persons_state", (Persons::Table, Persons::StateCode), (StatesParties::Table, StatesParties::IsoCode)))
-                .foreign_key(&mut fk("fk_persons_organisation", (Persons::Table, Persons::OrganisationId), (Organisations::Table, Organisations::Id)))
+                .foreign_key(&mut fk(
+                    "fk_persons_state",
+                    (Persons::Table, Persons::StateCode),
+                    (StatesParties::Table, StatesParties::IsoCode),
+                ))
+                .foreign_key(&mut fk(
+                    "fk_persons_organisation",
+                    (Persons::Table, Persons::OrganisationId),
+                    (Organisations::Table, Organisations::Id),
+                ))
                 .to_owned(),
             Table::create()
                 .table(BureauMembers::Table)
@@ -67,8 +75,16 @@ impl MigrationTrait for Migration {
                 .col(boolean(BureauMembers::Extended))
                 .col(date(BureauMembers::TermStart))
                 .col(date_null(BureauMembers::TermEnd))
-                .foreign_key(&mut fk("fk_bureau_body", (BureauMembers::Table, BureauMembers::BodyCode), (Bodies::Table, Bodies::Code)))
-                .foreign_key(&mut fk("fk_bureau_person", (BureauMembers::Table, BureauMembers::PersonId), (Persons::Table, Persons::Id)))
+                .foreign_key(&mut fk(
+                    "fk_bureau_body",
+                    (BureauMembers::Table, BureauMembers::BodyCode),
+                    (Bodies::Table, Bodies::Code),
+                ))
+                .foreign_key(&mut fk(
+                    "fk_bureau_person",
+                    (BureauMembers::Table, BureauMembers::PersonId),
+                    (Persons::Table, Persons::Id),
+                ))
                 .to_owned(),
             Table::create()
                 .table(Venues::Table)
@@ -86,7 +102,11 @@ impl MigrationTrait for Migration {
                 .col(string(Rooms::Name))
                 .col(integer(Rooms::Capacity))
                 .col(integer(Rooms::InterpretationBooths))
-                .foreign_key(&mut fk("fk_rooms_venue", (Rooms::Table, Rooms::VenueId), (Venues::Table, Venues::Id)))
+                .foreign_key(&mut fk(
+                    "fk_rooms_venue",
+                    (Rooms::Table, Rooms::VenueId),
+                    (Venues::Table, Venues::Id),
+                ))
                 .to_owned(),
             Table::create()
                 .table(VenueClosures::Table)
@@ -95,7 +115,11 @@ impl MigrationTrait for Migration {
                 .col(date(VenueClosures::StartDate))
                 .col(date(VenueClosures::EndDate))
                 .col(string(VenueClosures::Reason))
-                .foreign_key(&mut fk("fk_closures_venue", (VenueClosures::Table, VenueClosures::VenueId), (Venues::Table, Venues::Id)))
+                .foreign_key(&mut fk(
+                    "fk_closures_venue",
+                    (VenueClosures::Table, VenueClosures::VenueId),
+                    (Venues::Table, Venues::Id),
+                ))
                 .to_owned(),
             Table::create()
                 .table(Sessions::Table)
@@ -115,8 +139,16 @@ impl MigrationTrait for Migration {
                 .col(json_null(Sessions::Registration))
                 .col(boolean(Sessions::Illustrative))
                 .col(text_null(Sessions::Notes))
-                .foreign_key(&mut fk("fk_sessions_body", (Sessions::Table, Sessions::BodyCode), (Bodies::Table, Bodies::Code)))
-                .foreign_key(&mut fk("fk_sessions_venue", (Sessions::Table, Sessions::VenueId), (Venues::Table, Venues::Id)))
+                .foreign_key(&mut fk(
+                    "fk_sessions_body",
+                    (Sessions::Table, Sessions::BodyCode),
+                    (Bodies::Table, Bodies::Code),
+                ))
+                .foreign_key(&mut fk(
+                    "fk_sessions_venue",
+                    (Sessions::Table, Sessions::VenueId),
+                    (Venues::Table, Venues::Id),
+                ))
                 .to_owned(),
             Table::create()
                 .table(Meetings::Table)
@@ -129,16 +161,36 @@ impl MigrationTrait for Migration {
                 .col(timestamp_with_time_zone(Meetings::EndsAt))
                 .col(boolean(Meetings::Interpretation))
                 .col(boolean(Meetings::Illustrative))
-                .foreign_key(&mut fk("fk_meetings_venue", (Meetings::Table, Meetings::VenueId), (Venues::Table, Venues::Id)))
-                .foreign_key(&mut fk("fk_meetings_room", (Meetings::Table, Meetings::RoomId), (Rooms::Table, Rooms::Id)))
+                .foreign_key(&mut fk(
+                    "fk_meetings_venue",
+                    (Meetings::Table, Meetings::VenueId),
+                    (Venues::Table, Venues::Id),
+                ))
+                .foreign_key(&mut fk(
+                    "fk_meetings_room",
+                    (Meetings::Table, Meetings::RoomId),
+                    (Rooms::Table, Rooms::Id),
+                ))
                 .to_owned(),
             Table::create()
                 .table(MeetingSessions::Table)
                 .col(key(MeetingSessions::MeetingId))
                 .col(key(MeetingSessions::SessionId))
-                .primary_key(Index::create().col(MeetingSessions::MeetingId).col(MeetingSessions::SessionId))
-                .foreign_key(&mut fk("fk_meeting_sessions_meeting", (MeetingSessions::Table, MeetingSessions::MeetingId), (Meetings::Table, Meetings::Id)))
-                .foreign_key(&mut fk("fk_meeting_sessions_session", (MeetingSessions::Table, MeetingSessions::SessionId), (Sessions::Table, Sessions::Id)))
+                .primary_key(
+                    Index::create()
+                        .col(MeetingSessions::MeetingId)
+                        .col(MeetingSessions::SessionId),
+                )
+                .foreign_key(&mut fk(
+                    "fk_meeting_sessions_meeting",
+                    (MeetingSessions::Table, MeetingSessions::MeetingId),
+                    (Meetings::Table, Meetings::Id),
+                ))
+                .foreign_key(&mut fk(
+                    "fk_meeting_sessions_session",
+                    (MeetingSessions::Table, MeetingSessions::SessionId),
+                    (Sessions::Table, Sessions::Id),
+                ))
                 .to_owned(),
             Table::create()
                 .table(AgendaItems::Table)
@@ -148,8 +200,16 @@ impl MigrationTrait for Migration {
                 .col(boolean(AgendaItems::Standing))
                 .col(string_len(AgendaItems::Status, 16))
                 .col(boolean(AgendaItems::Illustrative))
-                .primary_key(Index::create().col(AgendaItems::SessionId).col(AgendaItems::Number))
-                .foreign_key(&mut fk("fk_agenda_session", (AgendaItems::Table, AgendaItems::SessionId), (Sessions::Table, Sessions::Id)))
+                .primary_key(
+                    Index::create()
+                        .col(AgendaItems::SessionId)
+                        .col(AgendaItems::Number),
+                )
+                .foreign_key(&mut fk(
+                    "fk_agenda_session",
+                    (AgendaItems::Table, AgendaItems::SessionId),
+                    (Sessions::Table, Sessions::Id),
+                ))
                 .to_owned(),
             Table::create()
                 .table(Documents::Table)
@@ -159,7 +219,11 @@ impl MigrationTrait for Migration {
                 .col(string_len(Documents::Languages, 32))
                 .col(key_null(Documents::SessionId))
                 .col(string_len_null(Documents::AgendaItem, 16))
-                .foreign_key(&mut fk("fk_documents_session", (Documents::Table, Documents::SessionId), (Sessions::Table, Sessions::Id)))
+                .foreign_key(&mut fk(
+                    "fk_documents_session",
+                    (Documents::Table, Documents::SessionId),
+                    (Sessions::Table, Sessions::Id),
+                ))
                 .to_owned(),
             Table::create()
                 .table(DeclarationSections::Table)
@@ -171,7 +235,14 @@ impl MigrationTrait for Migration {
                 .table(DeclarationParagraphs::Table)
                 .col(integer(DeclarationParagraphs::Number).primary_key())
                 .col(key_null(DeclarationParagraphs::SectionId))
-                .foreign_key(&mut fk("fk_paragraphs_section", (DeclarationParagraphs::Table, DeclarationParagraphs::SectionId), (DeclarationSections::Table, DeclarationSections::Id)))
+                .foreign_key(&mut fk(
+                    "fk_paragraphs_section",
+                    (
+                        DeclarationParagraphs::Table,
+                        DeclarationParagraphs::SectionId,
+                    ),
+                    (DeclarationSections::Table, DeclarationSections::Id),
+                ))
                 .to_owned(),
             Table::create()
                 .table(Workplans::Table)
@@ -192,15 +263,31 @@ impl MigrationTrait for Migration {
                 .col(boolean(WorkplanEntries::AgreedByExtendedBureau))
                 .col(text_null(WorkplanEntries::Notes))
                 .col(integer(WorkplanEntries::Position))
-                .foreign_key(&mut fk("fk_workplan_session", (WorkplanEntries::Table, WorkplanEntries::SessionId), (Sessions::Table, Sessions::Id)))
+                .foreign_key(&mut fk(
+                    "fk_workplan_session",
+                    (WorkplanEntries::Table, WorkplanEntries::SessionId),
+                    (Sessions::Table, Sessions::Id),
+                ))
                 .to_owned(),
             Table::create()
                 .table(WorkplanEntryBodies::Table)
                 .col(key(WorkplanEntryBodies::EntryId))
                 .col(string_len(WorkplanEntryBodies::BodyCode, 32))
-                .primary_key(Index::create().col(WorkplanEntryBodies::EntryId).col(WorkplanEntryBodies::BodyCode))
-                .foreign_key(&mut fk("fk_entry_bodies_entry", (WorkplanEntryBodies::Table, WorkplanEntryBodies::EntryId), (WorkplanEntries::Table, WorkplanEntries::Id)))
-                .foreign_key(&mut fk("fk_entry_bodies_body", (WorkplanEntryBodies::Table, WorkplanEntryBodies::BodyCode), (Bodies::Table, Bodies::Code)))
+                .primary_key(
+                    Index::create()
+                        .col(WorkplanEntryBodies::EntryId)
+                        .col(WorkplanEntryBodies::BodyCode),
+                )
+                .foreign_key(&mut fk(
+                    "fk_entry_bodies_entry",
+                    (WorkplanEntryBodies::Table, WorkplanEntryBodies::EntryId),
+                    (WorkplanEntries::Table, WorkplanEntries::Id),
+                ))
+                .foreign_key(&mut fk(
+                    "fk_entry_bodies_body",
+                    (WorkplanEntryBodies::Table, WorkplanEntryBodies::BodyCode),
+                    (Bodies::Table, Bodies::Code),
+                ))
                 .to_owned(),
             Table::create()
                 .table(Panels::Table)
@@ -212,18 +299,42 @@ impl MigrationTrait for Migration {
                 .col(integer_null(Panels::PlannedSize))
                 .col(text_null(Panels::Notes))
                 .col(integer(Panels::Position))
-                .foreign_key(&mut fk("fk_panels_meeting", (Panels::Table, Panels::MeetingId), (Meetings::Table, Meetings::Id)))
-                .foreign_key(&mut fk("fk_panels_entry", (Panels::Table, Panels::WorkplanEntryId), (WorkplanEntries::Table, WorkplanEntries::Id)))
-                .foreign_key(&mut fk("fk_panels_moderator", (Panels::Table, Panels::ModeratorId), (Persons::Table, Persons::Id)))
+                .foreign_key(&mut fk(
+                    "fk_panels_meeting",
+                    (Panels::Table, Panels::MeetingId),
+                    (Meetings::Table, Meetings::Id),
+                ))
+                .foreign_key(&mut fk(
+                    "fk_panels_entry",
+                    (Panels::Table, Panels::WorkplanEntryId),
+                    (WorkplanEntries::Table, WorkplanEntries::Id),
+                ))
+                .foreign_key(&mut fk(
+                    "fk_panels_moderator",
+                    (Panels::Table, Panels::ModeratorId),
+                    (Persons::Table, Persons::Id),
+                ))
                 .to_owned(),
             Table::create()
                 .table(PanelPanellists::Table)
                 .col(key(PanelPanellists::PanelId))
                 .col(key(PanelPanellists::PersonId))
                 .col(integer(PanelPanellists::Position))
-                .primary_key(Index::create().col(PanelPanellists::PanelId).col(PanelPanellists::PersonId))
-                .foreign_key(&mut fk("fk_panellists_panel", (PanelPanellists::Table, PanelPanellists::PanelId), (Panels::Table, Panels::Id)))
-                .foreign_key(&mut fk("fk_panellists_person", (PanelPanellists::Table, PanelPanellists::PersonId), (Persons::Table, Persons::Id)))
+                .primary_key(
+                    Index::create()
+                        .col(PanelPanellists::PanelId)
+                        .col(PanelPanellists::PersonId),
+                )
+                .foreign_key(&mut fk(
+                    "fk_panellists_panel",
+                    (PanelPanellists::Table, PanelPanellists::PanelId),
+                    (Panels::Table, Panels::Id),
+                ))
+                .foreign_key(&mut fk(
+                    "fk_panellists_person",
+                    (PanelPanellists::Table, PanelPanellists::PersonId),
+                    (Persons::Table, Persons::Id),
+                ))
                 .to_owned(),
             Table::create()
                 .table(CallsForNominations::Table)
@@ -233,7 +344,11 @@ impl MigrationTrait for Migration {
                 .col(key_null(CallsForNominations::PanelId))
                 .col(text_null(CallsForNominations::Topic))
                 .col(integer_null(CallsForNominations::QuotaPerState))
-                .foreign_key(&mut fk("fk_calls_panel", (CallsForNominations::Table, CallsForNominations::PanelId), (Panels::Table, Panels::Id)))
+                .foreign_key(&mut fk(
+                    "fk_calls_panel",
+                    (CallsForNominations::Table, CallsForNominations::PanelId),
+                    (Panels::Table, Panels::Id),
+                ))
                 .to_owned(),
             Table::create()
                 .table(Nominations::Table)
@@ -247,10 +362,26 @@ impl MigrationTrait for Migration {
                 .col(string_len(Nominations::Status, 16))
                 .col(timestamp_with_time_zone_null(Nominations::SubmittedAt))
                 .col(text_null(Nominations::DecisionNote))
-                .foreign_key(&mut fk("fk_nominations_call", (Nominations::Table, Nominations::CallId), (CallsForNominations::Table, CallsForNominations::Id)))
-                .foreign_key(&mut fk("fk_nominations_state", (Nominations::Table, Nominations::NominatorState), (StatesParties::Table, StatesParties::IsoCode)))
-                .foreign_key(&mut fk("fk_nominations_organisation", (Nominations::Table, Nominations::NominatorOrganisation), (Organisations::Table, Organisations::Id)))
-                .foreign_key(&mut fk("fk_nominations_nominee", (Nominations::Table, Nominations::NomineeId), (Persons::Table, Persons::Id)))
+                .foreign_key(&mut fk(
+                    "fk_nominations_call",
+                    (Nominations::Table, Nominations::CallId),
+                    (CallsForNominations::Table, CallsForNominations::Id),
+                ))
+                .foreign_key(&mut fk(
+                    "fk_nominations_state",
+                    (Nominations::Table, Nominations::NominatorState),
+                    (StatesParties::Table, StatesParties::IsoCode),
+                ))
+                .foreign_key(&mut fk(
+                    "fk_nominations_organisation",
+                    (Nominations::Table, Nominations::NominatorOrganisation),
+                    (Organisations::Table, Organisations::Id),
+                ))
+                .foreign_key(&mut fk(
+                    "fk_nominations_nominee",
+                    (Nominations::Table, Nominations::NomineeId),
+                    (Persons::Table, Persons::Id),
+                ))
                 .to_owned(),
             Table::create()
                 .table(Contributions::Table)
@@ -261,8 +392,16 @@ impl MigrationTrait for Migration {
                 .col(text(Contributions::Title))
                 .col(text_null(Contributions::Link))
                 .col(string(Contributions::Paragraphs))
-                .foreign_key(&mut fk("fk_contributions_state", (Contributions::Table, Contributions::ContributorState), (StatesParties::Table, StatesParties::IsoCode)))
-                .foreign_key(&mut fk("fk_contributions_organisation", (Contributions::Table, Contributions::ContributorOrganisation), (Organisations::Table, Organisations::Id)))
+                .foreign_key(&mut fk(
+                    "fk_contributions_state",
+                    (Contributions::Table, Contributions::ContributorState),
+                    (StatesParties::Table, StatesParties::IsoCode),
+                ))
+                .foreign_key(&mut fk(
+                    "fk_contributions_organisation",
+                    (Contributions::Table, Contributions::ContributorOrganisation),
+                    (Organisations::Table, Organisations::Id),
+                ))
                 .to_owned(),
             Table::create()
                 .table(ContributionTallies::Table)
@@ -277,12 +416,36 @@ impl MigrationTrait for Migration {
             m.create_table(table).await?;
         }
         let indexes = [
-            Index::create().name("idx_sessions_body").table(Sessions::Table).col(Sessions::BodyCode).to_owned(),
-            Index::create().name("idx_sessions_start").table(Sessions::Table).col(Sessions::StartDate).to_owned(),
-            Index::create().name("idx_meetings_start").table(Meetings::Table).col(Meetings::StartsAt).to_owned(),
-            Index::create().name("idx_meeting_sessions_session").table(MeetingSessions::Table).col(MeetingSessions::SessionId).to_owned(),
-            Index::create().name("idx_panels_meeting").table(Panels::Table).col(Panels::MeetingId).to_owned(),
-            Index::create().name("idx_nominations_call").table(Nominations::Table).col(Nominations::CallId).to_owned(),
+            Index::create()
+                .name("idx_sessions_body")
+                .table(Sessions::Table)
+                .col(Sessions::BodyCode)
+                .to_owned(),
+            Index::create()
+                .name("idx_sessions_start")
+                .table(Sessions::Table)
+                .col(Sessions::StartDate)
+                .to_owned(),
+            Index::create()
+                .name("idx_meetings_start")
+                .table(Meetings::Table)
+                .col(Meetings::StartsAt)
+                .to_owned(),
+            Index::create()
+                .name("idx_meeting_sessions_session")
+                .table(MeetingSessions::Table)
+                .col(MeetingSessions::SessionId)
+                .to_owned(),
+            Index::create()
+                .name("idx_panels_meeting")
+                .table(Panels::Table)
+                .col(Panels::MeetingId)
+                .to_owned(),
+            Index::create()
+                .name("idx_nominations_call")
+                .table(Nominations::Table)
+                .col(Nominations::CallId)
+                .to_owned(),
         ];
         for index in indexes {
             m.create_index(index).await?;
@@ -318,55 +481,240 @@ impl MigrationTrait for Migration {
         for table in tables {
             m.drop_table(Table::drop().table(table).to_owned()).await?;
         }
-        m.drop_table(Table::drop().table(StatesParties::Table).to_owned()).await
+        m.drop_table(Table::drop().table(StatesParties::Table).to_owned())
+            .await
     }
 }
 
 #[derive(DeriveIden)]
-enum Bodies { Table, Code }
+enum Bodies {
+    Table,
+    Code,
+}
 #[derive(DeriveIden)]
-enum StatesParties { Table, IsoCode, Name, RegionalGroup }
+enum StatesParties {
+    Table,
+    IsoCode,
+    Name,
+    RegionalGroup,
+}
 #[derive(DeriveIden)]
-enum Organisations { Table, Id, Name, Kind }
+enum Organisations {
+    Table,
+    Id,
+    Name,
+    Kind,
+}
 #[derive(DeriveIden)]
-enum Persons { Table, Id, Name, Title, Gender, StateCode, OrganisationId, Email }
+enum Persons {
+    Table,
+    Id,
+    Name,
+    Title,
+    Gender,
+    StateCode,
+    OrganisationId,
+    Email,
+}
 #[derive(DeriveIden)]
-enum BureauMembers { Table, Id, BodyCode, PersonId, Role, Extended, TermStart, TermEnd }
+enum BureauMembers {
+    Table,
+    Id,
+    BodyCode,
+    PersonId,
+    Role,
+    Extended,
+    TermStart,
+    TermEnd,
+}
 #[derive(DeriveIden)]
-enum Venues { Table, Id, Name, City, Country, TimeZone, Illustrative }
+enum Venues {
+    Table,
+    Id,
+    Name,
+    City,
+    Country,
+    TimeZone,
+    Illustrative,
+}
 #[derive(DeriveIden)]
-enum Rooms { Table, Id, VenueId, Name, Capacity, InterpretationBooths }
+enum Rooms {
+    Table,
+    Id,
+    VenueId,
+    Name,
+    Capacity,
+    InterpretationBooths,
+}
 #[derive(DeriveIden)]
-enum VenueClosures { Table, Id, VenueId, StartDate, EndDate, Reason }
+enum VenueClosures {
+    Table,
+    Id,
+    VenueId,
+    StartDate,
+    EndDate,
+    Reason,
+}
 #[derive(DeriveIden)]
-enum Sessions { Table, Id, BodyCode, Kind, Number, Resumed, Subject, VenueId, Format, StartDate, EndDate, Year, Status, Languages, Registration, Illustrative, Notes }
+enum Sessions {
+    Table,
+    Id,
+    BodyCode,
+    Kind,
+    Number,
+    Resumed,
+    Subject,
+    VenueId,
+    Format,
+    StartDate,
+    EndDate,
+    Year,
+    Status,
+    Languages,
+    Registration,
+    Illustrative,
+    Notes,
+}
 #[derive(DeriveIden)]
-enum Meetings { Table, Id, Title, Kind, VenueId, RoomId, StartsAt, EndsAt, Interpretation, Illustrative }
+enum Meetings {
+    Table,
+    Id,
+    Title,
+    Kind,
+    VenueId,
+    RoomId,
+    StartsAt,
+    EndsAt,
+    Interpretation,
+    Illustrative,
+}
 #[derive(DeriveIden)]
-enum MeetingSessions { Table, MeetingId, SessionId }
+enum MeetingSessions {
+    Table,
+    MeetingId,
+    SessionId,
+}
 #[derive(DeriveIden)]
-enum AgendaItems { Table, SessionId, Number, Title, Standing, Status, Illustrative }
+enum AgendaItems {
+    Table,
+    SessionId,
+    Number,
+    Title,
+    Standing,
+    Status,
+    Illustrative,
+}
 #[derive(DeriveIden)]
-enum Documents { Table, Symbol, Title, Date, Languages, SessionId, AgendaItem }
+enum Documents {
+    Table,
+    Symbol,
+    Title,
+    Date,
+    Languages,
+    SessionId,
+    AgendaItem,
+}
 #[derive(DeriveIden)]
-enum DeclarationSections { Table, Id, Title, Position }
+enum DeclarationSections {
+    Table,
+    Id,
+    Title,
+    Position,
+}
 #[derive(DeriveIden)]
-enum DeclarationParagraphs { Table, Number, SectionId }
+enum DeclarationParagraphs {
+    Table,
+    Number,
+    SectionId,
+}
 #[derive(DeriveIden)]
-enum Workplans { Table, Id, Title, Status, SilenceDeadline, DecidedOn }
+enum Workplans {
+    Table,
+    Id,
+    Title,
+    Status,
+    SilenceDeadline,
+    DecidedOn,
+}
 #[derive(DeriveIden)]
-enum WorkplanEntries { Table, Id, Year, SessionId, Paragraphs, Sections, Topics, AgreedByExtendedBureau, Notes, Position }
+enum WorkplanEntries {
+    Table,
+    Id,
+    Year,
+    SessionId,
+    Paragraphs,
+    Sections,
+    Topics,
+    AgreedByExtendedBureau,
+    Notes,
+    Position,
+}
 #[derive(DeriveIden)]
-enum WorkplanEntryBodies { Table, EntryId, BodyCode }
+enum WorkplanEntryBodies {
+    Table,
+    EntryId,
+    BodyCode,
+}
 #[derive(DeriveIden)]
-enum Panels { Table, Id, MeetingId, Topic, WorkplanEntryId, ModeratorId, PlannedSize, Notes, Position }
+enum Panels {
+    Table,
+    Id,
+    MeetingId,
+    Topic,
+    WorkplanEntryId,
+    ModeratorId,
+    PlannedSize,
+    Notes,
+    Position,
+}
 #[derive(DeriveIden)]
-enum PanelPanellists { Table, PanelId, PersonId, Position }
+enum PanelPanellists {
+    Table,
+    PanelId,
+    PersonId,
+    Position,
+}
 #[derive(DeriveIden)]
-enum CallsForNominations { Table, Id, NoteVerbaleDate, Deadline, PanelId, Topic, QuotaPerState }
+enum CallsForNominations {
+    Table,
+    Id,
+    NoteVerbaleDate,
+    Deadline,
+    PanelId,
+    Topic,
+    QuotaPerState,
+}
 #[derive(DeriveIden)]
-enum Nominations { Table, Id, CallId, NominatorState, NominatorOrganisation, NomineeId, Justification, Biography, Status, SubmittedAt, DecisionNote }
+enum Nominations {
+    Table,
+    Id,
+    CallId,
+    NominatorState,
+    NominatorOrganisation,
+    NomineeId,
+    Justification,
+    Biography,
+    Status,
+    SubmittedAt,
+    DecisionNote,
+}
 #[derive(DeriveIden)]
-enum Contributions { Table, Id, ContributorState, ContributorOrganisation, Date, Title, Link, Paragraphs }
+enum Contributions {
+    Table,
+    Id,
+    ContributorState,
+    ContributorOrganisation,
+    Date,
+    Title,
+    Link,
+    Paragraphs,
+}
 #[derive(DeriveIden)]
-enum ContributionTallies { Table, Id, AsOf, StatesParties, Organisations, Note }
+enum ContributionTallies {
+    Table,
+    Id,
+    AsOf,
+    StatesParties,
+    Organisations,
+    Note,
+}

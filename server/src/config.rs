@@ -80,7 +80,9 @@ pub fn parse_database_url(raw: &str) -> Result<String, String> {
         "sqlite" => Ok(raw.to_owned()),
         "postgres" | "postgresql" if parsed.host_str().is_some() => Ok(raw.to_owned()),
         "postgres" | "postgresql" => Err("a PostgreSQL URL needs a host".into()),
-        other => Err(format!("unsupported scheme {other:?}; use sqlite:// or postgres://")),
+        other => Err(format!(
+            "unsupported scheme {other:?}; use sqlite:// or postgres://"
+        )),
     }
 }
 
@@ -108,7 +110,10 @@ mod tests {
 
     #[test]
     fn base_urls_must_be_http_or_https() {
-        assert_eq!(parse_base_url("https://quorum.example/").unwrap(), "https://quorum.example");
+        assert_eq!(
+            parse_base_url("https://quorum.example/").unwrap(),
+            "https://quorum.example"
+        );
         assert!(parse_base_url("ftp://quorum.example").is_err());
         assert!(parse_base_url("quorum.example").is_err());
     }

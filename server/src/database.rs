@@ -8,7 +8,10 @@ use sea_orm::{ConnectOptions, Database, DatabaseConnection};
 /// (sqlx already turns foreign keys on and waits 5 s on a busy file).
 pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, sea_orm::DbErr> {
     if let Some(path) = sqlite_file(url) {
-        if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
+        if let Some(dir) = Path::new(path)
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+        {
             std::fs::create_dir_all(dir).map_err(|e| {
                 sea_orm::DbErr::Custom(format!("cannot create {}: {e}", dir.display()))
             })?;
@@ -23,8 +26,7 @@ pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, sea_or
     let db = Database::connect(options).await?;
     if sqlite_file(url).is_some() {
         use sea_orm::ConnectionTrait;
-        db.execute_unprepared("PRAGMA journal_mode=WAL;")
-            .await?;
+        db.execute_unprepared("PRAGMA journal_mode=WAL;").await?;
     }
     Migrator::up(&db, None).await?;
     Ok(db)
@@ -32,7 +34,9 @@ pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, sea_or
 
 /// The file path of a `sqlite://PATH?…` URL, if it names a file.
 fn sqlite_file(url: &str) -> Option<&str> {
-    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
     let path = rest.split('?').next().unwrap_or_default();
     (!path.is_empty() && path != ":memory:").then_some(path)
 }
@@ -43,7 +47,10 @@ mod tests {
 
     #[test]
     fn sqlite_urls_name_their_file() {
-        assert_eq!(sqlite_file("sqlite://data/quorum.db?mode=rwc"), Some("data/quorum.db"));
+        assert_eq!(
+            sqlite_file("sqlite://data/quorum.db?mode=rwc"),
+            Some("data/quorum.db")
+        );
         assert_eq!(sqlite_file("sqlite::memory:"), None);
         assert_eq!(sqlite_file("postgres://h/db"), None);
     }

@@ -3,12 +3,12 @@
 
 /// Command line and environment: every option, documented.
 pub mod config;
-/// Building the application from its configuration; tests start it on port 0.
-pub mod startup;
-/// Plain axum routes (health, JSON API), one `router()` per module.
-pub mod routes;
 /// Opening the database and applying migrations.
 pub mod database;
+/// Plain axum routes (health, JSON API), one `router()` per module.
+pub mod routes;
+/// Building the application from its configuration; tests start it on port 0.
+pub mod startup;
 
 use std::io::Write;
 
@@ -89,7 +89,9 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut sig) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut sig) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             sig.recv().await;
         }
     };

@@ -18,7 +18,10 @@ async fn main() -> ExitCode {
         Err(err) => {
             // One line, as scripts and people expect: "error: unexpected argument '--x' found".
             let rendered = err.render().to_string();
-            eprintln!("quorum: {}", rendered.lines().next().unwrap_or("invalid arguments"));
+            eprintln!(
+                "quorum: {}",
+                rendered.lines().next().unwrap_or("invalid arguments")
+            );
             return ExitCode::from(2);
         }
     };
@@ -39,7 +42,9 @@ async fn main() -> ExitCode {
 fn init_logging(cli: &Cli) -> Result<(), String> {
     let filter = EnvFilter::try_new(&cli.log_level)
         .map_err(|e| format!("invalid log level {:?}: {e}", cli.log_level))?;
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     if cli.log_format == "json" {
         builder.json().init();
     } else {

@@ -27,7 +27,11 @@ pub fn available() -> bool {
     let (chromium, driver) = executables();
     let present = chromium.exists() && driver.exists();
     if !present && crate::in_ci() {
-        panic!("CI=true but chromium or chromedriver is missing ({} / {})", chromium.display(), driver.display());
+        panic!(
+            "CI=true but chromium or chromedriver is missing ({} / {})",
+            chromium.display(),
+            driver.display()
+        );
     }
     if !present {
         eprintln!("chromium or chromedriver missing: browser test skipped (apt-get install chromium chromium-driver)");
@@ -39,7 +43,11 @@ impl Browser {
     /// Starts chromedriver on a free port and opens a headless session.
     pub async fn start(javascript: bool) -> Browser {
         let (chromium, driver_path) = executables();
-        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
         let driver = Command::new(driver_path)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
@@ -65,8 +73,18 @@ impl Browser {
         let mut last_error = None;
         for _ in 0..50 {
             let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-            match ClientBuilder::new(connector).capabilities(caps.clone()).connect(&webdriver).await {
-                Ok(client) => return Browser { client, driver, _profile: profile },
+            match ClientBuilder::new(connector)
+                .capabilities(caps.clone())
+                .connect(&webdriver)
+                .await
+            {
+                Ok(client) => {
+                    return Browser {
+                        client,
+                        driver,
+                        _profile: profile,
+                    }
+                }
                 Err(e) => last_error = Some(e),
             }
             tokio::time::sleep(Duration::from_millis(200)).await;

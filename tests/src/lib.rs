@@ -26,7 +26,9 @@ pub fn backends() -> Vec<Backend> {
     let mut all = vec![Backend::Sqlite];
     match std::env::var("TEST_DATABASE_URL") {
         Ok(url) if !url.is_empty() => all.push(Backend::Postgres),
-        _ if in_ci() => panic!("CI=true but TEST_DATABASE_URL is not set: PostgreSQL tests cannot be skipped in CI"),
+        _ if in_ci() => panic!(
+            "CI=true but TEST_DATABASE_URL is not set: PostgreSQL tests cannot be skipped in CI"
+        ),
         _ => eprintln!("TEST_DATABASE_URL not set: PostgreSQL tests skipped"),
     }
     all
@@ -38,7 +40,10 @@ pub fn in_ci() -> bool {
 
 /// The workspace root (the parent of this crate).
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 /// The `quorum` binary built by `cargo leptos build`.
@@ -50,7 +55,11 @@ pub fn quorum_bin() -> PathBuf {
         .map(PathBuf::from)
         .unwrap_or_else(|_| workspace_root().join("target"));
     let bin = target.join("debug").join("quorum");
-    assert!(bin.exists(), "{} is missing: run `cargo leptos build` first (scripts/test.sh does)", bin.display());
+    assert!(
+        bin.exists(),
+        "{} is missing: run `cargo leptos build` first (scripts/test.sh does)",
+        bin.display()
+    );
     bin
 }
 
@@ -76,8 +85,16 @@ impl TestDatabase {
         match backend {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir().expect("temp dir");
-                let url = format!("sqlite://{}?mode=rwc", dir.path().join("quorum.db").display());
-                TestDatabase { url, backend, _dir: Some(dir), pg_name: None }
+                let url = format!(
+                    "sqlite://{}?mode=rwc",
+                    dir.path().join("quorum.db").display()
+                );
+                TestDatabase {
+                    url,
+                    backend,
+                    _dir: Some(dir),
+                    pg_name: None,
+                }
             }
             Backend::Postgres => {
                 let admin = std::env::var("TEST_DATABASE_URL").expect("TEST_DATABASE_URL");
@@ -87,11 +104,22 @@ impl TestDatabase {
                     NEXT_DATABASE.fetch_add(1, Ordering::SeqCst)
                 );
                 let client = pg_admin(&admin).await;
-                for statement in [format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"), format!("CREATE DATABASE {name}")] {
-                    client.batch_execute(&statement).await.expect("create test database");
+                for statement in [
+                    format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+                    format!("CREATE DATABASE {name}"),
+                ] {
+                    client
+                        .batch_execute(&statement)
+                        .await
+                        .expect("create test database");
                 }
                 let url = replace_database(&admin, &name);
-                TestDatabase { url, backend, _dir: None, pg_name: Some(name) }
+                TestDatabase {
+                    url,
+                    backend,
+                    _dir: None,
+                    pg_name: Some(name),
+                }
             }
         }
     }
@@ -103,7 +131,10 @@ impl TestDatabase {
     /// PostgreSQL only: refuses new connections and ends the open ones, as if the database
     /// server went away; `allow` brings it back.
     pub async fn set_reachable(&self, allow: bool) {
-        let name = self.pg_name.as_ref().expect("only PostgreSQL databases can be cut off");
+        let name = self
+            .pg_name
+            .as_ref()
+            .expect("only PostgreSQL databases can be cut off");
         let client = pg_admin(&std::env::var("TEST_DATABASE_URL").unwrap()).await;
         client
             .batch_execute(&format!("ALTER DATABASE {name} ALLOW_CONNECTIONS {allow}"))
@@ -127,7 +158,10 @@ impl Drop for TestDatabase {
             let admin = std::env::var("TEST_DATABASE_URL").unwrap();
             // Drop runs outside any async context: a short-lived runtime of its own.
             let _ = std::thread::spawn(move || {
-                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+                let rt = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .unwrap();
                 rt.block_on(async {
                     let client = pg_admin(&admin).await;
                     let _ = client
@@ -152,7 +186,9 @@ async fn pg_admin(url: &str) -> tokio_postgres::Client {
 
 /// The same server and credentials, another database name.
 fn replace_database(url: &str, name: &str) -> String {
-    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
+    let (base, query) = url
+        .split_once('?')
+        .map_or((url, None), |(b, q)| (b, Some(q)));
     let prefix = base.rsplit_once('/').map_or(base, |(p, _)| p);
     match query {
         Some(q) => format!("{prefix}/{name}?{q}"),
@@ -175,7 +211,13 @@ impl TestServer {
     pub async fn start_with(database: &TestDatabase, extra_args: &[&str]) -> TestServer {
         let mut command = quorum_command();
         command
-            .args(["serve", "--addr", "127.0.0.1:0", "--database-url", &database.url])
+            .args([
+                "serve",
+                "--addr",
+                "127.0.0.1:0",
+                "--database-url",
+                &database.url,
+            ])
             .args(extra_args);
         Self::spawn(command).await
     }
@@ -226,7 +268,10 @@ pub fn quorum_command() -> Command {
     let mut command = Command::new(quorum_bin());
     command
         .env("LEPTOS_SITE_ROOT", site_root())
-        .env("QUORUM_LOG", std::env::var("QUORUM_LOG").unwrap_or_else(|_| "warn".into()))
+        .env(
+            "QUORUM_LOG",
+            std::env::var("QUORUM_LOG").unwrap_or_else(|_| "warn".into()),
+        )
         .env_remove("DATABASE_URL")
         .env_remove("QUORUM_ADDR");
     command

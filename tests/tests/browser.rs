@@ -7,7 +7,12 @@ use tests::{Backend, TestDatabase, TestServer};
 
 async fn visible_body_codes(browser: &Browser) -> Vec<String> {
     let mut codes = Vec::new();
-    for item in browser.client.find_all(Locator::Css("ul.bodies li.body")).await.unwrap() {
+    for item in browser
+        .client
+        .find_all(Locator::Css("ul.bodies li.body"))
+        .await
+        .unwrap()
+    {
         codes.push(item.attr("data-code").await.unwrap().unwrap_or_default());
     }
     codes
@@ -22,18 +27,41 @@ async fn the_bodies_page_reads_without_javascript_and_filters_through_the_form()
     let server = TestServer::start(&db).await;
     let browser = Browser::start(false).await;
     browser.client.goto(&server.url("/")).await.unwrap();
-    assert_eq!(visible_body_codes(&browser).await, ["COSP", "IRG", "WG-PREV", "WG-AR", "EM-IC"]);
+    assert_eq!(
+        visible_body_codes(&browser).await,
+        ["COSP", "IRG", "WG-PREV", "WG-AR", "EM-IC"]
+    );
     let main = browser.client.find(Locator::Css("main")).await.unwrap();
-    assert_eq!(main.attr("data-hydrated").await.unwrap().as_deref(), Some("false"));
+    assert_eq!(
+        main.attr("data-hydrated").await.unwrap().as_deref(),
+        Some("false")
+    );
     browser.screenshot("bodies-without-javascript").await;
 
     // Without JavaScript the filter is an ordinary GET form answered by the server.
-    let input = browser.client.find(Locator::Id("body-filter")).await.unwrap();
+    let input = browser
+        .client
+        .find(Locator::Id("body-filter"))
+        .await
+        .unwrap();
     input.send_keys("asset").await.unwrap();
-    browser.client.find(Locator::Css("form.filter button")).await.unwrap().click().await.unwrap();
+    browser
+        .client
+        .find(Locator::Css("form.filter button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     // The element from the first page is also WG-AR: wait for the new address instead.
     let filtered = url::Url::parse(&server.url("/?q=asset")).unwrap();
-    browser.client.wait().at_most(Duration::from_secs(10)).for_url(&filtered).await.unwrap();
+    browser
+        .client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_url(&filtered)
+        .await
+        .unwrap();
     assert_eq!(visible_body_codes(&browser).await, ["WG-AR"]);
     browser.close().await;
 }
@@ -55,7 +83,11 @@ async fn the_bodies_page_hydrates_and_filters_as_you_type() {
         .await
         .expect("the page hydrates");
 
-    let input = browser.client.find(Locator::Id("body-filter")).await.unwrap();
+    let input = browser
+        .client
+        .find(Locator::Id("body-filter"))
+        .await
+        .unwrap();
     input.send_keys("asset").await.unwrap();
     // Only WASM can change the list without a new page load.
     let mut codes = Vec::new();
@@ -67,7 +99,16 @@ async fn the_bodies_page_hydrates_and_filters_as_you_type() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     assert_eq!(codes, ["WG-AR"]);
-    assert!(browser.client.current_url().await.unwrap().as_str().ends_with('/'), "no navigation happened");
+    assert!(
+        browser
+            .client
+            .current_url()
+            .await
+            .unwrap()
+            .as_str()
+            .ends_with('/'),
+        "no navigation happened"
+    );
     browser.screenshot("bodies-hydrated-filtered").await;
     browser.close().await;
 }

@@ -14,7 +14,11 @@ async fn get(server: &TestServer, path: &str) -> (u16, Value) {
 }
 
 fn ids(list: &Value, field: &str) -> Vec<String> {
-    list.as_array().unwrap().iter().map(|v| v[field].as_str().unwrap().to_owned()).collect()
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v[field].as_str().unwrap().to_owned())
+        .collect()
 }
 
 #[tokio::test]
@@ -22,9 +26,17 @@ async fn sessions_filter_by_body_and_date_range_with_generated_titles() {
     for backend in backends() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start(&db).await;
-        let (status, sessions) = get(&server, "/api/sessions?body=IRG&from=2022-01-01&to=2022-12-31").await;
+        let (status, sessions) = get(
+            &server,
+            "/api/sessions?body=IRG&from=2022-01-01&to=2022-12-31",
+        )
+        .await;
         assert_eq!(status, 200);
-        assert_eq!(ids(&sessions, "id"), ["irg-13", "irg-13-resumed-1", "irg-13-resumed-2"], "{backend:?}");
+        assert_eq!(
+            ids(&sessions, "id"),
+            ["irg-13", "irg-13-resumed-1", "irg-13-resumed-2"],
+            "{backend:?}"
+        );
         assert_eq!(
             sessions[2]["title"],
             "second resumed thirteenth session of the Implementation Review Group"
@@ -32,7 +44,11 @@ async fn sessions_filter_by_body_and_date_range_with_generated_titles() {
         let (_, all) = get(&server, "/api/sessions").await;
         assert_eq!(all.as_array().unwrap().len(), 22);
         let (_, in_2026) = get(&server, "/api/sessions?from=2026-01-01&to=2026-12-31").await;
-        assert_eq!(ids(&in_2026, "id"), ["wg-prev-17"], "a year-only session counts by its year");
+        assert_eq!(
+            ids(&in_2026, "id"),
+            ["wg-prev-17"],
+            "a year-only session counts by its year"
+        );
     }
 }
 
@@ -42,11 +58,23 @@ async fn a_joint_meeting_appears_under_every_one_of_its_bodies() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start(&db).await;
         for body in ["IRG", "WG-AR", "EM-IC"] {
-            let (_, meetings) = get(&server, &format!("/api/meetings?body={body}&from=2023-09-01&to=2023-09-30")).await;
-            assert_eq!(ids(&meetings, "id"), ["joint-2023-09-morning", "joint-2023-09-afternoon"], "{backend:?} {body}");
+            let (_, meetings) = get(
+                &server,
+                &format!("/api/meetings?body={body}&from=2023-09-01&to=2023-09-30"),
+            )
+            .await;
+            assert_eq!(
+                ids(&meetings, "id"),
+                ["joint-2023-09-morning", "joint-2023-09-afternoon"],
+                "{backend:?} {body}"
+            );
             assert_eq!(meetings[0]["sessions"].as_array().unwrap().len(), 3);
         }
-        let (_, prevention) = get(&server, "/api/meetings?body=WG-PREV&from=2023-09-01&to=2023-09-30").await;
+        let (_, prevention) = get(
+            &server,
+            "/api/meetings?body=WG-PREV&from=2023-09-01&to=2023-09-30",
+        )
+        .await;
         assert!(prevention.as_array().unwrap().is_empty());
     }
 }
@@ -79,24 +107,47 @@ async fn panels_workplan_venues_and_contributions_are_readable() {
     for backend in backends() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start(&db).await;
-        let (_, panels) = get(&server, "/api/panels?body=WG-PREV&from=2023-06-01&to=2023-06-30").await;
-        assert_eq!(ids(&panels, "id"), ["business-integrity-1", "business-integrity-2"], "{backend:?}");
+        let (_, panels) = get(
+            &server,
+            "/api/panels?body=WG-PREV&from=2023-06-01&to=2023-06-30",
+        )
+        .await;
+        assert_eq!(
+            ids(&panels, "id"),
+            ["business-integrity-1", "business-integrity-2"],
+            "{backend:?}"
+        );
         assert_eq!(panels[0]["workplan_entry"], "wp-2023-06");
-        let (_, intersessional) = get(&server, "/api/panels?session=cosp-intersessional-2022").await;
+        let (_, intersessional) =
+            get(&server, "/api/panels?session=cosp-intersessional-2022").await;
         assert_eq!(intersessional.as_array().unwrap().len(), 7);
 
-        let (_, plan) = get(&server, "/api/workplan?body=WG-PREV&from=2024-01-01&to=2026-12-31").await;
+        let (_, plan) = get(
+            &server,
+            "/api/workplan?body=WG-PREV&from=2024-01-01&to=2026-12-31",
+        )
+        .await;
         assert_eq!(plan["workplan"]["status"], "approved");
         assert_eq!(plan["workplan"]["silence_deadline"], "2023-06-09");
         assert_eq!(
             ids(&plan["entries"], "id"),
-            ["wp-2024-prev-sports", "wp-2024-prev-measurement", "wp-2025-prev", "wp-2026-prev"]
+            [
+                "wp-2024-prev-sports",
+                "wp-2024-prev-measurement",
+                "wp-2025-prev",
+                "wp-2026-prev"
+            ]
         );
         assert_eq!(plan["entries"][3]["paragraphs"], "12, 21, 22, 31");
         assert_eq!(plan["paragraphs"].as_array().unwrap().len(), 82);
 
         let (_, venues) = get(&server, "/api/venues").await;
-        let vienna = venues.as_array().unwrap().iter().find(|v| v["id"] == "vienna-vic").unwrap();
+        let vienna = venues
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["id"] == "vienna-vic")
+            .unwrap();
         assert_eq!(vienna["time_zone"], "Europe/Vienna");
         assert_eq!(vienna["rooms"].as_array().unwrap().len(), 3);
 
@@ -104,7 +155,11 @@ async fn panels_workplan_venues_and_contributions_are_readable() {
         assert_eq!(contributions["tallies"][0]["states_parties"], 35);
         assert_eq!(contributions["tallies"][0]["organisations"], 1);
 
-        let (_, agenda) = get(&server, "/api/agenda-items?body=IRG&from=2023-06-01&to=2023-06-30").await;
+        let (_, agenda) = get(
+            &server,
+            "/api/agenda-items?body=IRG&from=2023-06-01&to=2023-06-30",
+        )
+        .await;
         assert_eq!(agenda[0]["standing"], true);
         let (_, documents) = get(&server, "/api/documents").await;
         assert_eq!(documents.as_array().unwrap().len(), 4);
@@ -136,7 +191,11 @@ fn demo_with(change: impl FnOnce(&mut Value)) -> String {
 }
 
 fn find<'a>(list: &'a mut Value, key: &str, id: &str) -> &'a mut Value {
-    list.as_array_mut().unwrap().iter_mut().find(|v| v[key] == id).unwrap()
+    list.as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|v| v[key] == id)
+        .unwrap()
 }
 
 #[tokio::test]
@@ -174,21 +233,47 @@ async fn every_invalid_import_is_refused_whole_with_record_and_field() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start_with(&db, &["--no-demo"]).await;
         for (expected, body) in &cases {
-            let response = http().post(server.url("/api/import")).body(body.clone()).send().await.unwrap();
+            let response = http()
+                .post(server.url("/api/import"))
+                .body(body.clone())
+                .send()
+                .await
+                .unwrap();
             assert_eq!(response.status(), 422, "{backend:?}: {expected}");
             let answer: Value = response.json().await.unwrap();
-            let errors: Vec<&str> = answer["errors"].as_array().unwrap().iter().map(|e| e.as_str().unwrap()).collect();
-            assert!(errors.contains(expected), "{backend:?}: expected {expected:?} in {errors:?}");
+            let errors: Vec<&str> = answer["errors"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e.as_str().unwrap())
+                .collect();
+            assert!(
+                errors.contains(expected),
+                "{backend:?}: expected {expected:?} in {errors:?}"
+            );
         }
         let (_, sessions) = get(&server, "/api/sessions").await;
-        assert!(sessions.as_array().unwrap().is_empty(), "{backend:?}: nothing was written");
+        assert!(
+            sessions.as_array().unwrap().is_empty(),
+            "{backend:?}: nothing was written"
+        );
 
         // The unchanged demo imports, and a second import is refused without touching the data.
-        let response = http().post(server.url("/api/import")).body(DEMO).send().await.unwrap();
+        let response = http()
+            .post(server.url("/api/import"))
+            .body(DEMO)
+            .send()
+            .await
+            .unwrap();
         assert_eq!(response.status(), 201, "{backend:?}");
         let answer: Value = response.json().await.unwrap();
         assert_eq!(answer["imported"]["sessions"], 22);
-        let response = http().post(server.url("/api/import")).body(DEMO).send().await.unwrap();
+        let response = http()
+            .post(server.url("/api/import"))
+            .body(DEMO)
+            .send()
+            .await
+            .unwrap();
         assert_eq!(response.status(), 422);
         let (_, sessions) = get(&server, "/api/sessions").await;
         assert_eq!(sessions.as_array().unwrap().len(), 22);
@@ -203,8 +288,18 @@ async fn the_export_carries_the_whole_demo() {
         let (_, export) = get(&server, "/api/export").await;
         let demo: Value = serde_json::from_str(DEMO).unwrap();
         for collection in [
-            "bodies", "states_parties", "organisations", "venues", "sessions", "meetings", "agenda_items",
-            "documents", "declaration_sections", "declaration_paragraphs", "workplan_entries", "panels",
+            "bodies",
+            "states_parties",
+            "organisations",
+            "venues",
+            "sessions",
+            "meetings",
+            "agenda_items",
+            "documents",
+            "declaration_sections",
+            "declaration_paragraphs",
+            "workplan_entries",
+            "panels",
             "contribution_tallies",
         ] {
             assert_eq!(
@@ -214,7 +309,12 @@ async fn the_export_carries_the_whole_demo() {
             );
         }
         assert_eq!(export["workplan"], demo["workplan"]);
-        let registration = &find(&mut export["sessions"].clone(), "id", "cosp-intersessional-2022")["registration"].clone();
+        let registration = &find(
+            &mut export["sessions"].clone(),
+            "id",
+            "cosp-intersessional-2022",
+        )["registration"]
+            .clone();
         assert_eq!(registration["governments"], 560);
     }
 }
@@ -233,15 +333,32 @@ async fn the_import_command_lists_every_error_and_writes_nothing() {
         )
         .unwrap();
         let output = tests::quorum_command()
-            .args(["import", file.path().to_str().unwrap(), "--database-url", &db.url])
+            .args([
+                "import",
+                file.path().to_str().unwrap(),
+                "--database-url",
+                &db.url,
+            ])
             .output()
             .unwrap();
         assert!(!output.status.success(), "{backend:?}");
         let stderr = String::from_utf8(output.stderr).unwrap();
-        assert!(stderr.contains("session wg-ar-17: body: unknown body WG-XX"), "{stderr}");
-        assert!(stderr.contains("venue doha: time_zone: unknown time zone"), "{stderr}");
-        let export = tests::quorum_command().args(["export", "--database-url", &db.url]).output().unwrap();
+        assert!(
+            stderr.contains("session wg-ar-17: body: unknown body WG-XX"),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains("venue doha: time_zone: unknown time zone"),
+            "{stderr}"
+        );
+        let export = tests::quorum_command()
+            .args(["export", "--database-url", &db.url])
+            .output()
+            .unwrap();
         let data: Value = serde_json::from_slice(&export.stdout).unwrap();
-        assert!(data["sessions"].as_array().unwrap().is_empty(), "{backend:?}: nothing written");
+        assert!(
+            data["sessions"].as_array().unwrap().is_empty(),
+            "{backend:?}: nothing written"
+        );
     }
 }

@@ -23,14 +23,30 @@ async fn health_answers_503_while_the_database_is_unreachable_and_recovers() {
     }
     let db = TestDatabase::new(Backend::Postgres).await;
     let server = TestServer::start(&db).await;
-    assert_eq!(http().get(server.url("/healthz")).send().await.unwrap().status(), 200);
+    assert_eq!(
+        http()
+            .get(server.url("/healthz"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
     db.set_reachable(false).await;
     let response = http().get(server.url("/healthz")).send().await.unwrap();
     assert_eq!(response.status(), 503);
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["database"], "unreachable");
     db.set_reachable(true).await;
-    assert_eq!(http().get(server.url("/healthz")).send().await.unwrap().status(), 200);
+    assert_eq!(
+        http()
+            .get(server.url("/healthz"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
 }
 
 #[tokio::test]
@@ -50,7 +66,10 @@ async fn the_home_page_lists_every_body_in_server_rendered_html() {
         ] {
             assert!(html.contains(name), "{backend:?}: home page lacks {name}");
         }
-        assert!(html.contains("/pkg/quorum.js"), "the page loads the hydration script");
+        assert!(
+            html.contains("/pkg/quorum.js"),
+            "the page loads the hydration script"
+        );
     }
 }
 
@@ -58,7 +77,14 @@ async fn the_home_page_lists_every_body_in_server_rendered_html() {
 async fn the_filter_works_as_a_plain_form_without_javascript() {
     let db = TestDatabase::new(Backend::Sqlite).await;
     let server = TestServer::start(&db).await;
-    let html = http().get(server.url("/?q=asset")).send().await.unwrap().text().await.unwrap();
+    let html = http()
+        .get(server.url("/?q=asset"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     // The rendered list holds only the match (the serialized data for hydration holds all).
     assert!(html.contains(r#"data-code="WG-AR""#));
     assert!(!html.contains(r#"data-code="IRG""#));
@@ -68,7 +94,11 @@ async fn the_filter_works_as_a_plain_form_without_javascript() {
 async fn unknown_pages_answer_404() {
     let db = TestDatabase::new(Backend::Sqlite).await;
     let server = TestServer::start(&db).await;
-    let response = http().get(server.url("/no/such/page")).send().await.unwrap();
+    let response = http()
+        .get(server.url("/no/such/page"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), 404);
 }
 
@@ -83,7 +113,10 @@ async fn the_built_site_assets_are_served() {
     ] {
         let response = http().get(server.url(path)).send().await.unwrap();
         assert_eq!(response.status(), 200, "{path}");
-        let content_type = response.headers()["content-type"].to_str().unwrap().to_owned();
+        let content_type = response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .to_owned();
         assert!(content_type.contains(kind), "{path}: {content_type}");
     }
 }
@@ -93,9 +126,20 @@ async fn the_api_lists_the_demo_bodies() {
     for backend in backends() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start(&db).await;
-        let bodies: Vec<Value> = http().get(server.url("/api/bodies")).send().await.unwrap().json().await.unwrap();
+        let bodies: Vec<Value> = http()
+            .get(server.url("/api/bodies"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
         let codes: Vec<&str> = bodies.iter().map(|b| b["code"].as_str().unwrap()).collect();
-        assert_eq!(codes, ["COSP", "IRG", "WG-PREV", "WG-AR", "EM-IC"], "{backend:?}");
+        assert_eq!(
+            codes,
+            ["COSP", "IRG", "WG-PREV", "WG-AR", "EM-IC"],
+            "{backend:?}"
+        );
     }
 }
 
@@ -103,10 +147,19 @@ async fn the_api_lists_the_demo_bodies() {
 async fn a_first_start_creates_data_quorum_db_and_loads_the_demo() {
     let dir = tempfile::tempdir().unwrap();
     let mut command = quorum_command();
-    command.current_dir(dir.path()).args(["serve", "--addr", "127.0.0.1:0"]);
+    command
+        .current_dir(dir.path())
+        .args(["serve", "--addr", "127.0.0.1:0"]);
     let server = TestServer::spawn(command).await;
     assert!(dir.path().join("data").join("quorum.db").exists());
-    let bodies: Vec<Value> = http().get(server.url("/api/bodies")).send().await.unwrap().json().await.unwrap();
+    let bodies: Vec<Value> = http()
+        .get(server.url("/api/bodies"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(bodies.len(), 5);
 }
 
@@ -116,7 +169,14 @@ async fn a_restart_keeps_the_data_and_does_not_load_the_demo_twice() {
         let db = TestDatabase::new(backend).await;
         drop(TestServer::start(&db).await);
         let server = TestServer::start(&db).await;
-        let bodies: Vec<Value> = http().get(server.url("/api/bodies")).send().await.unwrap().json().await.unwrap();
+        let bodies: Vec<Value> = http()
+            .get(server.url("/api/bodies"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
         assert_eq!(bodies.len(), 5, "{backend:?}");
     }
 }
@@ -142,9 +202,15 @@ fn unknown_flags_give_a_one_line_error_and_a_non_zero_exit() {
 async fn migrate_creates_the_schema_and_export_of_an_empty_database_is_empty() {
     for backend in backends() {
         let db = TestDatabase::new(backend).await;
-        let status = quorum_command().args(["migrate", "--database-url", &db.url]).status().unwrap();
+        let status = quorum_command()
+            .args(["migrate", "--database-url", &db.url])
+            .status()
+            .unwrap();
         assert!(status.success(), "{backend:?}");
-        let output = quorum_command().args(["export", "--database-url", &db.url]).output().unwrap();
+        let output = quorum_command()
+            .args(["export", "--database-url", &db.url])
+            .output()
+            .unwrap();
         assert!(output.status.success());
         let data: Value = serde_json::from_slice(&output.stdout).unwrap();
         assert_eq!(data["bodies"], Value::Array(vec![]), "{backend:?}");
@@ -156,19 +222,37 @@ async fn export_import_export_gives_an_identical_file() {
     for backend in backends() {
         let source = TestDatabase::new(backend).await;
         drop(TestServer::start(&source).await); // loads the demo
-        let first = quorum_command().args(["export", "--database-url", &source.url]).output().unwrap();
+        let first = quorum_command()
+            .args(["export", "--database-url", &source.url])
+            .output()
+            .unwrap();
         assert!(first.status.success());
         let file = tempfile::NamedTempFile::new().unwrap();
         std::fs::write(file.path(), &first.stdout).unwrap();
 
         let target = TestDatabase::new(backend).await;
         let import = quorum_command()
-            .args(["import", file.path().to_str().unwrap(), "--database-url", &target.url])
+            .args([
+                "import",
+                file.path().to_str().unwrap(),
+                "--database-url",
+                &target.url,
+            ])
             .output()
             .unwrap();
-        assert!(import.status.success(), "{backend:?}: {}", String::from_utf8_lossy(&import.stderr));
-        let second = quorum_command().args(["export", "--database-url", &target.url]).output().unwrap();
-        assert_eq!(String::from_utf8(first.stdout).unwrap(), String::from_utf8(second.stdout).unwrap());
+        assert!(
+            import.status.success(),
+            "{backend:?}: {}",
+            String::from_utf8_lossy(&import.stderr)
+        );
+        let second = quorum_command()
+            .args(["export", "--database-url", &target.url])
+            .output()
+            .unwrap();
+        assert_eq!(
+            String::from_utf8(first.stdout).unwrap(),
+            String::from_utf8(second.stdout).unwrap()
+        );
     }
 }
 
@@ -181,16 +265,44 @@ async fn an_invalid_import_names_record_and_field_and_writes_nothing() {
             {"code":"COSP","name":"Conference","short_name":"COSP","parent":null,"open_to_all_states":true,"position":0},
             {"code":"IRG","name":"","short_name":"IRG","parent":"COSP","open_to_all_states":true,"position":1},
             {"code":"WG-X","name":"X","short_name":"X","parent":"NOPE","open_to_all_states":true,"position":2}]}"#;
-        let response = http().post(server.url("/api/import")).body(bad).send().await.unwrap();
+        let response = http()
+            .post(server.url("/api/import"))
+            .body(bad)
+            .send()
+            .await
+            .unwrap();
         assert_eq!(response.status(), 422, "{backend:?}");
         let body: Value = response.json().await.unwrap();
-        let errors: Vec<&str> = body["errors"].as_array().unwrap().iter().map(|e| e.as_str().unwrap()).collect();
-        assert!(errors.contains(&"body IRG: name: must not be empty"), "{errors:?}");
-        assert!(errors.contains(&"body WG-X: parent: unknown body NOPE"), "{errors:?}");
-        let bodies: Vec<Value> = http().get(server.url("/api/bodies")).send().await.unwrap().json().await.unwrap();
+        let errors: Vec<&str> = body["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e.as_str().unwrap())
+            .collect();
+        assert!(
+            errors.contains(&"body IRG: name: must not be empty"),
+            "{errors:?}"
+        );
+        assert!(
+            errors.contains(&"body WG-X: parent: unknown body NOPE"),
+            "{errors:?}"
+        );
+        let bodies: Vec<Value> = http()
+            .get(server.url("/api/bodies"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
         assert!(bodies.is_empty(), "{backend:?}: nothing written");
 
-        let response = http().post(server.url("/api/import")).body("{not json").send().await.unwrap();
+        let response = http()
+            .post(server.url("/api/import"))
+            .body("{not json")
+            .send()
+            .await
+            .unwrap();
         assert_eq!(response.status(), 400);
     }
 }

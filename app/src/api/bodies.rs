@@ -6,5 +6,7 @@ use crate::domain::Body;
 #[server]
 pub async fn list_bodies() -> Result<Vec<Body>, ServerFnError> {
     let db = super::database()?;
-    crate::ssr::bodies::list(&db).await.map_err(super::to_server_error)
+    crate::ssr::bodies::list(&db)
+        .await
+        .map_err(super::to_server_error)
 }

@@ -50,7 +50,8 @@ pub fn is_document_symbol(symbol: &str) -> bool {
     parts.len() >= 2
         && parts.iter().all(|p| {
             !p.is_empty()
-                && p.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.' || c == '-')
+                && p.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.' || c == '-')
         })
 }
 
@@ -60,7 +61,12 @@ mod tests {
 
     #[test]
     fn document_symbols_are_slash_separated_upper_case_parts() {
-        for good in ["CAC/COSP/2023/1", "CAC/COSP/IRG/2023/7", "A/RES/S-32/1", "CAC/COSP/2021/17"] {
+        for good in [
+            "CAC/COSP/2023/1",
+            "CAC/COSP/IRG/2023/7",
+            "A/RES/S-32/1",
+            "CAC/COSP/2021/17",
+        ] {
             assert!(is_document_symbol(good), "{good}");
         }
         for bad in ["", "CAC", "cac/cosp/2023/1", "CAC//2023", "CAC/COSP 2023"] {

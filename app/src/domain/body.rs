@@ -42,24 +42,7 @@ impl BodyCode {
     }
 }
 
-impl TryFrom<String> for BodyCode {
-    type Error = String;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        BodyCode::parse(&value)
-    }
-}
-
-impl From<BodyCode> for String {
-    fn from(code: BodyCode) -> Self {
-        code.0
-    }
-}
-
-impl std::fmt::Display for BodyCode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+crate::string_newtype!(BodyCode);
 
 /// A treaty body: the Conference of the States Parties or one of its subsidiary bodies.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,10 +72,18 @@ impl Body {
             return Err(QuorumError::invalid(record, "name", "must not be empty"));
         }
         if self.short_name.trim().is_empty() {
-            return Err(QuorumError::invalid(record, "short_name", "must not be empty"));
+            return Err(QuorumError::invalid(
+                record,
+                "short_name",
+                "must not be empty",
+            ));
         }
         if self.parent.as_ref() == Some(&self.code) {
-            return Err(QuorumError::invalid(record, "parent", "a body cannot be its own parent"));
+            return Err(QuorumError::invalid(
+                record,
+                "parent",
+                "a body cannot be its own parent",
+            ));
         }
         Ok(())
     }
@@ -123,6 +114,9 @@ mod tests {
             position: 1,
         };
         let err = body.validate().unwrap_err();
-        assert_eq!(err.to_string(), "body IRG: parent: a body cannot be its own parent");
+        assert_eq!(
+            err.to_string(),
+            "body IRG: parent: a body cannot be its own parent"
+        );
     }
 }

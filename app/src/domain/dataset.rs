@@ -68,7 +68,13 @@ impl Errors {
     }
 
     /// Records a key and reports it when it was already seen.
-    fn unique<K: Ord + Clone>(&mut self, seen: &mut BTreeSet<K>, key: &K, record: &str, field: &str) {
+    fn unique<K: Ord + Clone>(
+        &mut self,
+        seen: &mut BTreeSet<K>,
+        key: &K,
+        record: &str,
+        field: &str,
+    ) {
         if !seen.insert(key.clone()) {
             self.add(record, field, "appears more than once");
         }
@@ -80,7 +86,14 @@ impl Errors {
         }
     }
 
-    fn known<K: Ord + std::fmt::Display>(&mut self, set: &BTreeSet<K>, key: &K, record: &str, field: &str, what: &str) {
+    fn known<K: Ord + std::fmt::Display>(
+        &mut self,
+        set: &BTreeSet<K>,
+        key: &K,
+        record: &str,
+        field: &str,
+        what: &str,
+    ) {
         if !set.contains(key) {
             self.add(record, field, format!("unknown {what} {key}"));
         }
@@ -90,7 +103,10 @@ impl Errors {
 impl Dataset {
     /// An empty dataset of the current format.
     pub fn empty() -> Self {
-        Dataset { format: DATASET_FORMAT, ..Default::default() }
+        Dataset {
+            format: DATASET_FORMAT,
+            ..Default::default()
+        }
     }
 
     /// Checks every record and every reference between records, collecting all errors so that
@@ -98,7 +114,14 @@ impl Dataset {
     pub fn validate(&self) -> Result<(), QuorumError> {
         let mut e = Errors::default();
         if self.format != DATASET_FORMAT {
-            e.add("dataset", "format", format!("unsupported format {}, expected {DATASET_FORMAT}", self.format));
+            e.add(
+                "dataset",
+                "format",
+                format!(
+                    "unsupported format {}, expected {DATASET_FORMAT}",
+                    self.format
+                ),
+            );
         }
 
         let mut bodies = BTreeSet::new();
@@ -106,11 +129,22 @@ impl Dataset {
             if let Err(err) = body.validate() {
                 e.0.push(err);
             }
-            e.unique(&mut bodies, &body.code, &format!("body {}", body.code), "code");
+            e.unique(
+                &mut bodies,
+                &body.code,
+                &format!("body {}", body.code),
+                "code",
+            );
         }
         for body in &self.bodies {
             if let Some(parent) = &body.parent {
-                e.known(&bodies, parent, &format!("body {}", body.code), "parent", "body");
+                e.known(
+                    &bodies,
+                    parent,
+                    &format!("body {}", body.code),
+                    "parent",
+                    "body",
+                );
             }
         }
 
@@ -118,7 +152,11 @@ impl Dataset {
         for state in &self.states_parties {
             let record = format!("State party {}", state.iso_code);
             if !is_iso_alpha2(&state.iso_code) {
-                e.add(&record, "iso_code", "must be an ISO 3166-1 alpha-2 code such as AT");
+                e.add(
+                    &record,
+                    "iso_code",
+                    "must be an ISO 3166-1 alpha-2 code such as AT",
+                );
             }
             e.unique(&mut states, &state.iso_code, &record, "iso_code");
             e.not_empty(&state.name, &record, "name");
@@ -129,9 +167,14 @@ impl Dataset {
             e.unique(&mut organisations, &org.id, &record, "id");
             e.not_empty(&org.name, &record, "name");
         }
-        let check_affiliation = |e: &mut Errors, affiliation: &Affiliation, record: &str, field: &str| match affiliation {
+        let check_affiliation = |e: &mut Errors,
+                                 affiliation: &Affiliation,
+                                 record: &str,
+                                 field: &str| match affiliation {
             Affiliation::State(code) => e.known(&states, code, record, field, "State party"),
-            Affiliation::Organisation(id) => e.known(&organisations, id, record, field, "organisation"),
+            Affiliation::Organisation(id) => {
+                e.known(&organisations, id, record, field, "organisation")
+            }
         };
 
         let mut persons = BTreeSet::new();
@@ -176,7 +219,11 @@ impl Dataset {
             }
             for closure in &venue.closures {
                 if closure.end < closure.start {
-                    e.add(&record, "closures", format!("closure {:?}: end before start", closure.reason));
+                    e.add(
+                        &record,
+                        "closures",
+                        format!("closure {:?}: end before start", closure.reason),
+                    );
                 }
             }
         }
@@ -200,12 +247,31 @@ impl Dataset {
                 }
             }
             match (session.kind, session.number, session.resumed) {
-                (SessionKind::Regular, None, _) => e.add(&record, "number", "a regular session needs its number"),
-                (SessionKind::Resumed, None, _) => e.add(&record, "number", "a resumed session carries its original's number"),
-                (SessionKind::Resumed, _, None | Some(0)) => e.add(&record, "resumed", "a resumed session needs its part (1 = first resumed)"),
-                (SessionKind::Regular | SessionKind::Special | SessionKind::Intersessional, _, Some(_)) => {
-                    e.add(&record, "resumed", format!("only resumed sessions have a part, not a {} one", session.kind))
+                (SessionKind::Regular, None, _) => {
+                    e.add(&record, "number", "a regular session needs its number")
                 }
+                (SessionKind::Resumed, None, _) => e.add(
+                    &record,
+                    "number",
+                    "a resumed session carries its original's number",
+                ),
+                (SessionKind::Resumed, _, None | Some(0)) => e.add(
+                    &record,
+                    "resumed",
+                    "a resumed session needs its part (1 = first resumed)",
+                ),
+                (
+                    SessionKind::Regular | SessionKind::Special | SessionKind::Intersessional,
+                    _,
+                    Some(_),
+                ) => e.add(
+                    &record,
+                    "resumed",
+                    format!(
+                        "only resumed sessions have a part, not a {} one",
+                        session.kind
+                    ),
+                ),
                 _ => {}
             }
             if session.number == Some(0) {
@@ -214,19 +280,43 @@ impl Dataset {
             if let Some(number) = session.number {
                 let key = (session.body.clone(), session.kind, number, session.resumed);
                 if !numbers.insert(key) {
-                    e.add(&record, "number", format!("{} already has a {} session number {number}{}", session.body, session.kind,
-                        session.resumed.map(|p| format!(", part {p}")).unwrap_or_default()));
+                    e.add(
+                        &record,
+                        "number",
+                        format!(
+                            "{} already has a {} session number {number}{}",
+                            session.body,
+                            session.kind,
+                            session
+                                .resumed
+                                .map(|p| format!(", part {p}"))
+                                .unwrap_or_default()
+                        ),
+                    );
                 }
             }
         }
         for session in &self.sessions {
-            if let (SessionKind::Resumed, Some(number), Some(part)) = (session.kind, session.number, session.resumed) {
+            if let (SessionKind::Resumed, Some(number), Some(part)) =
+                (session.kind, session.number, session.resumed)
+            {
                 let record = format!("session {}", session.id);
                 if !numbers.contains(&(session.body.clone(), SessionKind::Regular, number, None)) {
                     e.add(&record, "number", format!("resumed session without its original: {} has no regular session {number}", session.body));
                 }
-                if part > 1 && !numbers.contains(&(session.body.clone(), SessionKind::Resumed, number, Some(part - 1))) {
-                    e.add(&record, "resumed", format!("part {part} needs part {} of the same session", part - 1));
+                if part > 1
+                    && !numbers.contains(&(
+                        session.body.clone(),
+                        SessionKind::Resumed,
+                        number,
+                        Some(part - 1),
+                    ))
+                {
+                    e.add(
+                        &record,
+                        "resumed",
+                        format!("part {part} needs part {} of the same session", part - 1),
+                    );
                 }
             }
         }
@@ -246,12 +336,20 @@ impl Dataset {
             if let Some(room) = &meeting.room {
                 match rooms.get(room) {
                     None => e.add(&record, "room", format!("unknown room {room}")),
-                    Some(owner) if *owner != meeting.venue => e.add(&record, "room", format!("room {room} is at venue {owner}, not {}", meeting.venue)),
+                    Some(owner) if *owner != meeting.venue => e.add(
+                        &record,
+                        "room",
+                        format!("room {room} is at venue {owner}, not {}", meeting.venue),
+                    ),
                     Some(_) => {}
                 }
             }
             if meeting.sessions.is_empty() {
-                e.add(&record, "sessions", "a meeting belongs to at least one session");
+                e.add(
+                    &record,
+                    "sessions",
+                    "a meeting belongs to at least one session",
+                );
             }
             let mut meeting_bodies = BTreeSet::new();
             for id in &meeting.sessions {
@@ -260,23 +358,48 @@ impl Dataset {
                     continue;
                 };
                 if !meeting_bodies.insert(session.body.clone()) {
-                    e.add(&record, "sessions", format!("two sessions of {} in one meeting", session.body));
+                    e.add(
+                        &record,
+                        "sessions",
+                        format!("two sessions of {} in one meeting", session.body),
+                    );
                 }
                 if session.venue.as_ref().is_some_and(|v| *v != meeting.venue) {
-                    e.add(&record, "venue", format!("session {id} meets at another venue"));
+                    e.add(
+                        &record,
+                        "venue",
+                        format!("session {id} meets at another venue"),
+                    );
                 }
-                let Some(tz) = venue.and_then(|v| v.tz().ok()) else { continue };
+                let Some(tz) = venue.and_then(|v| v.tz().ok()) else {
+                    continue;
+                };
                 let first_day = meeting.start.with_timezone(&tz).date_naive();
                 // A meeting ending at midnight belongs to the day before.
-                let last_day = (meeting.end - Duration::seconds(1)).with_timezone(&tz).date_naive();
-                match (session.dates.contains_day(first_day), session.dates.contains_day(last_day.max(first_day))) {
-                    (None, _) | (_, None) => e.add(&record, "start", format!("session {id} has no dates yet")),
+                let last_day = (meeting.end - Duration::seconds(1))
+                    .with_timezone(&tz)
+                    .date_naive();
+                match (
+                    session.dates.contains_day(first_day),
+                    session.dates.contains_day(last_day.max(first_day)),
+                ) {
+                    (None, _) | (_, None) => {
+                        e.add(&record, "start", format!("session {id} has no dates yet"))
+                    }
                     (Some(true), Some(true)) => {}
-                    _ => e.add(&record, "start", format!("meeting outside its session {id}")),
+                    _ => e.add(
+                        &record,
+                        "start",
+                        format!("meeting outside its session {id}"),
+                    ),
                 }
             }
             if meeting.kind == MeetingType::JointMeeting && meeting_bodies.len() < 2 {
-                e.add(&record, "sessions", "a joint meeting needs sessions of at least two bodies");
+                e.add(
+                    &record,
+                    "sessions",
+                    "a joint meeting needs sessions of at least two bodies",
+                );
             }
         }
 
@@ -284,9 +407,18 @@ impl Dataset {
         for item in &self.agenda_items {
             let record = format!("agenda item {} of {}", item.number, item.session);
             if !sessions.contains_key(&item.session) {
-                e.add(&record, "session", format!("unknown session {}", item.session));
+                e.add(
+                    &record,
+                    "session",
+                    format!("unknown session {}", item.session),
+                );
             }
-            e.unique(&mut agenda, &(item.session.clone(), item.number.clone()), &record, "number");
+            e.unique(
+                &mut agenda,
+                &(item.session.clone(), item.number.clone()),
+                &record,
+                "number",
+            );
             e.not_empty(&item.number, &record, "number");
             e.not_empty(&item.title, &record, "title");
         }
@@ -294,7 +426,11 @@ impl Dataset {
         for doc in &self.documents {
             let record = format!("document {}", doc.symbol);
             if !is_document_symbol(&doc.symbol) {
-                e.add(&record, "symbol", "is not a document symbol such as CAC/COSP/2023/1");
+                e.add(
+                    &record,
+                    "symbol",
+                    "is not a document symbol such as CAC/COSP/2023/1",
+                );
             }
             e.unique(&mut symbols, &doc.symbol, &record, "symbol");
             e.not_empty(&doc.title, &record, "title");
@@ -304,7 +440,11 @@ impl Dataset {
                 }
                 if let Some(item) = &doc.agenda_item {
                     if !agenda.contains(&(session.clone(), item.clone())) {
-                        e.add(&record, "agenda_item", format!("session {session} has no agenda item {item}"));
+                        e.add(
+                            &record,
+                            "agenda_item",
+                            format!("session {session} has no agenda item {item}"),
+                        );
                     }
                 }
             } else if doc.agenda_item.is_some() {
@@ -314,7 +454,12 @@ impl Dataset {
 
         let mut sections = BTreeSet::new();
         for section in &self.declaration_sections {
-            e.unique(&mut sections, &section.id, &format!("declaration section {}", section.id), "id");
+            e.unique(
+                &mut sections,
+                &section.id,
+                &format!("declaration section {}", section.id),
+                "id",
+            );
         }
         let mut paragraphs = BTreeSet::new();
         for paragraph in &self.declaration_paragraphs {
@@ -352,7 +497,11 @@ impl Dataset {
             }
             for number in entry.paragraphs.numbers() {
                 if !paragraphs.contains(&number) {
-                    e.add(&record, "paragraphs", format!("unknown declaration paragraph {number}"));
+                    e.add(
+                        &record,
+                        "paragraphs",
+                        format!("unknown declaration paragraph {number}"),
+                    );
                 }
             }
             for section in &entry.sections {
@@ -400,7 +549,11 @@ impl Dataset {
             let record = format!("nomination {}", nomination.id);
             e.unique(&mut nominations, &nomination.id, &record, "id");
             if !calls.contains_key(&nomination.call) {
-                e.add(&record, "call", format!("unknown call for nominations {}", nomination.call));
+                e.add(
+                    &record,
+                    "call",
+                    format!("unknown call for nominations {}", nomination.call),
+                );
             }
             check_affiliation(&mut e, &nomination.nominator, &record, "nominator");
             e.known(&persons, &nomination.nominee, &record, "nominee", "person");
@@ -424,30 +577,43 @@ impl Dataset {
 
     /// Puts every collection in its canonical order, so that equal data exports to equal bytes.
     pub fn canonicalize(&mut self) {
-        self.bodies.sort_by(|a, b| (a.position, &a.code).cmp(&(b.position, &b.code)));
-        self.states_parties.sort_by(|a, b| a.iso_code.cmp(&b.iso_code));
+        self.bodies
+            .sort_by(|a, b| (a.position, &a.code).cmp(&(b.position, &b.code)));
+        self.states_parties
+            .sort_by(|a, b| a.iso_code.cmp(&b.iso_code));
         self.organisations.sort_by(|a, b| a.id.cmp(&b.id));
         self.persons.sort_by(|a, b| a.id.cmp(&b.id));
-        self.bureau_members.sort_by(|a, b| (&a.body, &a.person, a.term_start).cmp(&(&b.body, &b.person, b.term_start)));
+        self.bureau_members.sort_by(|a, b| {
+            (&a.body, &a.person, a.term_start).cmp(&(&b.body, &b.person, b.term_start))
+        });
         self.venues.sort_by(|a, b| a.id.cmp(&b.id));
         for venue in &mut self.venues {
             venue.rooms.sort_by(|a, b| a.id.cmp(&b.id));
-            venue.closures.sort_by(|a, b| (a.start, a.end).cmp(&(b.start, b.end)));
+            venue
+                .closures
+                .sort_by(|a, b| (a.start, a.end).cmp(&(b.start, b.end)));
         }
         self.sessions.sort_by(|a, b| a.id.cmp(&b.id));
-        self.meetings.sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
+        self.meetings
+            .sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
         for meeting in &mut self.meetings {
             meeting.sessions.sort();
         }
-        self.agenda_items.sort_by(|a, b| (&a.session, agenda_order(&a.number)).cmp(&(&b.session, agenda_order(&b.number))));
+        self.agenda_items.sort_by(|a, b| {
+            (&a.session, agenda_order(&a.number)).cmp(&(&b.session, agenda_order(&b.number)))
+        });
         self.documents.sort_by(|a, b| a.symbol.cmp(&b.symbol));
         self.declaration_sections.sort_by_key(|s| s.position);
         self.declaration_paragraphs.sort_by_key(|p| p.number);
-        self.workplan_entries.sort_by(|a, b| (a.position, &a.id).cmp(&(b.position, &b.id)));
+        self.workplan_entries
+            .sort_by(|a, b| (a.position, &a.id).cmp(&(b.position, &b.id)));
         for entry in &mut self.workplan_entries {
-            entry.bodies.sort_by_key(|code| self.bodies.iter().position(|b| &b.code == code));
+            entry
+                .bodies
+                .sort_by_key(|code| self.bodies.iter().position(|b| &b.code == code));
         }
-        self.panels.sort_by(|a, b| (&a.meeting, a.position, &a.id).cmp(&(&b.meeting, b.position, &b.id)));
+        self.panels
+            .sort_by(|a, b| (&a.meeting, a.position, &a.id).cmp(&(&b.meeting, b.position, &b.id)));
         self.calls_for_nominations.sort_by(|a, b| a.id.cmp(&b.id));
         self.nominations.sort_by(|a, b| a.id.cmp(&b.id));
         self.contributions.sort_by(|a, b| a.id.cmp(&b.id));
@@ -500,7 +666,11 @@ impl Dataset {
     pub fn resumptions(&self, session: &Session) -> u32 {
         self.sessions
             .iter()
-            .filter(|s| s.kind == SessionKind::Resumed && s.body == session.body && s.number == session.number)
+            .filter(|s| {
+                s.kind == SessionKind::Resumed
+                    && s.body == session.body
+                    && s.number == session.number
+            })
             .count() as u32
     }
 

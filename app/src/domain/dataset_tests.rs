@@ -15,15 +15,24 @@ fn errors_of(data: &Dataset) -> Vec<String> {
 
 fn assert_refused(data: &Dataset, expected: &str) {
     let errors = errors_of(data);
-    assert!(errors.iter().any(|e| e == expected), "expected {expected:?}, got {errors:?}");
+    assert!(
+        errors.iter().any(|e| e == expected),
+        "expected {expected:?}, got {errors:?}"
+    );
 }
 
 fn session<'a>(data: &'a mut Dataset, id: &str) -> &'a mut Session {
-    data.sessions.iter_mut().find(|s| s.id.as_str() == id).unwrap()
+    data.sessions
+        .iter_mut()
+        .find(|s| s.id.as_str() == id)
+        .unwrap()
 }
 
 fn meeting<'a>(data: &'a mut Dataset, id: &str) -> &'a mut Meeting {
-    data.meetings.iter_mut().find(|m| m.id.as_str() == id).unwrap()
+    data.meetings
+        .iter_mut()
+        .find(|m| m.id.as_str() == id)
+        .unwrap()
 }
 
 fn instant(s: &str) -> DateTime<Utc> {
@@ -40,15 +49,24 @@ fn the_demo_has_the_conference_and_its_four_subsidiary_bodies() {
     let demo = demo();
     let codes: Vec<&str> = demo.bodies.iter().map(|b| b.code.as_str()).collect();
     assert_eq!(codes, ["COSP", "IRG", "WG-PREV", "WG-AR", "EM-IC"]);
-    assert!(demo.bodies[1..].iter().all(|b| b.parent.as_ref().map(|p| p.as_str()) == Some("COSP")));
+    assert!(demo.bodies[1..]
+        .iter()
+        .all(|b| b.parent.as_ref().map(|p| p.as_str()) == Some("COSP")));
 }
 
 #[test]
 fn the_demo_titles_match_the_seed() {
     let demo = demo();
-    let title = |id: &str| demo.session_title(demo.sessions.iter().find(|s| s.id.as_str() == id).unwrap());
-    assert_eq!(title("irg-13-resumed-2"), "second resumed thirteenth session of the Implementation Review Group");
-    assert_eq!(title("irg-14-resumed-1"), "resumed fourteenth session of the Implementation Review Group");
+    let title =
+        |id: &str| demo.session_title(demo.sessions.iter().find(|s| s.id.as_str() == id).unwrap());
+    assert_eq!(
+        title("irg-13-resumed-2"),
+        "second resumed thirteenth session of the Implementation Review Group"
+    );
+    assert_eq!(
+        title("irg-14-resumed-1"),
+        "resumed fourteenth session of the Implementation Review Group"
+    );
     assert_eq!(
         title("cosp-10"),
         "tenth session of the Conference of the States Parties to the United Nations Convention against Corruption"
@@ -66,12 +84,35 @@ fn the_demo_titles_match_the_seed() {
 #[test]
 fn the_demo_joint_meetings_belong_to_every_body_session() {
     let demo = demo();
-    let june = demo.meetings.iter().find(|m| m.id.as_str() == "joint-2023-06-morning").unwrap();
-    assert_eq!(june.sessions.iter().map(|s| s.as_str()).collect::<Vec<_>>(), ["irg-14", "wg-prev-14"]);
-    let september = demo.meetings.iter().find(|m| m.id.as_str() == "joint-2023-09-morning").unwrap();
+    let june = demo
+        .meetings
+        .iter()
+        .find(|m| m.id.as_str() == "joint-2023-06-morning")
+        .unwrap();
+    assert_eq!(
+        june.sessions.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+        ["irg-14", "wg-prev-14"]
+    );
+    let september = demo
+        .meetings
+        .iter()
+        .find(|m| m.id.as_str() == "joint-2023-09-morning")
+        .unwrap();
     assert_eq!(september.sessions.len(), 3);
-    assert_eq!(demo.panels.iter().filter(|p| p.meeting.as_str().starts_with("joint-2023")).count(), 4);
-    assert_eq!(demo.panels.iter().filter(|p| p.meeting.as_str().starts_with("intersessional")).count(), 7);
+    assert_eq!(
+        demo.panels
+            .iter()
+            .filter(|p| p.meeting.as_str().starts_with("joint-2023"))
+            .count(),
+        4
+    );
+    assert_eq!(
+        demo.panels
+            .iter()
+            .filter(|p| p.meeting.as_str().starts_with("intersessional"))
+            .count(),
+        7
+    );
 }
 
 #[test]
@@ -80,14 +121,37 @@ fn the_demo_workplan_follows_the_annex() {
     let plan = demo.workplan.as_ref().unwrap();
     assert_eq!(plan.status, WorkplanStatus::Approved);
     assert_eq!(plan.silence_deadline, "2023-06-09".parse().ok());
-    let entry = |id: &str| demo.workplan_entries.iter().find(|e| e.id.as_str() == id).unwrap();
-    assert_eq!(entry("wp-2023-09").paragraphs.numbers().collect::<Vec<_>>(), [16, 17, 18, 19]);
+    let entry = |id: &str| {
+        demo.workplan_entries
+            .iter()
+            .find(|e| e.id.as_str() == id)
+            .unwrap()
+    };
+    assert_eq!(
+        entry("wp-2023-09").paragraphs.numbers().collect::<Vec<_>>(),
+        [16, 17, 18, 19]
+    );
     assert!(entry("wp-2023-06").agreed_by_extended_bureau);
-    assert_eq!(entry("wp-2025-ar-em-ic").paragraphs.to_string(), "14, 15, 33, 34");
+    assert_eq!(
+        entry("wp-2025-ar-em-ic").paragraphs.to_string(),
+        "14, 15, 33, 34"
+    );
     assert_eq!(entry("wp-2026-prev").year, Some(2026));
-    let intersessional = demo.sessions.iter().find(|s| s.id.as_str() == "cosp-intersessional-2022").unwrap();
+    let intersessional = demo
+        .sessions
+        .iter()
+        .find(|s| s.id.as_str() == "cosp-intersessional-2022")
+        .unwrap();
     let registration = intersessional.registration.as_ref().unwrap();
-    assert_eq!((registration.total, registration.governments, registration.civil_society, registration.international_organisations), (Some(730), 560, 130, 30));
+    assert_eq!(
+        (
+            registration.total,
+            registration.governments,
+            registration.civil_society,
+            registration.international_organisations
+        ),
+        (Some(730), 560, 130, 30)
+    );
     assert_eq!(demo.contribution_tallies[0].states_parties, 35);
 }
 
@@ -123,7 +187,10 @@ fn a_meeting_outside_its_session_is_refused() {
     let m = meeting(&mut data, "cosp-10-opening");
     m.start = instant("2023-12-20T15:00:00Z");
     m.end = instant("2023-12-20T18:00:00Z");
-    assert_refused(&data, "meeting cosp-10-opening: start: meeting outside its session cosp-10");
+    assert_refused(
+        &data,
+        "meeting cosp-10-opening: start: meeting outside its session cosp-10",
+    );
 }
 
 #[test]
@@ -133,7 +200,10 @@ fn session_days_are_reckoned_in_the_venue_time_zone() {
     let m = meeting(&mut data, "cosp-10-opening");
     m.start = instant("2023-12-10T23:30:00Z");
     m.end = instant("2023-12-11T01:00:00Z");
-    assert_refused(&data, "meeting cosp-10-opening: start: meeting outside its session cosp-10");
+    assert_refused(
+        &data,
+        "meeting cosp-10-opening: start: meeting outside its session cosp-10",
+    );
     // 03:00 UTC on 16 December is still the 15th in Atlanta: inside.
     let m = meeting(&mut data, "cosp-10-opening");
     m.start = instant("2023-12-16T01:00:00Z");
@@ -152,14 +222,20 @@ fn an_unknown_body_is_refused() {
 fn a_duplicate_session_number_for_a_body_is_refused() {
     let mut data = demo();
     session(&mut data, "irg-15").number = Some(14);
-    assert_refused(&data, "session irg-15: number: IRG already has a regular session number 14");
+    assert_refused(
+        &data,
+        "session irg-15: number: IRG already has a regular session number 14",
+    );
 }
 
 #[test]
 fn overlapping_paragraph_ranges_given_twice_are_refused() {
     let json = include_str!("../../data/demo.json").replace("\"16–19\"", "\"16–19, 18\"");
     let data: Dataset = serde_json::from_str(&json).unwrap();
-    assert_refused(&data, "workplan entry wp-2023-09: paragraphs: paragraph 18 is given twice");
+    assert_refused(
+        &data,
+        "workplan entry wp-2023-09: paragraphs: paragraph 18 is given twice",
+    );
 }
 
 #[test]
@@ -172,14 +248,20 @@ fn a_resumed_session_without_its_original_is_refused() {
 #[test]
 fn a_second_resumed_part_needs_the_first() {
     let mut data = demo();
-    data.sessions.retain(|s| s.id.as_str() != "irg-13-resumed-1");
-    assert_refused(&data, "session irg-13-resumed-2: resumed: part 2 needs part 1 of the same session");
+    data.sessions
+        .retain(|s| s.id.as_str() != "irg-13-resumed-1");
+    assert_refused(
+        &data,
+        "session irg-13-resumed-2: resumed: part 2 needs part 1 of the same session",
+    );
 }
 
 #[test]
 fn a_joint_meeting_needs_two_bodies() {
     let mut data = demo();
-    meeting(&mut data, "joint-2023-06-morning").sessions.truncate(1);
+    meeting(&mut data, "joint-2023-06-morning")
+        .sessions
+        .truncate(1);
     assert_refused(&data, "meeting joint-2023-06-morning: sessions: a joint meeting needs sessions of at least two bodies");
 }
 
@@ -187,7 +269,10 @@ fn a_joint_meeting_needs_two_bodies() {
 fn a_room_of_another_venue_is_refused() {
     let mut data = demo();
     meeting(&mut data, "cosp-10-opening").room = Some(Id::parse("vic-boardroom-d").unwrap());
-    assert_refused(&data, "meeting cosp-10-opening: room: room vic-boardroom-d is at venue vienna-vic, not atlanta");
+    assert_refused(
+        &data,
+        "meeting cosp-10-opening: room: room vic-boardroom-d is at venue vienna-vic, not atlanta",
+    );
 }
 
 #[test]

@@ -25,23 +25,32 @@ impl Id {
     }
 }
 
-impl TryFrom<String> for Id {
-    type Error = String;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Id::parse(&value)
-    }
-}
+crate::string_newtype!(Id);
 
-impl From<Id> for String {
-    fn from(id: Id) -> Self {
-        id.0
-    }
-}
+/// Gives a validated string newtype its conversions: parsed from JSON through its `parse`,
+/// written back as the plain string, displayed as itself.
+#[macro_export]
+macro_rules! string_newtype {
+    ($name:ident) => {
+        impl TryFrom<String> for $name {
+            type Error = String;
+            fn try_from(value: String) -> Result<Self, Self::Error> {
+                $name::parse(&value)
+            }
+        }
 
-impl std::fmt::Display for Id {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
+        impl From<$name> for String {
+            fn from(value: $name) -> Self {
+                value.0
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
 }
 
 /// Declares a closed list of values with its wire names, parsing and display, so that the

@@ -3,39 +3,45 @@
 //!
 //! Pure code only — no leptos, sea-orm, axum or tokio — so it compiles to WASM for instant hints.
 
-/// Record keys and the closed lists of values.
-pub mod id;
-/// English ordinal words for session titles.
-pub mod ordinal;
+/// Agenda items and documents.
+pub mod agenda;
 /// The Conference and its subsidiary bodies.
 pub mod body;
+/// The whole dataset as one document: what import and export carry, and its validation.
+pub mod dataset;
+/// Record keys and the closed lists of values.
+pub mod id;
+/// Meetings, joint meetings included.
+pub mod meeting;
+/// English ordinal words for session titles.
+pub mod ordinal;
+/// Panels, calls for nominations, nominations and contributions.
+pub mod panel;
 /// States parties, organisations and affiliations.
 pub mod party;
 /// Persons and Bureau seats.
 pub mod person;
-/// Venues, rooms and closures.
-pub mod venue;
 /// Sessions and their titles.
 pub mod session;
-/// Meetings, joint meetings included.
-pub mod meeting;
-/// Agenda items and documents.
-pub mod agenda;
+/// Venues, rooms and closures.
+pub mod venue;
 /// The political declaration and the multi-year workplan.
 pub mod workplan;
-/// Panels, calls for nominations, nominations and contributions.
-pub mod panel;
-/// The whole dataset as one document: what import and export carry, and its validation.
-pub mod dataset;
 
 pub use agenda::{AgendaItem, AgendaStatus, Document};
 pub use body::{Body, BodyCode, TitleStyle};
 pub use dataset::Dataset;
 pub use id::Id;
 pub use meeting::{Meeting, MeetingType};
-pub use panel::{CallForNominations, Contribution, ContributionTally, Nomination, NominationStatus, Panel};
+pub use panel::{
+    CallForNominations, Contribution, ContributionTally, Nomination, NominationStatus, Panel,
+};
 pub use party::{Affiliation, Organisation, OrganisationKind, RegionalGroup, StateParty};
 pub use person::{BureauMember, BureauRole, Gender, Person};
-pub use session::{Language, Registration, Session, SessionDates, SessionFormat, SessionKind, SessionStatus};
+pub use session::{
+    Language, Registration, Session, SessionDates, SessionFormat, SessionKind, SessionStatus,
+};
 pub use venue::{Closure, Room, Venue};
-pub use workplan::{DeclarationParagraph, DeclarationSection, ParagraphSet, Workplan, WorkplanEntry, WorkplanStatus};
+pub use workplan::{
+    DeclarationParagraph, DeclarationSection, ParagraphSet, Workplan, WorkplanEntry, WorkplanStatus,
+};

@@ -3,20 +3,63 @@
 //! numbers do not follow the UN's British usage ("one hundred and first").
 
 const UNITS: [&str; 20] = [
-    "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-    "seventeenth", "eighteenth", "nineteenth",
+    "",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
 ];
 const CARDINAL_UNITS: [&str; 20] = [
-    "", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
 ];
 const TENS: [&str; 10] = [
     "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 const TENTHS: [&str; 10] = [
-    "", "", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth",
-    "eightieth", "ninetieth",
+    "",
+    "",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
 ];
 
 /// The ordinal word of `n` (1 ≤ n ≤ 999): 1 → "first", 21 → "twenty-first", 100 → "one hundredth".
@@ -29,7 +72,11 @@ pub fn ordinal_word(n: u32) -> Option<String> {
     Some(match (hundreds, rest) {
         (0, _) => below_hundred(rest),
         (h, 0) => format!("{} hundredth", CARDINAL_UNITS[h as usize]),
-        (h, r) => format!("{} hundred and {}", CARDINAL_UNITS[h as usize], below_hundred(r)),
+        (h, r) => format!(
+            "{} hundred and {}",
+            CARDINAL_UNITS[h as usize],
+            below_hundred(r)
+        ),
     })
 }
 
@@ -50,11 +97,27 @@ mod tests {
     #[test]
     fn known_ordinals_are_spelled_as_the_un_writes_them() {
         let cases = [
-            (1, "first"), (2, "second"), (3, "third"), (9, "ninth"), (10, "tenth"), (11, "eleventh"),
-            (12, "twelfth"), (13, "thirteenth"), (14, "fourteenth"), (17, "seventeenth"),
-            (20, "twentieth"), (21, "twenty-first"), (22, "twenty-second"), (40, "fortieth"),
-            (42, "forty-second"), (58, "fifty-eighth"), (80, "eightieth"), (99, "ninety-ninth"),
-            (100, "one hundredth"), (101, "one hundred and first"), (212, "two hundred and twelfth"),
+            (1, "first"),
+            (2, "second"),
+            (3, "third"),
+            (9, "ninth"),
+            (10, "tenth"),
+            (11, "eleventh"),
+            (12, "twelfth"),
+            (13, "thirteenth"),
+            (14, "fourteenth"),
+            (17, "seventeenth"),
+            (20, "twentieth"),
+            (21, "twenty-first"),
+            (22, "twenty-second"),
+            (40, "fortieth"),
+            (42, "forty-second"),
+            (58, "fifty-eighth"),
+            (80, "eightieth"),
+            (99, "ninety-ninth"),
+            (100, "one hundredth"),
+            (101, "one hundred and first"),
+            (212, "two hundred and twelfth"),
         ];
         for (n, word) in cases {
             assert_eq!(ordinal_word(n).as_deref(), Some(word), "{n}");
@@ -67,8 +130,18 @@ mod tests {
         assert_eq!(words.iter().collect::<HashSet<_>>().len(), 100);
         for (i, word) in words.iter().enumerate() {
             let n = i as u32 + 1;
-            assert!(word.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c == ' '), "{word}");
-            assert!(word.ends_with("th") || word.ends_with("st") || word.ends_with("nd") || word.ends_with("rd"), "{word}");
+            assert!(
+                word.chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-' || c == ' '),
+                "{word}"
+            );
+            assert!(
+                word.ends_with("th")
+                    || word.ends_with("st")
+                    || word.ends_with("nd")
+                    || word.ends_with("rd"),
+                "{word}"
+            );
             // Compound numbers 21–99 take exactly one hyphen; the others none.
             let compound = (21..100).contains(&n) && n % 10 != 0;
             assert_eq!(word.contains('-'), compound, "{word}");

@@ -50,7 +50,10 @@ wire_enum!(
 #[serde(rename_all = "snake_case")]
 pub enum SessionDates {
     /// First and last day, inclusive, in the venue's local calendar.
-    Days { start: NaiveDate, end: NaiveDate },
+    Days {
+        start: NaiveDate,
+        end: NaiveDate,
+    },
     Year(i32),
     ToBeDetermined,
 }
@@ -140,9 +143,15 @@ impl Session {
             (SessionKind::Regular | SessionKind::Resumed, TitleStyle::SessionOf) => {
                 format!("{} of the {}", numbered("session"), body.name)
             }
-            (SessionKind::Special, _) => format!("{} of the {}", numbered("special session"), body.name),
+            (SessionKind::Special, _) => {
+                format!("{} of the {}", numbered("special session"), body.name)
+            }
             (SessionKind::Intersessional, _) => {
-                format!("{} of the {}", numbered("intersessional meeting"), body.name)
+                format!(
+                    "{} of the {}",
+                    numbered("intersessional meeting"),
+                    body.name
+                )
             }
         };
         let mut title = match (self.kind, self.resumed) {
@@ -205,7 +214,8 @@ mod tests {
         }
     }
 
-    const COSP: &str = "Conference of the States Parties to the United Nations Convention against Corruption";
+    const COSP: &str =
+        "Conference of the States Parties to the United Nations Convention against Corruption";
 
     #[test]
     fn regular_sessions_are_titled_with_their_ordinal() {
@@ -245,7 +255,10 @@ mod tests {
             for part in 1..=3 {
                 assert_eq!(
                     session(SessionKind::Resumed, Some(n), Some(part)).title(&irg, 3),
-                    format!("{} resumed {word} session of the Implementation Review Group", ordinal_word(part).unwrap())
+                    format!(
+                        "{} resumed {word} session of the Implementation Review Group",
+                        ordinal_word(part).unwrap()
+                    )
                 );
             }
         }
@@ -269,7 +282,10 @@ mod tests {
         let cosp = body("COSP", COSP, TitleStyle::SessionOf);
         let mut special = session(SessionKind::Special, None, None);
         special.subject = Some("on asset recovery".into());
-        assert_eq!(special.title(&cosp, 0), format!("special session of the {COSP} on asset recovery"));
+        assert_eq!(
+            special.title(&cosp, 0),
+            format!("special session of the {COSP} on asset recovery")
+        );
         assert_eq!(
             session(SessionKind::Intersessional, None, None).title(&cosp, 0),
             format!("intersessional meeting of the {COSP}")
@@ -278,7 +294,10 @@ mod tests {
 
     #[test]
     fn headings_capitalise_the_first_letter_only() {
-        assert_eq!(capitalized("tenth session of the Conference"), "Tenth session of the Conference");
+        assert_eq!(
+            capitalized("tenth session of the Conference"),
+            "Tenth session of the Conference"
+        );
         assert_eq!(capitalized(""), "");
     }
 }

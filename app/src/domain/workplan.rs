@@ -22,7 +22,10 @@ pub struct ParagraphSet {
 impl ParagraphSet {
     /// Parses leniently: see [`ParagraphSet::problem`].
     pub fn lenient(raw: &str) -> Self {
-        ParagraphSet::parse(raw).unwrap_or_else(|why| ParagraphSet { ranges: vec![], invalid: Some((raw.to_owned(), why)) })
+        ParagraphSet::parse(raw).unwrap_or_else(|why| ParagraphSet {
+            ranges: vec![],
+            invalid: Some((raw.to_owned(), why)),
+        })
     }
 
     /// Why the text read was not a paragraph set, if it was not.
@@ -59,7 +62,10 @@ impl ParagraphSet {
                 return Err(format!("paragraph {} is given twice", pair[1].start()));
             }
         }
-        Ok(ParagraphSet { ranges, invalid: None })
+        Ok(ParagraphSet {
+            ranges,
+            invalid: None,
+        })
     }
 
     /// Every paragraph number, in order.
@@ -154,11 +160,15 @@ impl Workplan {
         use WorkplanStatus::*;
         match self.status {
             UnderSilenceProcedure | Approved | SilenceBroken if self.silence_deadline.is_none() => {
-                Err(("silence_deadline", format!("a {} workplan needs the silence deadline", self.status)))
+                Err((
+                    "silence_deadline",
+                    format!("a {} workplan needs the silence deadline", self.status),
+                ))
             }
-            Approved | SilenceBroken if self.decided_on.is_none() => {
-                Err(("decided_on", format!("a {} workplan needs the date of the decision", self.status)))
-            }
+            Approved | SilenceBroken if self.decided_on.is_none() => Err((
+                "decided_on",
+                format!("a {} workplan needs the date of the decision", self.status),
+            )),
             Approved if self.decided_on < self.silence_deadline => Err((
                 "decided_on",
                 "approval by silence comes on or after the deadline".into(),
@@ -174,7 +184,10 @@ impl Workplan {
     /// Starts the silence procedure on a draft.
     pub fn start_silence(&mut self, deadline: NaiveDate) -> Result<(), String> {
         if self.status != WorkplanStatus::Draft {
-            return Err(format!("only a draft can go under silence procedure, not a {} one", self.status));
+            return Err(format!(
+                "only a draft can go under silence procedure, not a {} one",
+                self.status
+            ));
         }
         self.status = WorkplanStatus::UnderSilenceProcedure;
         self.silence_deadline = Some(deadline);
@@ -190,7 +203,9 @@ impl Workplan {
                 self.decided_on = Some(day);
                 Ok(())
             }
-            (WorkplanStatus::UnderSilenceProcedure, _) => Err("the silence deadline has passed".into()),
+            (WorkplanStatus::UnderSilenceProcedure, _) => {
+                Err("the silence deadline has passed".into())
+            }
             (status, _) => Err(format!("no silence procedure is running (status {status})")),
         }
     }
@@ -206,7 +221,9 @@ impl Workplan {
             (WorkplanStatus::UnderSilenceProcedure, Some(deadline)) => {
                 Err(format!("the silence procedure runs until {deadline}"))
             }
-            (status, _) => Err(format!("only a workplan under silence procedure can be approved (status {status})")),
+            (status, _) => Err(format!(
+                "only a workplan under silence procedure can be approved (status {status})"
+            )),
         }
     }
 }
@@ -250,8 +267,14 @@ mod tests {
 
     #[test]
     fn a_paragraph_given_twice_is_refused() {
-        assert_eq!(ParagraphSet::parse("16–19, 18").unwrap_err(), "paragraph 18 is given twice");
-        assert_eq!(ParagraphSet::parse("12, 12").unwrap_err(), "paragraph 12 is given twice");
+        assert_eq!(
+            ParagraphSet::parse("16–19, 18").unwrap_err(),
+            "paragraph 18 is given twice"
+        );
+        assert_eq!(
+            ParagraphSet::parse("12, 12").unwrap_err(),
+            "paragraph 12 is given twice"
+        );
         assert!(ParagraphSet::parse("19–16").is_err());
         assert!(ParagraphSet::parse("0").is_err());
         assert!(ParagraphSet::parse("twelve").is_err());
@@ -267,7 +290,12 @@ mod tests {
     }
 
     fn draft() -> Workplan {
-        Workplan { title: "plan".into(), status: WorkplanStatus::Draft, silence_deadline: None, decided_on: None }
+        Workplan {
+            title: "plan".into(),
+            status: WorkplanStatus::Draft,
+            silence_deadline: None,
+            decided_on: None,
+        }
     }
 
     fn day(d: &str) -> NaiveDate {
@@ -296,7 +324,10 @@ mod tests {
 
     #[test]
     fn an_approved_workplan_needs_its_dates() {
-        let plan = Workplan { status: WorkplanStatus::Approved, ..draft() };
+        let plan = Workplan {
+            status: WorkplanStatus::Approved,
+            ..draft()
+        };
         assert_eq!(plan.check().unwrap_err().0, "silence_deadline");
     }
 }

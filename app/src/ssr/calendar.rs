@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 use super::convert::*;
 use super::entities::*;
 use crate::domain::{
-    AgendaItem, Body, BodyCode, Contribution, ContributionTally, Dataset, DeclarationParagraph, DeclarationSection,
-    Document, Id, Meeting, Panel, Session, SessionKind, Venue, Workplan, WorkplanEntry,
+    AgendaItem, Body, BodyCode, Contribution, ContributionTally, Dataset, DeclarationParagraph,
+    DeclarationSection, Document, Id, Meeting, Panel, Session, SessionKind, Venue, Workplan,
+    WorkplanEntry,
 };
 use crate::error::QuorumError;
 
@@ -33,7 +34,9 @@ impl Filter {
     /// Refuses a range that ends before it starts.
     pub fn check(&self) -> Result<(), QuorumError> {
         match (self.from, self.to) {
-            (Some(from), Some(to)) if to < from => Err(QuorumError::invalid("filter", "to", "end before start")),
+            (Some(from), Some(to)) if to < from => {
+                Err(QuorumError::invalid("filter", "to", "end before start"))
+            }
             _ => Ok(()),
         }
     }
@@ -53,7 +56,10 @@ fn start_of(day: NaiveDate) -> chrono::DateTime<Utc> {
 
 /// Sessions of a body overlapping the range; year-only sessions count by year, undated ones
 /// only when no range is given.
-pub async fn sessions(db: &impl ConnectionTrait, filter: &Filter) -> Result<Vec<SessionView>, QuorumError> {
+pub async fn sessions(
+    db: &impl ConnectionTrait,
+    filter: &Filter,
+) -> Result<Vec<SessionView>, QuorumError> {
     filter.check()?;
     let mut query = session::Entity::find();
     if let Some(body) = &filter.body {
@@ -67,7 +73,11 @@ pub async fn sessions(db: &impl ConnectionTrait, filter: &Filter) -> Result<Vec<
         let to = filter.to.unwrap_or(NaiveDate::MAX);
         query = query.filter(
             Condition::any()
-                .add(session::Column::StartDate.lte(to).and(session::Column::EndDate.gte(from)))
+                .add(
+                    session::Column::StartDate
+                        .lte(to)
+                        .and(session::Column::EndDate.gte(from)),
+                )
                 .add(
                     session::Column::StartDate
                         .is_null()
@@ -75,7 +85,11 @@ pub async fn sessions(db: &impl ConnectionTrait, filter: &Filter) -> Result<Vec<
                 ),
         );
     }
-    let rows = query.order_by_asc(session::Column::StartDate).order_by_asc(session::Column::Id).all(db).await?;
+    let rows = query
+        .order_by_asc(session::Column::StartDate)
+        .order_by_asc(session::Column::Id)
+        .all(db)
+        .await?;
     let sessions: Vec<Session> = rows.into_iter().map(session_of).collect::<Result<_, _>>()?;
     titled(db, sessions).await
 }
@@ -86,10 +100,19 @@ fn from_year(day: NaiveDate) -> i32 {
 }
 
 /// Adds generated titles; the count of resumed parts comes from the whole table.
-async fn titled(db: &impl ConnectionTrait, sessions: Vec<Session>) -> Result<Vec<SessionView>, QuorumError> {
-    let bodies: BTreeMap<BodyCode, Body> =
-        super::bodies::list(db).await?.into_iter().map(|b| (b.code.clone(), b)).collect();
-    let resumed = session::Entity::find().filter(session::Column::Kind.eq(SessionKind::Resumed.as_str())).all(db).await?;
+async fn titled(
+    db: &impl ConnectionTrait,
+    sessions: Vec<Session>,
+) -> Result<Vec<SessionView>, QuorumError> {
+    let bodies: BTreeMap<BodyCode, Body> = super::bodies::list(db)
+        .await?
+        .into_iter()
+        .map(|b| (b.code.clone(), b))
+        .collect();
+    let resumed = session::Entity::find()
+        .filter(session::Column::Kind.eq(SessionKind::Resumed.as_str()))
+        .all(db)
+        .await?;
     let mut resumptions: BTreeMap<(String, Option<i32>), u32> = BTreeMap::new();
     for r in resumed {
         *resumptions.entry((r.body_code, r.number)).or_default() += 1;
@@ -112,7 +135,10 @@ async fn titled(db: &impl ConnectionTrait, sessions: Vec<Session>) -> Result<Vec
 
 /// Meetings of a body (joint meetings included) or of a session, overlapping the range,
 /// in order of start.
-pub async fn meetings(db: &impl ConnectionTrait, filter: &Filter) -> Result<Vec<Meeting>, QuorumError> {
+pub async fn meetings(
+    db: &impl ConnectionTrait,
+    filter: &Filter,
+) -> Result<Vec<Meeting>, QuorumError> {
     filter.check()?;
     let mut query = meeting::Entity::find();
     if let Some(from) = filter.from {
@@ -132,14 +158,20 @@ pub async fn meetings(db: &impl ConnectionTrait, filter: &Filter) -> Result<Vec<
                     .equals((meeting_session::Entity, meeting_session::Column::SessionId)),
             );
         if let Some(body) = &filter.body {
-            sessions.and_where(Expr::col((session::Entity, session::Column::BodyCode)).eq(body.as_str()));
+            sessions.and_where(
+                Expr::col((session::Entity, session::Column::BodyCode)).eq(body.as_str()),
+            );
         }
         if let Some(id) = &filter.session {
             sessions.and_where(Expr::col((session::Entity, session::Column::Id)).eq(id.as_str()));
         }
         query = query.filter(meeting::Column::Id.in_subquery(sessions.to_owned()));
     }
-    let rows = query.order_by_asc(meeting::Column::StartsAt).order_by_asc(meeting::Column::Id).all(db).await?;
+    let rows = query
+        .order_by_asc(meeting::Column::StartsAt)
+        .order_by_asc(meeting::Column::Id)
+        .all(db)
+        .await?;
     let ids: Vec<String> = rows.iter().map(|m| m.id.clone()).collect();
     let mut links: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for chunk in ids.chunks(500) {
@@ -149,7 +181,10 @@ pub async fn meetings(db: &impl ConnectionTrait, filter: &Filter) -> Result<Vec<
             .all(db)
             .await?
         {
-            links.entry(link.meeting_id).or_default().push(link.session_id);
+            links
+                .entry(link.meeting_id)
+                .or_default()
+                .push(link.session_id);
         }
     }
     rows.into_iter()
@@ -162,7 +197,11 @@ pub async fn meetings(db: &impl ConnectionTrait, filter: &Filter) -> Result<Vec<
 
 /// Panels of the meetings the filter selects.
 pub async fn panels(db: &impl ConnectionTrait, filter: &Filter) -> Result<Vec<Panel>, QuorumError> {
-    let meeting_ids: Vec<String> = meetings(db, filter).await?.into_iter().map(|m| m.id.to_string()).collect();
+    let meeting_ids: Vec<String> = meetings(db, filter)
+        .await?
+        .into_iter()
+        .map(|m| m.id.to_string())
+        .collect();
     let mut panels = Vec::new();
     for chunk in meeting_ids.chunks(500) {
         let rows = panel::Entity::find()
@@ -184,42 +223,80 @@ pub async fn panels(db: &impl ConnectionTrait, filter: &Filter) -> Result<Vec<Pa
             panels.push(panel_of(row, panellists)?);
         }
     }
-    let order: BTreeMap<&str, usize> = meeting_ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
+    let order: BTreeMap<&str, usize> = meeting_ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id.as_str(), i))
+        .collect();
     panels.sort_by_key(|p| (order.get(p.meeting.as_str()).copied(), p.position));
     Ok(panels)
 }
 
 /// Agenda items of the sessions the filter selects, with their documents.
-pub async fn agenda(db: &impl ConnectionTrait, filter: &Filter) -> Result<Vec<AgendaItem>, QuorumError> {
-    let session_ids: Vec<String> = sessions(db, filter).await?.into_iter().map(|s| s.session.id.to_string()).collect();
+pub async fn agenda(
+    db: &impl ConnectionTrait,
+    filter: &Filter,
+) -> Result<Vec<AgendaItem>, QuorumError> {
+    let session_ids: Vec<String> = sessions(db, filter)
+        .await?
+        .into_iter()
+        .map(|s| s.session.id.to_string())
+        .collect();
     let rows = agenda_item::Entity::find()
         .filter(agenda_item::Column::SessionId.is_in(session_ids))
         .all(db)
         .await?;
-    let mut items: Vec<AgendaItem> = rows.into_iter().map(agenda_item_of).collect::<Result<_, _>>()?;
-    let mut data = Dataset { agenda_items: std::mem::take(&mut items), ..Dataset::empty() };
+    let mut items: Vec<AgendaItem> = rows
+        .into_iter()
+        .map(agenda_item_of)
+        .collect::<Result<_, _>>()?;
+    let mut data = Dataset {
+        agenda_items: std::mem::take(&mut items),
+        ..Dataset::empty()
+    };
     data.canonicalize();
     Ok(data.agenda_items)
 }
 
 /// Documents issued for the sessions the filter selects; every document without a filter.
-pub async fn documents(db: &impl ConnectionTrait, filter: &Filter) -> Result<Vec<Document>, QuorumError> {
+pub async fn documents(
+    db: &impl ConnectionTrait,
+    filter: &Filter,
+) -> Result<Vec<Document>, QuorumError> {
     let mut query = document::Entity::find();
     if filter != &Filter::default() {
-        let ids: Vec<String> = sessions(db, filter).await?.into_iter().map(|s| s.session.id.to_string()).collect();
+        let ids: Vec<String> = sessions(db, filter)
+            .await?
+            .into_iter()
+            .map(|s| s.session.id.to_string())
+            .collect();
         query = query.filter(document::Column::SessionId.is_in(ids));
     }
-    query.order_by_asc(document::Column::Symbol).all(db).await?.into_iter().map(document_of).collect()
+    query
+        .order_by_asc(document::Column::Symbol)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(document_of)
+        .collect()
 }
 
 /// Every venue with its rooms and closures.
 pub async fn venues(db: &impl ConnectionTrait) -> Result<Vec<Venue>, QuorumError> {
     let mut rooms: BTreeMap<String, Vec<room::Model>> = BTreeMap::new();
-    for r in room::Entity::find().order_by_asc(room::Column::Id).all(db).await? {
+    for r in room::Entity::find()
+        .order_by_asc(room::Column::Id)
+        .all(db)
+        .await?
+    {
         rooms.entry(r.venue_id.clone()).or_default().push(r);
     }
     let mut closures: BTreeMap<String, Vec<venue_closure::Model>> = BTreeMap::new();
-    for c in venue_closure::Entity::find().order_by_asc(venue_closure::Column::StartDate).all(db).await? {
+    for c in venue_closure::Entity::find()
+        .order_by_asc(venue_closure::Column::StartDate)
+        .all(db)
+        .await?
+    {
         closures.entry(c.venue_id.clone()).or_default().push(c);
     }
     venue::Entity::find()
@@ -229,13 +306,20 @@ pub async fn venues(db: &impl ConnectionTrait) -> Result<Vec<Venue>, QuorumError
         .into_iter()
         .map(|v| {
             let id = v.id.clone();
-            venue_of(v, rooms.remove(&id).unwrap_or_default(), closures.remove(&id).unwrap_or_default())
+            venue_of(
+                v,
+                rooms.remove(&id).unwrap_or_default(),
+                closures.remove(&id).unwrap_or_default(),
+            )
         })
         .collect()
 }
 
 /// Workplan entries of a body, for years within the range.
-pub async fn workplan_entries(db: &impl ConnectionTrait, filter: &Filter) -> Result<Vec<WorkplanEntry>, QuorumError> {
+pub async fn workplan_entries(
+    db: &impl ConnectionTrait,
+    filter: &Filter,
+) -> Result<Vec<WorkplanEntry>, QuorumError> {
     filter.check()?;
     let mut query = workplan_entry::Entity::find();
     if let Some(body) = &filter.body {
@@ -255,12 +339,23 @@ pub async fn workplan_entries(db: &impl ConnectionTrait, filter: &Filter) -> Res
     if let Some(to) = filter.to {
         query = query.filter(workplan_entry::Column::Year.lte(from_year(to)));
     }
-    let rows = query.order_by_asc(workplan_entry::Column::Position).order_by_asc(workplan_entry::Column::Id).all(db).await?;
+    let rows = query
+        .order_by_asc(workplan_entry::Column::Position)
+        .order_by_asc(workplan_entry::Column::Id)
+        .all(db)
+        .await?;
     let mut bodies: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for link in workplan_entry_body::Entity::find().all(db).await? {
-        bodies.entry(link.entry_id).or_default().push(link.body_code);
+        bodies
+            .entry(link.entry_id)
+            .or_default()
+            .push(link.body_code);
     }
-    let order: Vec<String> = super::bodies::list(db).await?.into_iter().map(|b| b.code.to_string()).collect();
+    let order: Vec<String> = super::bodies::list(db)
+        .await?
+        .into_iter()
+        .map(|b| b.code.to_string())
+        .collect();
     rows.into_iter()
         .map(|row| {
             let mut codes = bodies.remove(&row.id).unwrap_or_default();
@@ -279,9 +374,16 @@ pub struct WorkplanView {
     pub paragraphs: Vec<DeclarationParagraph>,
 }
 
-pub async fn workplan(db: &impl ConnectionTrait, filter: &Filter) -> Result<WorkplanView, QuorumError> {
+pub async fn workplan(
+    db: &impl ConnectionTrait,
+    filter: &Filter,
+) -> Result<WorkplanView, QuorumError> {
     Ok(WorkplanView {
-        workplan: workplan::Entity::find().one(db).await?.map(workplan_of).transpose()?,
+        workplan: workplan::Entity::find()
+            .one(db)
+            .await?
+            .map(workplan_of)
+            .transpose()?,
         entries: workplan_entries(db, filter).await?,
         sections: declaration_section::Entity::find()
             .order_by_asc(declaration_section::Column::Position)
@@ -307,7 +409,10 @@ pub struct ContributionsView {
     pub tallies: Vec<ContributionTally>,
 }
 
-pub async fn contributions(db: &impl ConnectionTrait, filter: &Filter) -> Result<ContributionsView, QuorumError> {
+pub async fn contributions(
+    db: &impl ConnectionTrait,
+    filter: &Filter,
+) -> Result<ContributionsView, QuorumError> {
     filter.check()?;
     let mut query = contribution::Entity::find();
     let mut tallies = contribution_tally::Entity::find();
@@ -328,6 +433,12 @@ pub async fn contributions(db: &impl ConnectionTrait, filter: &Filter) -> Result
             .into_iter()
             .map(contribution_of)
             .collect::<Result<_, _>>()?,
-        tallies: tallies.order_by_asc(contribution_tally::Column::AsOf).all(db).await?.into_iter().map(tally_of).collect(),
+        tallies: tallies
+            .order_by_asc(contribution_tally::Column::AsOf)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(tally_of)
+            .collect(),
     })
 }

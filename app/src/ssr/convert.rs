@@ -6,11 +6,12 @@ use sea_orm::IntoActiveModel;
 
 use super::entities::*;
 use crate::domain::{
-    Affiliation, AgendaItem, AgendaStatus, BodyCode, BureauMember, BureauRole, CallForNominations, Closure,
-    Contribution, ContributionTally, DeclarationParagraph, DeclarationSection, Document, Gender, Id,
-    Language, Meeting, MeetingType, Nomination, NominationStatus, Organisation, OrganisationKind, Panel,
-    ParagraphSet, Person, RegionalGroup, Room, Session, SessionDates, SessionFormat, SessionKind, SessionStatus,
-    StateParty, Venue, Workplan, WorkplanEntry, WorkplanStatus,
+    Affiliation, AgendaItem, AgendaStatus, BodyCode, BureauMember, BureauRole, CallForNominations,
+    Closure, Contribution, ContributionTally, DeclarationParagraph, DeclarationSection, Document,
+    Gender, Id, Language, Meeting, MeetingType, Nomination, NominationStatus, Organisation,
+    OrganisationKind, Panel, ParagraphSet, Person, RegionalGroup, Room, Session, SessionDates,
+    SessionFormat, SessionKind, SessionStatus, StateParty, Venue, Workplan, WorkplanEntry,
+    WorkplanStatus,
 };
 use crate::error::QuorumError;
 
@@ -42,11 +43,18 @@ fn u32_of(value: i32) -> u32 {
 
 /// Languages as one column: "ar,zh,en".
 pub fn languages_to_column(languages: &[Language]) -> String {
-    languages.iter().map(|l| l.as_str()).collect::<Vec<_>>().join(",")
+    languages
+        .iter()
+        .map(|l| l.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 fn languages_from_column(table: &str, raw: &str) -> Result<Vec<Language>> {
-    raw.split(',').filter(|s| !s.is_empty()).map(|s| wire(table, Language::parse, s)).collect()
+    raw.split(',')
+        .filter(|s| !s.is_empty())
+        .map(|s| wire(table, Language::parse, s))
+        .collect()
 }
 
 fn affiliation_columns(affiliation: Option<&Affiliation>) -> (Option<String>, Option<String>) {
@@ -57,7 +65,11 @@ fn affiliation_columns(affiliation: Option<&Affiliation>) -> (Option<String>, Op
     }
 }
 
-fn affiliation_from_columns(table: &str, state: Option<String>, org: Option<String>) -> Result<Option<Affiliation>> {
+fn affiliation_from_columns(
+    table: &str,
+    state: Option<String>,
+    org: Option<String>,
+) -> Result<Option<Affiliation>> {
     Ok(match (state, org) {
         (Some(code), _) => Some(Affiliation::State(code)),
         (None, Some(org)) => Some(Affiliation::Organisation(id(table, &org)?)),
@@ -65,25 +77,47 @@ fn affiliation_from_columns(table: &str, state: Option<String>, org: Option<Stri
     })
 }
 
-fn required_affiliation(table: &str, state: Option<String>, org: Option<String>) -> Result<Affiliation> {
-    affiliation_from_columns(table, state, org)?.ok_or_else(|| corrupt(table, "row without State or organisation"))
+fn required_affiliation(
+    table: &str,
+    state: Option<String>,
+    org: Option<String>,
+) -> Result<Affiliation> {
+    affiliation_from_columns(table, state, org)?
+        .ok_or_else(|| corrupt(table, "row without State or organisation"))
 }
 
 pub fn state_party_row(s: &StateParty) -> state_party::ActiveModel {
-    state_party::Model { iso_code: s.iso_code.clone(), name: s.name.clone(), regional_group: s.regional_group.as_str().into() }
-        .into_active_model()
+    state_party::Model {
+        iso_code: s.iso_code.clone(),
+        name: s.name.clone(),
+        regional_group: s.regional_group.as_str().into(),
+    }
+    .into_active_model()
 }
 
 pub fn state_party_of(m: state_party::Model) -> Result<StateParty> {
-    Ok(StateParty { regional_group: wire("states_parties", RegionalGroup::parse, &m.regional_group)?, iso_code: m.iso_code, name: m.name })
+    Ok(StateParty {
+        regional_group: wire("states_parties", RegionalGroup::parse, &m.regional_group)?,
+        iso_code: m.iso_code,
+        name: m.name,
+    })
 }
 
 pub fn organisation_row(o: &Organisation) -> organisation::ActiveModel {
-    organisation::Model { id: o.id.to_string(), name: o.name.clone(), kind: o.kind.as_str().into() }.into_active_model()
+    organisation::Model {
+        id: o.id.to_string(),
+        name: o.name.clone(),
+        kind: o.kind.as_str().into(),
+    }
+    .into_active_model()
 }
 
 pub fn organisation_of(m: organisation::Model) -> Result<Organisation> {
-    Ok(Organisation { id: id("organisations", &m.id)?, kind: wire("organisations", OrganisationKind::parse, &m.kind)?, name: m.name })
+    Ok(Organisation {
+        id: id("organisations", &m.id)?,
+        kind: wire("organisations", OrganisationKind::parse, &m.kind)?,
+        name: m.name,
+    })
 }
 
 pub fn person_row(p: &Person) -> person::ActiveModel {
@@ -169,7 +203,11 @@ pub fn closure_row(venue: &Venue, c: &Closure) -> venue_closure::ActiveModel {
     }
 }
 
-pub fn venue_of(m: venue::Model, rooms: Vec<room::Model>, closures: Vec<venue_closure::Model>) -> Result<Venue> {
+pub fn venue_of(
+    m: venue::Model,
+    rooms: Vec<room::Model>,
+    closures: Vec<venue_closure::Model>,
+) -> Result<Venue> {
     Ok(Venue {
         id: id("venues", &m.id)?,
         rooms: rooms
@@ -183,7 +221,14 @@ pub fn venue_of(m: venue::Model, rooms: Vec<room::Model>, closures: Vec<venue_cl
                 })
             })
             .collect::<Result<_>>()?,
-        closures: closures.into_iter().map(|c| Closure { start: c.start_date, end: c.end_date, reason: c.reason }).collect(),
+        closures: closures
+            .into_iter()
+            .map(|c| Closure {
+                start: c.start_date,
+                end: c.end_date,
+                reason: c.reason,
+            })
+            .collect(),
         name: m.name,
         city: m.city,
         country: m.country,
@@ -212,7 +257,10 @@ pub fn session_row(s: &Session) -> session::ActiveModel {
         year,
         status: s.status.as_str().into(),
         languages: languages_to_column(&s.languages),
-        registration: s.registration.as_ref().map(|r| serde_json::to_value(r).expect("registration serialises")),
+        registration: s
+            .registration
+            .as_ref()
+            .map(|r| serde_json::to_value(r).expect("registration serialises")),
         illustrative: s.illustrative,
         notes: s.notes.clone(),
     }
@@ -238,7 +286,11 @@ pub fn session_of(m: session::Model) -> Result<Session> {
         dates,
         status: wire(T, SessionStatus::parse, &m.status)?,
         languages: languages_from_column(T, &m.languages)?,
-        registration: m.registration.map(serde_json::from_value).transpose().map_err(|e| corrupt(T, e))?,
+        registration: m
+            .registration
+            .map(serde_json::from_value)
+            .transpose()
+            .map_err(|e| corrupt(T, e))?,
         illustrative: m.illustrative,
         notes: m.notes,
     })
@@ -259,9 +311,15 @@ pub fn meeting_row(m: &Meeting) -> meeting::ActiveModel {
     .into_active_model()
 }
 
-pub fn meeting_session_rows(m: &Meeting) -> impl Iterator<Item = meeting_session::ActiveModel> + '_ {
+pub fn meeting_session_rows(
+    m: &Meeting,
+) -> impl Iterator<Item = meeting_session::ActiveModel> + '_ {
     m.sessions.iter().map(|s| {
-        meeting_session::Model { meeting_id: m.id.to_string(), session_id: s.to_string() }.into_active_model()
+        meeting_session::Model {
+            meeting_id: m.id.to_string(),
+            session_id: s.to_string(),
+        }
+        .into_active_model()
     })
 }
 
@@ -330,19 +388,35 @@ pub fn document_of(m: document::Model) -> Result<Document> {
 }
 
 pub fn section_row(s: &DeclarationSection) -> declaration_section::ActiveModel {
-    declaration_section::Model { id: s.id.to_string(), title: s.title.clone(), position: s.position as i32 }.into_active_model()
+    declaration_section::Model {
+        id: s.id.to_string(),
+        title: s.title.clone(),
+        position: s.position as i32,
+    }
+    .into_active_model()
 }
 
 pub fn section_of(m: declaration_section::Model) -> Result<DeclarationSection> {
-    Ok(DeclarationSection { id: id("declaration_sections", &m.id)?, title: m.title, position: u32_of(m.position) })
+    Ok(DeclarationSection {
+        id: id("declaration_sections", &m.id)?,
+        title: m.title,
+        position: u32_of(m.position),
+    })
 }
 
 pub fn paragraph_row(p: &DeclarationParagraph) -> declaration_paragraph::ActiveModel {
-    declaration_paragraph::Model { number: p.number as i32, section_id: p.section.as_ref().map(|s| s.to_string()) }.into_active_model()
+    declaration_paragraph::Model {
+        number: p.number as i32,
+        section_id: p.section.as_ref().map(|s| s.to_string()),
+    }
+    .into_active_model()
 }
 
 pub fn paragraph_of(m: declaration_paragraph::Model) -> Result<DeclarationParagraph> {
-    Ok(DeclarationParagraph { number: u32_of(m.number), section: opt_id("declaration_paragraphs", m.section_id.as_deref())? })
+    Ok(DeclarationParagraph {
+        number: u32_of(m.number),
+        section: opt_id("declaration_paragraphs", m.section_id.as_deref())?,
+    })
 }
 
 /// The one workplan lives in row 1.
@@ -374,7 +448,12 @@ pub fn workplan_entry_row(e: &WorkplanEntry) -> workplan_entry::ActiveModel {
         year: e.year,
         session_id: e.session.as_ref().map(|s| s.to_string()),
         paragraphs: e.paragraphs.to_string(),
-        sections: e.sections.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(","),
+        sections: e
+            .sections
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(","),
         topics: serde_json::to_value(&e.topics).expect("topics serialise"),
         agreed_by_extended_bureau: e.agreed_by_extended_bureau,
         notes: e.notes.clone(),
@@ -383,9 +462,15 @@ pub fn workplan_entry_row(e: &WorkplanEntry) -> workplan_entry::ActiveModel {
     .into_active_model()
 }
 
-pub fn workplan_entry_body_rows(e: &WorkplanEntry) -> impl Iterator<Item = workplan_entry_body::ActiveModel> + '_ {
+pub fn workplan_entry_body_rows(
+    e: &WorkplanEntry,
+) -> impl Iterator<Item = workplan_entry_body::ActiveModel> + '_ {
     e.bodies.iter().map(|b| {
-        workplan_entry_body::Model { entry_id: e.id.to_string(), body_code: b.to_string() }.into_active_model()
+        workplan_entry_body::Model {
+            entry_id: e.id.to_string(),
+            body_code: b.to_string(),
+        }
+        .into_active_model()
     })
 }
 
@@ -397,7 +482,12 @@ pub fn workplan_entry_of(m: workplan_entry::Model, bodies: Vec<String>) -> Resul
         year: m.year,
         session: opt_id(T, m.session_id.as_deref())?,
         paragraphs: ParagraphSet::parse(&m.paragraphs).map_err(|e| corrupt(T, e))?,
-        sections: m.sections.split(',').filter(|s| !s.is_empty()).map(|s| id(T, s)).collect::<Result<_>>()?,
+        sections: m
+            .sections
+            .split(',')
+            .filter(|s| !s.is_empty())
+            .map(|s| id(T, s))
+            .collect::<Result<_>>()?,
         topics: serde_json::from_value(m.topics).map_err(|e| corrupt(T, e))?,
         agreed_by_extended_bureau: m.agreed_by_extended_bureau,
         notes: m.notes,
@@ -421,8 +511,12 @@ pub fn panel_row(p: &Panel) -> panel::ActiveModel {
 
 pub fn panellist_rows(p: &Panel) -> impl Iterator<Item = panel_panellist::ActiveModel> + '_ {
     p.panellists.iter().enumerate().map(|(i, person)| {
-        panel_panellist::Model { panel_id: p.id.to_string(), person_id: person.to_string(), position: i as i32 }
-            .into_active_model()
+        panel_panellist::Model {
+            panel_id: p.id.to_string(),
+            person_id: person.to_string(),
+            position: i as i32,
+        }
+        .into_active_model()
     })
 }
 

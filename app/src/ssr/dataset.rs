@@ -1,7 +1,5 @@
-use std::collections::BTreeMap;
-
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryOrder,
+    ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
     TransactionTrait,
 };
 
@@ -28,27 +26,6 @@ pub async fn export(db: &DatabaseConnection) -> Result<Dataset, QuorumError> {
 }
 
 async fn load(db: &impl ConnectionTrait) -> Result<Dataset, QuorumError> {
-    let mut rooms: BTreeMap<String, Vec<room::Model>> = BTreeMap::new();
-    for r in room::Entity::find().all(db).await? {
-        rooms.entry(r.venue_id.clone()).or_default().push(r);
-    }
-    let mut closures: BTreeMap<String, Vec<venue_closure::Model>> = BTreeMap::new();
-    for c in venue_closure::Entity::find().order_by_asc(venue_closure::Column::Id).all(db).await? {
-        closures.entry(c.venue_id.clone()).or_default().push(c);
-    }
-    let venues = venue::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|v| {
-            let id = v.id.clone();
-            venue_of(v, rooms.remove(&id).unwrap_or_default(), closures.remove(&id).unwrap_or_default())
-        })
-        .collect::<Result<_, _>>()?;
-    let mut panellists: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for p in panel_panellist::Entity::find().order_by_asc(panel_panellist::Column::Position).all(db).await? {
-        panellists.entry(p.panel_id).or_default().push(p.person_id);
-    }
     Ok(Dataset {
         format: DATASET_FORMAT,
         bodies: bodies::list(db).await?,
@@ -56,28 +33,29 @@ async fn load(db: &impl ConnectionTrait) -> Result<Dataset, QuorumError> {
         organisations: all(db, organisation::Entity, organisation_of).await?,
         persons: all(db, person::Entity, person_of).await?,
         bureau_members: all(db, bureau_member::Entity, bureau_member_of).await?,
-        venues,
+        venues: calendar::venues(db).await?,
         sessions: all(db, session::Entity, session_of).await?,
         meetings: calendar::meetings(db, &calendar::Filter::default()).await?,
         agenda_items: all(db, agenda_item::Entity, agenda_item_of).await?,
         documents: all(db, document::Entity, document_of).await?,
         declaration_sections: all(db, declaration_section::Entity, section_of).await?,
         declaration_paragraphs: all(db, declaration_paragraph::Entity, paragraph_of).await?,
-        workplan: workplan::Entity::find().one(db).await?.map(workplan_of).transpose()?,
-        workplan_entries: calendar::workplan_entries(db, &calendar::Filter::default()).await?,
-        panels: panel::Entity::find()
-            .all(db)
+        workplan: workplan::Entity::find()
+            .one(db)
             .await?
-            .into_iter()
-            .map(|p| {
-                let people = panellists.remove(&p.id).unwrap_or_default();
-                panel_of(p, people)
-            })
-            .collect::<Result<_, _>>()?,
+            .map(workplan_of)
+            .transpose()?,
+        workplan_entries: calendar::workplan_entries(db, &calendar::Filter::default()).await?,
+        panels: calendar::panels(db, &calendar::Filter::default()).await?,
         calls_for_nominations: all(db, call_for_nominations::Entity, call_of).await?,
         nominations: all(db, nomination::Entity, nomination_of).await?,
         contributions: all(db, contribution::Entity, contribution_of).await?,
-        contribution_tallies: contribution_tally::Entity::find().all(db).await?.into_iter().map(tally_of).collect(),
+        contribution_tallies: contribution_tally::Entity::find()
+            .all(db)
+            .await?
+            .into_iter()
+            .map(tally_of)
+            .collect(),
     })
 }
 
@@ -115,30 +93,111 @@ pub async fn import(db: &DatabaseConnection, data: &Dataset) -> Result<(), Quoru
             "the database already holds data; import needs an empty database",
         ));
     }
-    insert_all(&txn, data.bodies_parents_first().into_iter().map(body::ActiveModel::from).collect()).await?;
-    insert_all(&txn, data.states_parties.iter().map(state_party_row).collect()).await?;
-    insert_all(&txn, data.organisations.iter().map(organisation_row).collect()).await?;
+    insert_all(
+        &txn,
+        data.bodies_parents_first()
+            .into_iter()
+            .map(body::ActiveModel::from)
+            .collect(),
+    )
+    .await?;
+    insert_all(
+        &txn,
+        data.states_parties.iter().map(state_party_row).collect(),
+    )
+    .await?;
+    insert_all(
+        &txn,
+        data.organisations.iter().map(organisation_row).collect(),
+    )
+    .await?;
     insert_all(&txn, data.persons.iter().map(person_row).collect()).await?;
-    insert_all(&txn, data.bureau_members.iter().map(bureau_member_row).collect()).await?;
+    insert_all(
+        &txn,
+        data.bureau_members.iter().map(bureau_member_row).collect(),
+    )
+    .await?;
     insert_all(&txn, data.venues.iter().map(venue_row).collect()).await?;
-    insert_all(&txn, data.venues.iter().flat_map(|v| v.rooms.iter().map(move |r| room_row(v, r))).collect()).await?;
-    insert_all(&txn, data.venues.iter().flat_map(|v| v.closures.iter().map(move |c| closure_row(v, c))).collect()).await?;
+    insert_all(
+        &txn,
+        data.venues
+            .iter()
+            .flat_map(|v| v.rooms.iter().map(move |r| room_row(v, r)))
+            .collect(),
+    )
+    .await?;
+    insert_all(
+        &txn,
+        data.venues
+            .iter()
+            .flat_map(|v| v.closures.iter().map(move |c| closure_row(v, c)))
+            .collect(),
+    )
+    .await?;
     insert_all(&txn, data.sessions.iter().map(session_row).collect()).await?;
     insert_all(&txn, data.meetings.iter().map(meeting_row).collect()).await?;
-    insert_all(&txn, data.meetings.iter().flat_map(meeting_session_rows).collect()).await?;
-    insert_all(&txn, data.agenda_items.iter().map(agenda_item_row).collect()).await?;
+    insert_all(
+        &txn,
+        data.meetings
+            .iter()
+            .flat_map(meeting_session_rows)
+            .collect(),
+    )
+    .await?;
+    insert_all(
+        &txn,
+        data.agenda_items.iter().map(agenda_item_row).collect(),
+    )
+    .await?;
     insert_all(&txn, data.documents.iter().map(document_row).collect()).await?;
-    insert_all(&txn, data.declaration_sections.iter().map(section_row).collect()).await?;
-    insert_all(&txn, data.declaration_paragraphs.iter().map(paragraph_row).collect()).await?;
+    insert_all(
+        &txn,
+        data.declaration_sections.iter().map(section_row).collect(),
+    )
+    .await?;
+    insert_all(
+        &txn,
+        data.declaration_paragraphs
+            .iter()
+            .map(paragraph_row)
+            .collect(),
+    )
+    .await?;
     insert_all(&txn, data.workplan.iter().map(workplan_row).collect()).await?;
-    insert_all(&txn, data.workplan_entries.iter().map(workplan_entry_row).collect()).await?;
-    insert_all(&txn, data.workplan_entries.iter().flat_map(workplan_entry_body_rows).collect()).await?;
+    insert_all(
+        &txn,
+        data.workplan_entries
+            .iter()
+            .map(workplan_entry_row)
+            .collect(),
+    )
+    .await?;
+    insert_all(
+        &txn,
+        data.workplan_entries
+            .iter()
+            .flat_map(workplan_entry_body_rows)
+            .collect(),
+    )
+    .await?;
     insert_all(&txn, data.panels.iter().map(panel_row).collect()).await?;
     insert_all(&txn, data.panels.iter().flat_map(panellist_rows).collect()).await?;
-    insert_all(&txn, data.calls_for_nominations.iter().map(call_row).collect()).await?;
+    insert_all(
+        &txn,
+        data.calls_for_nominations.iter().map(call_row).collect(),
+    )
+    .await?;
     insert_all(&txn, data.nominations.iter().map(nomination_row).collect()).await?;
-    insert_all(&txn, data.contributions.iter().map(contribution_row).collect()).await?;
-    insert_all(&txn, data.contribution_tallies.iter().map(tally_row).collect()).await?;
+    insert_all(
+        &txn,
+        data.contributions.iter().map(contribution_row).collect(),
+    )
+    .await?;
+    insert_all(
+        &txn,
+        data.contribution_tallies.iter().map(tally_row).collect(),
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }
@@ -152,7 +211,9 @@ where
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
         let chunk: Vec<A> = rows.by_ref().take(INSERT_CHUNK).collect();
-        A::Entity::insert_many(chunk).exec_without_returning(db).await?;
+        A::Entity::insert_many(chunk)
+            .exec_without_returning(db)
+            .await?;
     }
     Ok(())
 }

@@ -1,13 +1,13 @@
 //! Server-only code: the database entities, and the services that load, apply domain rules and
 //! persist in one transaction. Services take the connection explicitly: no global pool.
 
-/// sea-orm entities; their `Model`s never cross the wire.
-pub mod entities;
 /// Bodies: queries.
 pub mod bodies;
-/// Whole-dataset import and export, and the demo dataset.
-pub mod dataset;
-/// Rows to domain types and back.
-pub mod convert;
 /// Reading the calendar with filters by body and date range.
 pub mod calendar;
+/// Rows to domain types and back.
+pub mod convert;
+/// Whole-dataset import and export, and the demo dataset.
+pub mod dataset;
+/// sea-orm entities; their `Model`s never cross the wire.
+pub mod entities;

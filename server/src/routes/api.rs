@@ -32,7 +32,10 @@ pub fn router() -> Router<AppState> {
         .route("/api/workplan", get(show_workplan))
         .route("/api/contributions", get(list_contributions))
         .route("/api/export", get(export))
-        .route("/api/import", post(import).layer(DefaultBodyLimit::max(IMPORT_LIMIT_BYTES)))
+        .route(
+            "/api/import",
+            post(import).layer(DefaultBodyLimit::max(IMPORT_LIMIT_BYTES)),
+        )
 }
 
 /// A Quorum error as an HTTP answer: its status, and a JSON body listing every error.
@@ -53,9 +56,14 @@ impl From<QueryRejection> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let status = StatusCode::from_u16(self.0.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let status =
+            StatusCode::from_u16(self.0.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let errors: Vec<String> = self.0.all().iter().map(|e| e.to_string()).collect();
-        (status, Json(json!({ "error": self.0.to_string(), "errors": errors }))).into_response()
+        (
+            status,
+            Json(json!({ "error": self.0.to_string(), "errors": errors })),
+        )
+            .into_response()
     }
 }
 
@@ -76,7 +84,10 @@ async fn list_sessions(State(state): State<AppState>, filter: FilterQuery) -> Ap
 
 async fn one_session(State(state): State<AppState>, Path(id): Path<String>) -> ApiResult {
     let id = Id::parse(&id).map_err(QuorumError::NotFound)?;
-    let filter = Filter { session: Some(id.clone()), ..Filter::default() };
+    let filter = Filter {
+        session: Some(id.clone()),
+        ..Filter::default()
+    };
     let session = calendar::sessions(&state.db, &filter)
         .await?
         .pop()
@@ -127,5 +138,9 @@ async fn export(State(state): State<AppState>) -> ApiResult {
 async fn import(State(state): State<AppState>, body: String) -> ApiResult {
     let data = dataset::parse(&body)?;
     dataset::import(&state.db, &data).await?;
-    Ok((StatusCode::CREATED, Json(json!({ "imported": data.counts() }))).into_response())
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({ "imported": data.counts() })),
+    )
+        .into_response())
 }

@@ -13,7 +13,10 @@ pub fn router() -> Router<AppState> {
 /// 200 when the database answers, 503 when it does not: load balancers take the instance out.
 async fn health(State(state): State<AppState>) -> (StatusCode, Json<Value>) {
     match state.db.ping().await {
-        Ok(()) => (StatusCode::OK, Json(json!({ "status": "ok", "database": "reachable" }))),
+        Ok(()) => (
+            StatusCode::OK,
+            Json(json!({ "status": "ok", "database": "reachable" })),
+        ),
         Err(err) => {
             tracing::warn!(error = %err, "health check: database unreachable");
             (

@@ -4,10 +4,10 @@ use axum::Router;
 
 use crate::startup::AppState;
 
-/// `GET /healthz`.
-pub mod health;
 /// `GET /api/...` JSON reads and `POST /api/import`.
 pub mod api;
+/// `GET /healthz`.
+pub mod health;
 
 /// Every plain route of Quorum.
 pub fn router() -> Router<AppState> {
