@@ -93,6 +93,8 @@ impl MigrationTrait for Migration {
                 .col(string(Venues::City))
                 .col(string_len(Venues::Country, 2))
                 .col(string_len(Venues::TimeZone, 64))
+                .col(integer(Venues::InterpretationTeams))
+                .col(json(Venues::MeetingWindows))
                 .col(boolean(Venues::Illustrative))
                 .to_owned(),
             Table::create()
@@ -191,6 +193,14 @@ impl MigrationTrait for Migration {
                     (MeetingSessions::Table, MeetingSessions::SessionId),
                     (Sessions::Table, Sessions::Id),
                 ))
+                .to_owned(),
+            Table::create()
+                .table(MeetingParticipants::Table)
+                .col(key(MeetingParticipants::MeetingId))
+                .col(key(MeetingParticipants::PersonId))
+                .primary_key(Index::create().col(MeetingParticipants::MeetingId).col(MeetingParticipants::PersonId))
+                .foreign_key(&mut fk("fk_participants_meeting", (MeetingParticipants::Table, MeetingParticipants::MeetingId), (Meetings::Table, Meetings::Id)))
+                .foreign_key(&mut fk("fk_participants_person", (MeetingParticipants::Table, MeetingParticipants::PersonId), (Persons::Table, Persons::Id)))
                 .to_owned(),
             Table::create()
                 .table(AgendaItems::Table)
@@ -411,6 +421,19 @@ impl MigrationTrait for Migration {
                 .col(integer(ContributionTallies::Organisations))
                 .col(text(ContributionTallies::Note))
                 .to_owned(),
+            Table::create()
+                .table(Settings::Table)
+                .col(string_len(Settings::Key, 64).primary_key())
+                .col(json(Settings::Value))
+                .to_owned(),
+            Table::create()
+                .table(ConflictAcceptances::Table)
+                .col(string_len(ConflictAcceptances::ConflictId, 255).primary_key())
+                .col(text(ConflictAcceptances::Fingerprint))
+                .col(text(ConflictAcceptances::Reason))
+                .col(string(ConflictAcceptances::AcceptedBy))
+                .col(timestamp_with_time_zone(ConflictAcceptances::AcceptedAt))
+                .to_owned(),
         ];
         for table in tables {
             m.create_table(table).await?;
@@ -454,7 +477,9 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        let tables: [DynIden; 22] = [
+        let tables: [DynIden; 25] = [
+            ConflictAcceptances::Table.into_iden(),
+            Settings::Table.into_iden(),
             ContributionTallies::Table.into_iden(),
             Contributions::Table.into_iden(),
             Nominations::Table.into_iden(),
@@ -468,6 +493,7 @@ impl MigrationTrait for Migration {
             DeclarationSections::Table.into_iden(),
             Documents::Table.into_iden(),
             AgendaItems::Table.into_iden(),
+            MeetingParticipants::Table.into_iden(),
             MeetingSessions::Table.into_iden(),
             Meetings::Table.into_iden(),
             Sessions::Table.into_iden(),
@@ -718,3 +744,9 @@ enum ContributionTallies {
     Organisations,
     Note,
 }
+#[derive(DeriveIden)]
+enum MeetingParticipants { Table, MeetingId, PersonId }
+#[derive(DeriveIden)]
+enum Settings { Table, Key, Value }
+#[derive(DeriveIden)]
+enum ConflictAcceptances { Table, ConflictId, Fingerprint, Reason, AcceptedBy, AcceptedAt }

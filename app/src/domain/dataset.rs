@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::agenda::is_document_symbol;
 use super::party::is_iso_alpha2;
+use super::conflicts::{Acceptance, ConflictRules};
 use super::*;
 use crate::error::QuorumError;
 
@@ -53,6 +54,12 @@ pub struct Dataset {
     pub contributions: Vec<Contribution>,
     #[serde(default)]
     pub contribution_tallies: Vec<ContributionTally>,
+    /// The conflict rules in force; absent means the defaults.
+    #[serde(default)]
+    pub conflict_rules: Option<ConflictRules>,
+    /// Warnings accepted with a reason.
+    #[serde(default)]
+    pub conflict_acceptances: Vec<Acceptance>,
 }
 
 /// The format version this build writes.
@@ -217,6 +224,11 @@ impl Dataset {
                     e.add(format!("room {}", room.id), "id", "appears more than once");
                 }
             }
+            for window in &venue.meeting_windows {
+                if window.end <= window.start {
+                    e.add(&record, "meeting_windows", format!("window {}–{} ends before it starts", window.start, window.end));
+                }
+            }
             for closure in &venue.closures {
                 if closure.end < closure.start {
                     e.add(
@@ -343,6 +355,9 @@ impl Dataset {
                     ),
                     Some(_) => {}
                 }
+            }
+            for person in &meeting.participants {
+                e.known(&persons, person, &record, "participants", "person");
             }
             if meeting.sessions.is_empty() {
                 e.add(
@@ -568,6 +583,18 @@ impl Dataset {
             }
         }
 
+        if let Some(rules) = &self.conflict_rules {
+            if let Err((field, why)) = rules.check(&bodies) {
+                e.add("conflict rules", field, why);
+            }
+        }
+        let mut accepted = BTreeSet::new();
+        for acceptance in &self.conflict_acceptances {
+            let record = format!("conflict acceptance {}", acceptance.conflict);
+            e.unique(&mut accepted, &acceptance.conflict, &record, "conflict");
+            e.not_empty(&acceptance.reason, &record, "reason");
+        }
+
         match e.0.len() {
             0 => Ok(()),
             1 => Err(e.0.remove(0)),
@@ -618,6 +645,10 @@ impl Dataset {
         self.nominations.sort_by(|a, b| a.id.cmp(&b.id));
         self.contributions.sort_by(|a, b| a.id.cmp(&b.id));
         self.contribution_tallies.sort_by_key(|t| t.as_of);
+        self.conflict_acceptances.sort_by(|a, b| a.conflict.cmp(&b.conflict));
+        for meeting in &mut self.meetings {
+            meeting.participants.sort();
+        }
     }
 
     /// How many records of each kind, for import reports.

@@ -30,6 +30,9 @@ pub struct Meeting {
     /// Instants; shown in the venue's time zone.
     pub start: DateTime<Utc>,
     pub end: DateTime<Utc>,
+    /// Persons taking part in a role other than on a panel: presiding officers, Bureau members.
+    #[serde(default)]
+    pub participants: Vec<Id>,
     /// Held with interpretation (uses one of the venue's interpretation teams).
     #[serde(default)]
     pub interpretation: bool,

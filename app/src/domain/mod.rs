@@ -7,6 +7,8 @@
 pub mod agenda;
 /// The Conference and its subsidiary bodies.
 pub mod body;
+/// The conflict engine and free-slot finder, across every body.
+pub mod conflicts;
 /// The whole dataset as one document: what import and export carry, and its validation.
 pub mod dataset;
 /// Record keys and the closed lists of values.
@@ -41,7 +43,7 @@ pub use person::{BureauMember, BureauRole, Gender, Person};
 pub use session::{
     Language, Registration, Session, SessionDates, SessionFormat, SessionKind, SessionStatus,
 };
-pub use venue::{Closure, Room, Venue};
+pub use venue::{Closure, Room, TimeWindow, Venue};
 pub use workplan::{
     DeclarationParagraph, DeclarationSection, ParagraphSet, Workplan, WorkplanEntry, WorkplanStatus,
 };

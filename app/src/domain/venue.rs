@@ -1,4 +1,4 @@
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use super::Id;
@@ -19,6 +19,13 @@ pub struct Venue {
     pub rooms: Vec<Room>,
     #[serde(default)]
     pub closures: Vec<Closure>,
+    /// How many meetings with interpretation the venue can serve at once.
+    #[serde(default = "default_interpretation_teams")]
+    pub interpretation_teams: u32,
+    /// Local times meetings may take; empty means the Conference's defaults
+    /// ([`TimeWindow::defaults`]: 10:00–13:00 and 15:00–18:00).
+    #[serde(default)]
+    pub meeting_windows: Vec<TimeWindow>,
     /// True where the seed gives no such details and the data is plausible, not sourced.
     #[serde(default)]
     pub illustrative: bool,
@@ -43,7 +50,36 @@ pub struct Closure {
     pub reason: String,
 }
 
+fn default_interpretation_teams() -> u32 {
+    2
+}
+
+/// A span of local wall-clock time in which meetings may be held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimeWindow {
+    pub start: NaiveTime,
+    pub end: NaiveTime,
+}
+
+impl TimeWindow {
+    /// The usual United Nations meeting times: 10:00–13:00 and 15:00–18:00.
+    pub fn defaults() -> Vec<TimeWindow> {
+        let at = |h| NaiveTime::from_hms_opt(h, 0, 0).expect("valid hour");
+        vec![TimeWindow { start: at(10), end: at(13) }, TimeWindow { start: at(15), end: at(18) }]
+    }
+}
+
 impl Venue {
+    /// The venue's meeting windows, or the defaults.
+    pub fn windows(&self) -> Vec<TimeWindow> {
+        if self.meeting_windows.is_empty() {
+            TimeWindow::defaults()
+        } else {
+            self.meeting_windows.clone()
+        }
+    }
+
     /// The venue's time zone, or why its name is not one.
     pub fn tz(&self) -> Result<chrono_tz::Tz, String> {
         self.time_zone

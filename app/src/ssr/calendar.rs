@@ -174,6 +174,7 @@ pub async fn meetings(
         .await?;
     let ids: Vec<String> = rows.iter().map(|m| m.id.clone()).collect();
     let mut links: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut people: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for chunk in ids.chunks(500) {
         for link in meeting_session::Entity::find()
             .filter(meeting_session::Column::MeetingId.is_in(chunk.iter().cloned()))
@@ -181,16 +182,22 @@ pub async fn meetings(
             .all(db)
             .await?
         {
-            links
-                .entry(link.meeting_id)
-                .or_default()
-                .push(link.session_id);
+            links.entry(link.meeting_id).or_default().push(link.session_id);
+        }
+        for link in meeting_participant::Entity::find()
+            .filter(meeting_participant::Column::MeetingId.is_in(chunk.iter().cloned()))
+            .order_by_asc(meeting_participant::Column::PersonId)
+            .all(db)
+            .await?
+        {
+            people.entry(link.meeting_id).or_default().push(link.person_id);
         }
     }
     rows.into_iter()
         .map(|m| {
             let sessions = links.remove(&m.id).unwrap_or_default();
-            meeting_of(m, sessions)
+            let participants = people.remove(&m.id).unwrap_or_default();
+            meeting_of(m, sessions, participants)
         })
         .collect()
 }

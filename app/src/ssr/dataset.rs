@@ -56,6 +56,13 @@ async fn load(db: &impl ConnectionTrait) -> Result<Dataset, QuorumError> {
             .into_iter()
             .map(tally_of)
             .collect(),
+        conflict_rules: super::conflicts::stored_rules(db).await?,
+        conflict_acceptances: conflict_acceptance::Entity::find()
+            .all(db)
+            .await?
+            .into_iter()
+            .map(acceptance_of)
+            .collect(),
     })
 }
 

@@ -5,6 +5,8 @@
 pub mod bodies;
 /// Reading the calendar with filters by body and date range.
 pub mod calendar;
+/// Conflicts across all bodies: scans, checks, free slots and accepted warnings.
+pub mod conflicts;
 /// Rows to domain types and back.
 pub mod convert;
 /// Whole-dataset import and export, and the demo dataset.

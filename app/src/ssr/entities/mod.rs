@@ -74,7 +74,7 @@ pub mod bureau_member {
 
 pub mod venue {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
     #[sea_orm(table_name = "venues")]
     pub struct Model {
         #[sea_orm(primary_key, auto_increment = false)]
@@ -83,6 +83,8 @@ pub mod venue {
         pub city: String,
         pub country: String,
         pub time_zone: String,
+        pub interpretation_teams: i32,
+        pub meeting_windows: Json,
         pub illustrative: bool,
     }
     plain_entity!();
@@ -377,6 +379,46 @@ pub mod contribution_tally {
         pub states_parties: i32,
         pub organisations: i32,
         pub note: String,
+    }
+    plain_entity!();
+}
+
+pub mod meeting_participant {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "meeting_participants")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub meeting_id: String,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub person_id: String,
+    }
+    plain_entity!();
+}
+
+pub mod setting {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "settings")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub key: String,
+        pub value: Json,
+    }
+    plain_entity!();
+}
+
+pub mod conflict_acceptance {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "conflict_acceptances")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub conflict_id: String,
+        pub fingerprint: String,
+        pub reason: String,
+        pub accepted_by: String,
+        pub accepted_at: DateTimeUtc,
     }
     plain_entity!();
 }

@@ -1,0 +1,141 @@
+//! The conflict engine over the stored calendar: load → build the engine's snapshot → ask it,
+//! and the accepted warnings that overlay its answers.
+
+use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, TransactionTrait};
+use serde::{Deserialize, Serialize};
+
+use super::convert::{acceptance_of, acceptance_row, rules_of, rules_row, CONFLICT_RULES_KEY};
+use super::entities::{conflict_acceptance, setting};
+use crate::domain::conflicts::{still_accepted, Acceptance, Calendar, ConflictRules, ConflictView, Proposal, Severity, SlotQuery};
+use crate::error::QuorumError;
+
+/// The rules stored in the database, if any were set.
+pub async fn stored_rules(db: &impl ConnectionTrait) -> Result<Option<ConflictRules>, QuorumError> {
+    setting::Entity::find_by_id(CONFLICT_RULES_KEY).one(db).await?.map(rules_of).transpose()
+}
+
+/// The rules in force: stored, or the defaults.
+pub async fn rules(db: &impl ConnectionTrait) -> Result<ConflictRules, QuorumError> {
+    Ok(stored_rules(db).await?.unwrap_or_default())
+}
+
+/// Replaces the rules after checking them against the bodies.
+pub async fn set_rules(db: &DatabaseConnection, rules: &ConflictRules) -> Result<(), QuorumError> {
+    let bodies = super::bodies::list(db).await?.into_iter().map(|b| b.code).collect();
+    rules.check(&bodies).map_err(|(field, why)| QuorumError::invalid("conflict rules", field, why))?;
+    let txn = db.begin().await?;
+    setting::Entity::delete_by_id(CONFLICT_RULES_KEY).exec(&txn).await?;
+    setting::Entity::insert(rules_row(rules)).exec(&txn).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The engine's snapshot of everything stored, read in one transaction.
+pub async fn calendar(db: &DatabaseConnection) -> Result<Calendar, QuorumError> {
+    let data = super::dataset::export(db).await?;
+    Calendar::build(&data)
+}
+
+async fn acceptances(db: &impl ConnectionTrait) -> Result<Vec<Acceptance>, QuorumError> {
+    Ok(conflict_acceptance::Entity::find().all(db).await?.into_iter().map(acceptance_of).collect())
+}
+
+/// Marks the views whose acceptance still holds.
+fn overlay(views: &mut [ConflictView], accepted: &[Acceptance]) {
+    for view in views {
+        view.accepted = accepted.iter().find(|a| still_accepted(view, a)).cloned();
+    }
+}
+
+/// Every conflict in the calendar, accepted warnings marked.
+pub async fn scan(db: &DatabaseConnection) -> Result<Vec<ConflictView>, QuorumError> {
+    let calendar = calendar(db).await?;
+    let mut views: Vec<ConflictView> = calendar.scan().iter().map(|c| calendar.view(c, None)).collect();
+    overlay(&mut views, &acceptances(db).await?);
+    Ok(views)
+}
+
+/// The conflicts a proposed meeting would raise, without saving it.
+pub async fn check(db: &DatabaseConnection, proposal: &Proposal) -> Result<CheckAnswer, QuorumError> {
+    let calendar = calendar(db).await?;
+    let meeting = calendar.proposal(proposal)?;
+    let mut conflicts: Vec<ConflictView> = calendar.check(&meeting).iter().map(|c| calendar.view(c, Some(&meeting))).collect();
+    overlay(&mut conflicts, &acceptances(db).await?);
+    let blocking = conflicts.iter().any(|c| c.severity == Severity::Blocking);
+    Ok(CheckAnswer { blocking, conflicts })
+}
+
+/// What a check answers: the conflicts, and whether any of them blocks a save.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckAnswer {
+    pub blocking: bool,
+    pub conflicts: Vec<ConflictView>,
+}
+
+/// A free slot as the API shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlotView {
+    pub start: chrono::DateTime<chrono::Utc>,
+    pub end: chrono::DateTime<chrono::Utc>,
+    /// Local wall time at the venue, for people.
+    pub local_start: String,
+    pub warnings: Vec<ConflictView>,
+}
+
+/// The best free slots for a meeting of the given bodies.
+pub async fn free_slots(db: &DatabaseConnection, query: &SlotQuery) -> Result<Vec<SlotView>, QuorumError> {
+    let calendar = calendar(db).await?;
+    let tz: chrono_tz::Tz = calendar
+        .venue_time_zone(&query.venue)
+        .ok_or_else(|| QuorumError::invalid("free slots", "venue", format!("unknown venue {}", query.venue)))?;
+    let (template, _) = calendar.slot_template(query)?;
+    Ok(calendar
+        .free_slots(query)?
+        .into_iter()
+        .map(|slot| {
+            let mut meeting = template.clone();
+            meeting.start = slot.start;
+            meeting.end = slot.end;
+            let start = chrono::DateTime::from_timestamp(slot.start, 0).unwrap_or_default();
+            SlotView {
+                start,
+                end: chrono::DateTime::from_timestamp(slot.end, 0).unwrap_or_default(),
+                local_start: start.with_timezone(&tz).format("%Y-%m-%d %H:%M %Z").to_string(),
+                warnings: slot.warnings.iter().map(|c| calendar.view(c, Some(&meeting))).collect(),
+            }
+        })
+        .collect())
+}
+
+/// Accepts a warning with a reason, as it stands now; refuses blocking conflicts and unknown
+/// identifiers.
+pub async fn accept(db: &DatabaseConnection, conflict_id: &str, reason: &str, accepted_by: &str) -> Result<Acceptance, QuorumError> {
+    if reason.trim().is_empty() {
+        return Err(QuorumError::invalid("acceptance", "reason", "must not be empty"));
+    }
+    if accepted_by.trim().is_empty() {
+        return Err(QuorumError::invalid("acceptance", "accepted_by", "must not be empty"));
+    }
+    let calendar = calendar(db).await?;
+    let view = calendar
+        .scan()
+        .iter()
+        .map(|c| calendar.view(c, None))
+        .find(|v| v.id == conflict_id)
+        .ok_or_else(|| QuorumError::NotFound(format!("conflict {conflict_id}")))?;
+    if view.severity == Severity::Blocking {
+        return Err(QuorumError::invalid("acceptance", "conflict", "a blocking conflict cannot be accepted; resolve it"));
+    }
+    let acceptance = Acceptance {
+        conflict: view.id,
+        fingerprint: view.fingerprint,
+        reason: reason.trim().to_owned(),
+        accepted_by: accepted_by.trim().to_owned(),
+        accepted_at: chrono::Utc::now(),
+    };
+    let txn = db.begin().await?;
+    conflict_acceptance::Entity::delete_by_id(conflict_id).exec(&txn).await?;
+    conflict_acceptance::Entity::insert(acceptance_row(&acceptance)).exec(&txn).await?;
+    txn.commit().await?;
+    Ok(acceptance)
+}
