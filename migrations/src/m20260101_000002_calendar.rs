@@ -198,9 +198,21 @@ impl MigrationTrait for Migration {
                 .table(MeetingParticipants::Table)
                 .col(key(MeetingParticipants::MeetingId))
                 .col(key(MeetingParticipants::PersonId))
-                .primary_key(Index::create().col(MeetingParticipants::MeetingId).col(MeetingParticipants::PersonId))
-                .foreign_key(&mut fk("fk_participants_meeting", (MeetingParticipants::Table, MeetingParticipants::MeetingId), (Meetings::Table, Meetings::Id)))
-                .foreign_key(&mut fk("fk_participants_person", (MeetingParticipants::Table, MeetingParticipants::PersonId), (Persons::Table, Persons::Id)))
+                .primary_key(
+                    Index::create()
+                        .col(MeetingParticipants::MeetingId)
+                        .col(MeetingParticipants::PersonId),
+                )
+                .foreign_key(&mut fk(
+                    "fk_participants_meeting",
+                    (MeetingParticipants::Table, MeetingParticipants::MeetingId),
+                    (Meetings::Table, Meetings::Id),
+                ))
+                .foreign_key(&mut fk(
+                    "fk_participants_person",
+                    (MeetingParticipants::Table, MeetingParticipants::PersonId),
+                    (Persons::Table, Persons::Id),
+                ))
                 .to_owned(),
             Table::create()
                 .table(AgendaItems::Table)
@@ -745,8 +757,23 @@ enum ContributionTallies {
     Note,
 }
 #[derive(DeriveIden)]
-enum MeetingParticipants { Table, MeetingId, PersonId }
+enum MeetingParticipants {
+    Table,
+    MeetingId,
+    PersonId,
+}
 #[derive(DeriveIden)]
-enum Settings { Table, Key, Value }
+enum Settings {
+    Table,
+    Key,
+    Value,
+}
 #[derive(DeriveIden)]
-enum ConflictAcceptances { Table, ConflictId, Fingerprint, Reason, AcceptedBy, AcceptedAt }
+enum ConflictAcceptances {
+    Table,
+    ConflictId,
+    Fingerprint,
+    Reason,
+    AcceptedBy,
+    AcceptedAt,
+}

@@ -4,8 +4,8 @@ use chrono::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::agenda::is_document_symbol;
-use super::party::is_iso_alpha2;
 use super::conflicts::{Acceptance, ConflictRules};
+use super::party::is_iso_alpha2;
 use super::*;
 use crate::error::QuorumError;
 
@@ -226,7 +226,14 @@ impl Dataset {
             }
             for window in &venue.meeting_windows {
                 if window.end <= window.start {
-                    e.add(&record, "meeting_windows", format!("window {}–{} ends before it starts", window.start, window.end));
+                    e.add(
+                        &record,
+                        "meeting_windows",
+                        format!(
+                            "window {}–{} ends before it starts",
+                            window.start, window.end
+                        ),
+                    );
                 }
             }
             for closure in &venue.closures {
@@ -645,7 +652,8 @@ impl Dataset {
         self.nominations.sort_by(|a, b| a.id.cmp(&b.id));
         self.contributions.sort_by(|a, b| a.id.cmp(&b.id));
         self.contribution_tallies.sort_by_key(|t| t.as_of);
-        self.conflict_acceptances.sort_by(|a, b| a.conflict.cmp(&b.conflict));
+        self.conflict_acceptances
+            .sort_by(|a, b| a.conflict.cmp(&b.conflict));
         for meeting in &mut self.meetings {
             meeting.participants.sort();
         }

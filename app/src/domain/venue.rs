@@ -66,7 +66,16 @@ impl TimeWindow {
     /// The usual United Nations meeting times: 10:00–13:00 and 15:00–18:00.
     pub fn defaults() -> Vec<TimeWindow> {
         let at = |h| NaiveTime::from_hms_opt(h, 0, 0).expect("valid hour");
-        vec![TimeWindow { start: at(10), end: at(13) }, TimeWindow { start: at(15), end: at(18) }]
+        vec![
+            TimeWindow {
+                start: at(10),
+                end: at(13),
+            },
+            TimeWindow {
+                start: at(15),
+                end: at(18),
+            },
+        ]
     }
 }
 

@@ -182,7 +182,10 @@ pub async fn meetings(
             .all(db)
             .await?
         {
-            links.entry(link.meeting_id).or_default().push(link.session_id);
+            links
+                .entry(link.meeting_id)
+                .or_default()
+                .push(link.session_id);
         }
         for link in meeting_participant::Entity::find()
             .filter(meeting_participant::Column::MeetingId.is_in(chunk.iter().cloned()))
@@ -190,7 +193,10 @@ pub async fn meetings(
             .all(db)
             .await?
         {
-            people.entry(link.meeting_id).or_default().push(link.person_id);
+            people
+                .entry(link.meeting_id)
+                .or_default()
+                .push(link.person_id);
         }
     }
     rows.into_iter()

@@ -6,12 +6,19 @@ use serde::{Deserialize, Serialize};
 
 use super::convert::{acceptance_of, acceptance_row, rules_of, rules_row, CONFLICT_RULES_KEY};
 use super::entities::{conflict_acceptance, setting};
-use crate::domain::conflicts::{still_accepted, Acceptance, Calendar, ConflictRules, ConflictView, Proposal, Severity, SlotQuery};
+use crate::domain::conflicts::{
+    still_accepted, Acceptance, Calendar, ConflictRules, ConflictView, Proposal, Severity,
+    SlotQuery,
+};
 use crate::error::QuorumError;
 
 /// The rules stored in the database, if any were set.
 pub async fn stored_rules(db: &impl ConnectionTrait) -> Result<Option<ConflictRules>, QuorumError> {
-    setting::Entity::find_by_id(CONFLICT_RULES_KEY).one(db).await?.map(rules_of).transpose()
+    setting::Entity::find_by_id(CONFLICT_RULES_KEY)
+        .one(db)
+        .await?
+        .map(rules_of)
+        .transpose()
 }
 
 /// The rules in force: stored, or the defaults.
@@ -21,10 +28,18 @@ pub async fn rules(db: &impl ConnectionTrait) -> Result<ConflictRules, QuorumErr
 
 /// Replaces the rules after checking them against the bodies.
 pub async fn set_rules(db: &DatabaseConnection, rules: &ConflictRules) -> Result<(), QuorumError> {
-    let bodies = super::bodies::list(db).await?.into_iter().map(|b| b.code).collect();
-    rules.check(&bodies).map_err(|(field, why)| QuorumError::invalid("conflict rules", field, why))?;
+    let bodies = super::bodies::list(db)
+        .await?
+        .into_iter()
+        .map(|b| b.code)
+        .collect();
+    rules
+        .check(&bodies)
+        .map_err(|(field, why)| QuorumError::invalid("conflict rules", field, why))?;
     let txn = db.begin().await?;
-    setting::Entity::delete_by_id(CONFLICT_RULES_KEY).exec(&txn).await?;
+    setting::Entity::delete_by_id(CONFLICT_RULES_KEY)
+        .exec(&txn)
+        .await?;
     setting::Entity::insert(rules_row(rules)).exec(&txn).await?;
     txn.commit().await?;
     Ok(())
@@ -37,7 +52,12 @@ pub async fn calendar(db: &DatabaseConnection) -> Result<Calendar, QuorumError> 
 }
 
 async fn acceptances(db: &impl ConnectionTrait) -> Result<Vec<Acceptance>, QuorumError> {
-    Ok(conflict_acceptance::Entity::find().all(db).await?.into_iter().map(acceptance_of).collect())
+    Ok(conflict_acceptance::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(acceptance_of)
+        .collect())
 }
 
 /// Marks the views whose acceptance still holds.
@@ -50,19 +70,33 @@ fn overlay(views: &mut [ConflictView], accepted: &[Acceptance]) {
 /// Every conflict in the calendar, accepted warnings marked.
 pub async fn scan(db: &DatabaseConnection) -> Result<Vec<ConflictView>, QuorumError> {
     let calendar = calendar(db).await?;
-    let mut views: Vec<ConflictView> = calendar.scan().iter().map(|c| calendar.view(c, None)).collect();
+    let mut views: Vec<ConflictView> = calendar
+        .scan()
+        .iter()
+        .map(|c| calendar.view(c, None))
+        .collect();
     overlay(&mut views, &acceptances(db).await?);
     Ok(views)
 }
 
 /// The conflicts a proposed meeting would raise, without saving it.
-pub async fn check(db: &DatabaseConnection, proposal: &Proposal) -> Result<CheckAnswer, QuorumError> {
+pub async fn check(
+    db: &DatabaseConnection,
+    proposal: &Proposal,
+) -> Result<CheckAnswer, QuorumError> {
     let calendar = calendar(db).await?;
     let meeting = calendar.proposal(proposal)?;
-    let mut conflicts: Vec<ConflictView> = calendar.check(&meeting).iter().map(|c| calendar.view(c, Some(&meeting))).collect();
+    let mut conflicts: Vec<ConflictView> = calendar
+        .check(&meeting)
+        .iter()
+        .map(|c| calendar.view(c, Some(&meeting)))
+        .collect();
     overlay(&mut conflicts, &acceptances(db).await?);
     let blocking = conflicts.iter().any(|c| c.severity == Severity::Blocking);
-    Ok(CheckAnswer { blocking, conflicts })
+    Ok(CheckAnswer {
+        blocking,
+        conflicts,
+    })
 }
 
 /// What a check answers: the conflicts, and whether any of them blocks a save.
@@ -83,11 +117,18 @@ pub struct SlotView {
 }
 
 /// The best free slots for a meeting of the given bodies.
-pub async fn free_slots(db: &DatabaseConnection, query: &SlotQuery) -> Result<Vec<SlotView>, QuorumError> {
+pub async fn free_slots(
+    db: &DatabaseConnection,
+    query: &SlotQuery,
+) -> Result<Vec<SlotView>, QuorumError> {
     let calendar = calendar(db).await?;
-    let tz: chrono_tz::Tz = calendar
-        .venue_time_zone(&query.venue)
-        .ok_or_else(|| QuorumError::invalid("free slots", "venue", format!("unknown venue {}", query.venue)))?;
+    let tz: chrono_tz::Tz = calendar.venue_time_zone(&query.venue).ok_or_else(|| {
+        QuorumError::invalid(
+            "free slots",
+            "venue",
+            format!("unknown venue {}", query.venue),
+        )
+    })?;
     let (template, _) = calendar.slot_template(query)?;
     Ok(calendar
         .free_slots(query)?
@@ -100,8 +141,15 @@ pub async fn free_slots(db: &DatabaseConnection, query: &SlotQuery) -> Result<Ve
             SlotView {
                 start,
                 end: chrono::DateTime::from_timestamp(slot.end, 0).unwrap_or_default(),
-                local_start: start.with_timezone(&tz).format("%Y-%m-%d %H:%M %Z").to_string(),
-                warnings: slot.warnings.iter().map(|c| calendar.view(c, Some(&meeting))).collect(),
+                local_start: start
+                    .with_timezone(&tz)
+                    .format("%Y-%m-%d %H:%M %Z")
+                    .to_string(),
+                warnings: slot
+                    .warnings
+                    .iter()
+                    .map(|c| calendar.view(c, Some(&meeting)))
+                    .collect(),
             }
         })
         .collect())
@@ -109,12 +157,25 @@ pub async fn free_slots(db: &DatabaseConnection, query: &SlotQuery) -> Result<Ve
 
 /// Accepts a warning with a reason, as it stands now; refuses blocking conflicts and unknown
 /// identifiers.
-pub async fn accept(db: &DatabaseConnection, conflict_id: &str, reason: &str, accepted_by: &str) -> Result<Acceptance, QuorumError> {
+pub async fn accept(
+    db: &DatabaseConnection,
+    conflict_id: &str,
+    reason: &str,
+    accepted_by: &str,
+) -> Result<Acceptance, QuorumError> {
     if reason.trim().is_empty() {
-        return Err(QuorumError::invalid("acceptance", "reason", "must not be empty"));
+        return Err(QuorumError::invalid(
+            "acceptance",
+            "reason",
+            "must not be empty",
+        ));
     }
     if accepted_by.trim().is_empty() {
-        return Err(QuorumError::invalid("acceptance", "accepted_by", "must not be empty"));
+        return Err(QuorumError::invalid(
+            "acceptance",
+            "accepted_by",
+            "must not be empty",
+        ));
     }
     let calendar = calendar(db).await?;
     let view = calendar
@@ -124,7 +185,11 @@ pub async fn accept(db: &DatabaseConnection, conflict_id: &str, reason: &str, ac
         .find(|v| v.id == conflict_id)
         .ok_or_else(|| QuorumError::NotFound(format!("conflict {conflict_id}")))?;
     if view.severity == Severity::Blocking {
-        return Err(QuorumError::invalid("acceptance", "conflict", "a blocking conflict cannot be accepted; resolve it"));
+        return Err(QuorumError::invalid(
+            "acceptance",
+            "conflict",
+            "a blocking conflict cannot be accepted; resolve it",
+        ));
     }
     let acceptance = Acceptance {
         conflict: view.id,
@@ -134,8 +199,12 @@ pub async fn accept(db: &DatabaseConnection, conflict_id: &str, reason: &str, ac
         accepted_at: chrono::Utc::now(),
     };
     let txn = db.begin().await?;
-    conflict_acceptance::Entity::delete_by_id(conflict_id).exec(&txn).await?;
-    conflict_acceptance::Entity::insert(acceptance_row(&acceptance)).exec(&txn).await?;
+    conflict_acceptance::Entity::delete_by_id(conflict_id)
+        .exec(&txn)
+        .await?;
+    conflict_acceptance::Entity::insert(acceptance_row(&acceptance))
+        .exec(&txn)
+        .await?;
     txn.commit().await?;
     Ok(acceptance)
 }

@@ -5,6 +5,7 @@ use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::IntoActiveModel;
 
 use super::entities::*;
+use crate::domain::conflicts::{Acceptance, ConflictRules};
 use crate::domain::{
     Affiliation, AgendaItem, AgendaStatus, BodyCode, BureauMember, BureauRole, CallForNominations,
     Closure, Contribution, ContributionTally, DeclarationParagraph, DeclarationSection, Document,
@@ -13,7 +14,6 @@ use crate::domain::{
     SessionFormat, SessionKind, SessionStatus, StateParty, Venue, Workplan, WorkplanEntry,
     WorkplanStatus,
 };
-use crate::domain::conflicts::{Acceptance, ConflictRules};
 use crate::error::QuorumError;
 
 type Result<T> = std::result::Result<T, QuorumError>;
@@ -237,7 +237,8 @@ pub fn venue_of(
         country: m.country,
         time_zone: m.time_zone,
         interpretation_teams: u32_of(m.interpretation_teams),
-        meeting_windows: serde_json::from_value(m.meeting_windows).map_err(|e| corrupt("venues", e))?,
+        meeting_windows: serde_json::from_value(m.meeting_windows)
+            .map_err(|e| corrupt("venues", e))?,
         illustrative: m.illustrative,
     })
 }
@@ -328,19 +329,32 @@ pub fn meeting_session_rows(
     })
 }
 
-pub fn meeting_participant_rows(m: &Meeting) -> impl Iterator<Item = meeting_participant::ActiveModel> + '_ {
+pub fn meeting_participant_rows(
+    m: &Meeting,
+) -> impl Iterator<Item = meeting_participant::ActiveModel> + '_ {
     m.participants.iter().map(|p| {
-        meeting_participant::Model { meeting_id: m.id.to_string(), person_id: p.to_string() }.into_active_model()
+        meeting_participant::Model {
+            meeting_id: m.id.to_string(),
+            person_id: p.to_string(),
+        }
+        .into_active_model()
     })
 }
 
-pub fn meeting_of(m: meeting::Model, sessions: Vec<String>, participants: Vec<String>) -> Result<Meeting> {
+pub fn meeting_of(
+    m: meeting::Model,
+    sessions: Vec<String>,
+    participants: Vec<String>,
+) -> Result<Meeting> {
     const T: &str = "meetings";
     Ok(Meeting {
         id: id(T, &m.id)?,
         kind: wire(T, MeetingType::parse, &m.kind)?,
         sessions: sessions.iter().map(|s| id(T, s)).collect::<Result<_>>()?,
-        participants: participants.iter().map(|p| id(T, p)).collect::<Result<_>>()?,
+        participants: participants
+            .iter()
+            .map(|p| id(T, p))
+            .collect::<Result<_>>()?,
         venue: id(T, &m.venue_id)?,
         room: opt_id(T, m.room_id.as_deref())?,
         title: m.title,
@@ -660,14 +674,24 @@ pub fn acceptance_row(a: &Acceptance) -> conflict_acceptance::ActiveModel {
 }
 
 pub fn acceptance_of(m: conflict_acceptance::Model) -> Acceptance {
-    Acceptance { conflict: m.conflict_id, fingerprint: m.fingerprint, reason: m.reason, accepted_by: m.accepted_by, accepted_at: m.accepted_at }
+    Acceptance {
+        conflict: m.conflict_id,
+        fingerprint: m.fingerprint,
+        reason: m.reason,
+        accepted_by: m.accepted_by,
+        accepted_at: m.accepted_at,
+    }
 }
 
 /// The settings row holding the conflict rules.
 pub const CONFLICT_RULES_KEY: &str = "conflict_rules";
 
 pub fn rules_row(rules: &ConflictRules) -> setting::ActiveModel {
-    setting::Model { key: CONFLICT_RULES_KEY.into(), value: serde_json::to_value(rules).expect("rules serialise") }.into_active_model()
+    setting::Model {
+        key: CONFLICT_RULES_KEY.into(),
+        value: serde_json::to_value(rules).expect("rules serialise"),
+    }
+    .into_active_model()
 }
 
 pub fn rules_of(m: setting::Model) -> Result<ConflictRules> {

@@ -157,14 +157,26 @@ impl Calendar {
     pub fn build(data: &Dataset) -> Result<Calendar, QuorumError> {
         let rules = data.conflict_rules.clone().unwrap_or_default();
         if data.bodies.len() > MAX_BODIES {
-            return Err(bad("bodies", format!("at most {MAX_BODIES} bodies can be checked together")));
+            return Err(bad(
+                "bodies",
+                format!("at most {MAX_BODIES} bodies can be checked together"),
+            ));
         }
         let bodies: Vec<BodyCode> = data.bodies.iter().map(|b| b.code.clone()).collect();
-        let body_by_code: HashMap<BodyCode, u32> = bodies.iter().enumerate().map(|(i, b)| (b.clone(), i as u32)).collect();
+        let body_by_code: HashMap<BodyCode, u32> = bodies
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.clone(), i as u32))
+            .collect();
         let groups = match &rules.parallel_groups {
             Some(groups) => groups.iter().map(|g| mask_of(&body_by_code, g)).collect(),
             None => {
-                let open: Vec<BodyCode> = data.bodies.iter().filter(|b| b.open_to_all_states).map(|b| b.code.clone()).collect();
+                let open: Vec<BodyCode> = data
+                    .bodies
+                    .iter()
+                    .filter(|b| b.open_to_all_states)
+                    .map(|b| b.code.clone())
+                    .collect();
                 vec![mask_of(&body_by_code, &open)]
             }
         };
@@ -180,21 +192,37 @@ impl Calendar {
                 room_by_id.insert(room.id.clone(), rooms.len() as u32);
                 rooms.push(room.id.clone());
             }
-            let mut closures: Vec<_> = venue.closures.iter().map(|c| (c.start, c.end, c.reason.clone())).collect();
+            let mut closures: Vec<_> = venue
+                .closures
+                .iter()
+                .map(|c| (c.start, c.end, c.reason.clone()))
+                .collect();
             closures.sort();
-            venues.push(VenueData { id: venue.id.clone(), tz, closures, windows: venue.windows(), teams: venue.interpretation_teams });
+            venues.push(VenueData {
+                id: venue.id.clone(),
+                tz,
+                closures,
+                windows: venue.windows(),
+                teams: venue.interpretation_teams,
+            });
         }
 
         let mut session_by_id = HashMap::new();
         let mut sessions = Vec::new();
         let mut body_years = BTreeSet::new();
         for session in &data.sessions {
-            let body = *body_by_code.get(&session.body).ok_or_else(|| bad("session", format!("unknown body {}", session.body)))?;
+            let body = *body_by_code
+                .get(&session.body)
+                .ok_or_else(|| bad("session", format!("unknown body {}", session.body)))?;
             if let Some(year) = session.dates.year() {
                 body_years.insert((body, year));
             }
             session_by_id.insert(session.id.clone(), sessions.len() as u32);
-            sessions.push(SessionData { id: session.id.clone(), body, dates: session.dates.clone() });
+            sessions.push(SessionData {
+                id: session.id.clone(),
+                body,
+                dates: session.dates.clone(),
+            });
         }
 
         let mut persons = Vec::new();
@@ -216,7 +244,10 @@ impl Calendar {
             calls: Vec::new(),
             entries: Vec::new(),
             body_years,
-            severities: super::ConflictKind::ALL.iter().map(|k| rules.severity(*k)).collect(),
+            severities: super::ConflictKind::ALL
+                .iter()
+                .map(|k| rules.severity(*k))
+                .collect(),
             travel: i64::from(rules.min_travel_minutes) * 60,
             index: Index::default(),
             meeting_by_id: HashMap::with_capacity(data.meetings.len()),
@@ -237,20 +268,38 @@ impl Calendar {
             list.extend(panel.panellists.iter());
         }
         for meeting in &data.meetings {
-            let extra: Vec<Id> = panel_persons.get(&meeting.id).map(|l| l.iter().map(|p| (*p).clone()).collect()).unwrap_or_default();
+            let extra: Vec<Id> = panel_persons
+                .get(&meeting.id)
+                .map(|l| l.iter().map(|p| (*p).clone()).collect())
+                .unwrap_or_default();
             let resolved = calendar.resolve(meeting, &extra)?;
-            calendar.meeting_by_id.insert(meeting.id.clone(), calendar.meetings.len() as u32);
+            calendar
+                .meeting_by_id
+                .insert(meeting.id.clone(), calendar.meetings.len() as u32);
             calendar.meetings.push(resolved);
         }
         for call in &data.calls_for_nominations {
-            let Some(meeting) = call.panel.as_ref().and_then(|p| panel_meeting.get(p)).and_then(|m| calendar.meeting_by_id.get(*m)) else {
+            let Some(meeting) = call
+                .panel
+                .as_ref()
+                .and_then(|p| panel_meeting.get(p))
+                .and_then(|m| calendar.meeting_by_id.get(*m))
+            else {
                 continue;
             };
-            calendar.calls.push(CallData { id: call.id.clone(), deadline: call.deadline, panel_meeting: *meeting });
+            calendar.calls.push(CallData {
+                id: call.id.clone(),
+                deadline: call.deadline,
+                panel_meeting: *meeting,
+            });
         }
         for entry in &data.workplan_entries {
             if let Some(year) = entry.year {
-                calendar.entries.push(EntryData { id: entry.id.clone(), bodies: mask_of(&calendar.body_by_code, &entry.bodies), year });
+                calendar.entries.push(EntryData {
+                    id: entry.id.clone(),
+                    bodies: mask_of(&calendar.body_by_code, &entry.bodies),
+                    year,
+                });
             }
         }
         calendar.index = calendar.build_index();
@@ -258,22 +307,40 @@ impl Calendar {
     }
 
     /// Turns a domain meeting into the engine's form, naming what it does not know.
-    pub fn resolve(&self, meeting: &Meeting, extra_persons: &[Id]) -> Result<MeetingData, QuorumError> {
-        let venue = *self.venue_by_id.get(&meeting.venue).ok_or_else(|| bad("venue", format!("unknown venue {}", meeting.venue)))?;
+    pub fn resolve(
+        &self,
+        meeting: &Meeting,
+        extra_persons: &[Id],
+    ) -> Result<MeetingData, QuorumError> {
+        let venue = *self
+            .venue_by_id
+            .get(&meeting.venue)
+            .ok_or_else(|| bad("venue", format!("unknown venue {}", meeting.venue)))?;
         let room = match &meeting.room {
-            Some(room) => *self.room_by_id.get(room).ok_or_else(|| bad("room", format!("unknown room {room}")))?,
+            Some(room) => *self
+                .room_by_id
+                .get(room)
+                .ok_or_else(|| bad("room", format!("unknown room {room}")))?,
             None => NO_ROOM,
         };
         let mut sessions = Vec::with_capacity(meeting.sessions.len());
         let mut bodies = 0u64;
         for id in &meeting.sessions {
-            let s = *self.session_by_id.get(id).ok_or_else(|| bad("sessions", format!("unknown session {id}")))?;
+            let s = *self
+                .session_by_id
+                .get(id)
+                .ok_or_else(|| bad("sessions", format!("unknown session {id}")))?;
             bodies |= 1 << self.sessions[s as usize].body;
             sessions.push(s);
         }
         let mut persons: Vec<u32> = Vec::new();
         for id in meeting.participants.iter().chain(extra_persons) {
-            persons.push(*self.person_by_id.get(id).ok_or_else(|| bad("persons", format!("unknown person {id}")))?);
+            persons.push(
+                *self
+                    .person_by_id
+                    .get(id)
+                    .ok_or_else(|| bad("persons", format!("unknown person {id}")))?,
+            );
         }
         persons.sort_unstable();
         persons.dedup();
@@ -298,7 +365,8 @@ impl Calendar {
     /// Adds a meeting given directly in the engine's form (used by benchmarks and tests to build
     /// large calendars without a dataset); call [`Calendar::reindex`] after the last one.
     pub fn push_meeting(&mut self, meeting: MeetingData) {
-        self.meeting_by_id.insert(meeting.id.clone(), self.meetings.len() as u32);
+        self.meeting_by_id
+            .insert(meeting.id.clone(), self.meetings.len() as u32);
         self.meetings.push(meeting);
     }
 
@@ -333,7 +401,9 @@ impl Calendar {
     }
 
     fn build_index(&self) -> Index {
-        let by_start = |list: &mut Vec<u32>| list.sort_unstable_by_key(|&m| (self.meetings[m as usize].start, m));
+        let by_start = |list: &mut Vec<u32>| {
+            list.sort_unstable_by_key(|&m| (self.meetings[m as usize].start, m))
+        };
         let mut index = Index {
             by_body: vec![Vec::new(); self.bodies.len()],
             by_group: vec![Vec::new(); self.groups.len()],
@@ -375,7 +445,11 @@ impl Calendar {
         {
             by_start(list);
         }
-        for list in index.interpretation_starts.iter_mut().chain(index.interpretation_ends.iter_mut()) {
+        for list in index
+            .interpretation_starts
+            .iter_mut()
+            .chain(index.interpretation_ends.iter_mut())
+        {
             list.sort_unstable();
         }
         index
@@ -384,7 +458,8 @@ impl Calendar {
     /// The local wall-clock time of an instant at a venue.
     pub(crate) fn local(&self, venue: u32, instant: i64) -> NaiveDateTime {
         let tz = self.venues[venue as usize].tz;
-        tz.from_utc_datetime(&utc(instant).naive_utc()).naive_local()
+        tz.from_utc_datetime(&utc(instant).naive_utc())
+            .naive_local()
     }
 
     /// Local days a meeting touches: from its start to the second before its end.
@@ -408,11 +483,16 @@ impl Calendar {
 
     /// The time zone of a venue, by key.
     pub fn venue_time_zone(&self, id: &Id) -> Option<Tz> {
-        self.venue_by_id.get(id).map(|v| self.venues[*v as usize].tz)
+        self.venue_by_id
+            .get(id)
+            .map(|v| self.venues[*v as usize].tz)
     }
 
     /// Checks a free-slot query and resolves the meeting it describes, before a time is chosen.
-    pub fn slot_template(&self, q: &SlotQuery) -> Result<(MeetingData, Vec<TimeWindow>), QuorumError> {
+    pub fn slot_template(
+        &self,
+        q: &SlotQuery,
+    ) -> Result<(MeetingData, Vec<TimeWindow>), QuorumError> {
         if q.to < q.from {
             return Err(bad("to", "end before start"));
         }
@@ -430,12 +510,20 @@ impl Calendar {
         }
         let mut bodies = 0u64;
         for code in &q.bodies {
-            bodies |= 1 << self.body_by_code.get(code).ok_or_else(|| bad("bodies", format!("unknown body {code}")))?;
+            bodies |= 1
+                << self
+                    .body_by_code
+                    .get(code)
+                    .ok_or_else(|| bad("bodies", format!("unknown body {code}")))?;
         }
         let template = Meeting {
             id: Id::parse("proposed-slot").expect("valid key"),
             title: "Proposed meeting".into(),
-            kind: if bodies.count_ones() > 1 { MeetingType::JointMeeting } else { MeetingType::Plenary },
+            kind: if bodies.count_ones() > 1 {
+                MeetingType::JointMeeting
+            } else {
+                MeetingType::Plenary
+            },
             sessions: q.sessions.clone(),
             venue: q.venue.clone(),
             room: q.room.clone(),
@@ -455,7 +543,10 @@ impl Calendar {
 
 /// The bit set of the known bodies among `codes`.
 fn mask_of(index: &HashMap<BodyCode, u32>, codes: &[BodyCode]) -> u64 {
-    codes.iter().filter_map(|c| index.get(c)).fold(0u64, |mask, i| mask | 1 << i)
+    codes
+        .iter()
+        .filter_map(|c| index.get(c))
+        .fold(0u64, |mask, i| mask | 1 << i)
 }
 
 pub(crate) fn utc(instant: i64) -> DateTime<Utc> {

@@ -16,7 +16,10 @@ pub struct FreeSlot {
 
 fn pair(a: u32, b: u32, on: Shared, kind: ConflictKind) -> Conflict {
     let (first, second) = if a < b { (a, b) } else { (b, a) };
-    Conflict { kind, subject: Subject::Pair { first, second, on } }
+    Conflict {
+        kind,
+        subject: Subject::Pair { first, second, on },
+    }
 }
 
 fn overlaps(a: &MeetingData, b: &MeetingData) -> bool {
@@ -24,7 +27,11 @@ fn overlaps(a: &MeetingData, b: &MeetingData) -> bool {
 }
 
 impl Calendar {
-    pub(crate) fn meeting<'a>(&'a self, index: u32, proposed: Option<&'a MeetingData>) -> &'a MeetingData {
+    pub(crate) fn meeting<'a>(
+        &'a self,
+        index: u32,
+        proposed: Option<&'a MeetingData>,
+    ) -> &'a MeetingData {
         match (index, proposed) {
             (PROPOSED, Some(p)) => p,
             _ => &self.meetings[index as usize],
@@ -32,41 +39,96 @@ impl Calendar {
     }
 
     pub fn severity(&self, conflict: &Conflict) -> Severity {
-        self.severities[ConflictKind::ALL.iter().position(|k| *k == conflict.kind).unwrap_or(0)]
+        self.severities[ConflictKind::ALL
+            .iter()
+            .position(|k| *k == conflict.kind)
+            .unwrap_or(0)]
     }
 
     /// Body rules for two overlapping meetings, reported under `body` only when it is the lowest
     /// body they share, so that a pair sharing two bodies is reported once.
-    fn body_pair(&self, ia: u32, a: &MeetingData, ib: u32, b: &MeetingData, body: u32, out: &mut Vec<Conflict>) {
+    fn body_pair(
+        &self,
+        ia: u32,
+        a: &MeetingData,
+        ib: u32,
+        b: &MeetingData,
+        body: u32,
+        out: &mut Vec<Conflict>,
+    ) {
         let shared = a.bodies & b.bodies;
         if shared != 0 && shared.trailing_zeros() == body {
-            let kind = if a.joint || b.joint { ConflictKind::JointMeetingOverlap } else { ConflictKind::SameBodyOverlap };
+            let kind = if a.joint || b.joint {
+                ConflictKind::JointMeetingOverlap
+            } else {
+                ConflictKind::SameBodyOverlap
+            };
             out.push(pair(ia, ib, Shared::Body(body), kind));
         }
     }
 
     /// The no-parallel rule, reported under the first group in which the two meetings clash.
-    fn group_pair(&self, ia: u32, a: &MeetingData, ib: u32, b: &MeetingData, group: usize, out: &mut Vec<Conflict>) {
+    fn group_pair(
+        &self,
+        ia: u32,
+        a: &MeetingData,
+        ib: u32,
+        b: &MeetingData,
+        group: usize,
+        out: &mut Vec<Conflict>,
+    ) {
         if a.bodies & b.bodies != 0 {
             return;
         }
-        let first = self.groups.iter().position(|g| a.bodies & g != 0 && b.bodies & g != 0);
+        let first = self
+            .groups
+            .iter()
+            .position(|g| a.bodies & g != 0 && b.bodies & g != 0);
         if first == Some(group) {
             let g = self.groups[group];
-            let (ba, bb) = ((a.bodies & g).trailing_zeros(), (b.bodies & g).trailing_zeros());
-            let on = if ia < ib { Shared::Bodies(ba, bb) } else { Shared::Bodies(bb, ba) };
+            let (ba, bb) = (
+                (a.bodies & g).trailing_zeros(),
+                (b.bodies & g).trailing_zeros(),
+            );
+            let on = if ia < ib {
+                Shared::Bodies(ba, bb)
+            } else {
+                Shared::Bodies(bb, ba)
+            };
             out.push(pair(ia, ib, on, ConflictKind::ParallelBodies));
         }
     }
 
     /// One person in two meetings: overlapping, or at different venues too close in time.
-    fn person_pair(&self, ia: u32, a: &MeetingData, ib: u32, b: &MeetingData, person: u32, out: &mut Vec<Conflict>) {
+    fn person_pair(
+        &self,
+        ia: u32,
+        a: &MeetingData,
+        ib: u32,
+        b: &MeetingData,
+        person: u32,
+        out: &mut Vec<Conflict>,
+    ) {
         if overlaps(a, b) {
-            out.push(pair(ia, ib, Shared::Person(person), ConflictKind::PersonDoubleBooked));
+            out.push(pair(
+                ia,
+                ib,
+                Shared::Person(person),
+                ConflictKind::PersonDoubleBooked,
+            ));
         } else if a.venue != b.venue {
-            let gap = if a.end <= b.start { b.start - a.end } else { a.start - b.end };
+            let gap = if a.end <= b.start {
+                b.start - a.end
+            } else {
+                a.start - b.end
+            };
             if gap < self.travel {
-                out.push(pair(ia, ib, Shared::Person(person), ConflictKind::PersonTravelTime));
+                out.push(pair(
+                    ia,
+                    ib,
+                    Shared::Person(person),
+                    ConflictKind::PersonTravelTime,
+                ));
             }
         }
     }
@@ -75,20 +137,45 @@ impl Calendar {
     pub(crate) fn meeting_rules(&self, index: u32, m: &MeetingData, out: &mut Vec<Conflict>) {
         let venue = &self.venues[m.venue as usize];
         let (first, last) = self.local_days(m);
-        if let Some(closure) = venue.closures.iter().position(|(from, to, _)| *from <= last && first <= *to) {
-            out.push(Conflict { kind: ConflictKind::VenueClosed, subject: Subject::Meeting { meeting: index, detail: closure as u32 } });
+        if let Some(closure) = venue
+            .closures
+            .iter()
+            .position(|(from, to, _)| *from <= last && first <= *to)
+        {
+            out.push(Conflict {
+                kind: ConflictKind::VenueClosed,
+                subject: Subject::Meeting {
+                    meeting: index,
+                    detail: closure as u32,
+                },
+            });
         }
         let start = self.local(m.venue, m.start);
         let end = self.local(m.venue, m.end);
         let inside = start.date() == end.date()
-            && venue.windows.iter().any(|w| w.start <= start.time() && end.time() <= w.end);
+            && venue
+                .windows
+                .iter()
+                .any(|w| w.start <= start.time() && end.time() <= w.end);
         if !inside {
-            out.push(Conflict { kind: ConflictKind::OutsideMeetingWindows, subject: Subject::Meeting { meeting: index, detail: 0 } });
+            out.push(Conflict {
+                kind: ConflictKind::OutsideMeetingWindows,
+                subject: Subject::Meeting {
+                    meeting: index,
+                    detail: 0,
+                },
+            });
         }
         for &s in &m.sessions {
             let dates = &self.sessions[s as usize].dates;
             if dates.contains_day(first) != Some(true) || dates.contains_day(last) != Some(true) {
-                out.push(Conflict { kind: ConflictKind::OutsideSession, subject: Subject::Meeting { meeting: index, detail: s } });
+                out.push(Conflict {
+                    kind: ConflictKind::OutsideSession,
+                    subject: Subject::Meeting {
+                        meeting: index,
+                        detail: s,
+                    },
+                });
             }
         }
     }
@@ -103,36 +190,59 @@ impl Calendar {
     /// Every conflict in the calendar, sorted.
     pub fn scan(&self) -> Vec<Conflict> {
         let mut out = Vec::new();
-        let sweep = |list: &[u32], reach: i64, out: &mut Vec<Conflict>, f: &dyn Fn(u32, &MeetingData, u32, &MeetingData, &mut Vec<Conflict>)| {
-            for (i, &ia) in list.iter().enumerate() {
-                let a = &self.meetings[ia as usize];
-                for &ib in &list[i + 1..] {
-                    let b = &self.meetings[ib as usize];
-                    if b.start >= a.end + reach {
-                        break;
+        let sweep =
+            |list: &[u32],
+             reach: i64,
+             out: &mut Vec<Conflict>,
+             f: &dyn Fn(u32, &MeetingData, u32, &MeetingData, &mut Vec<Conflict>)| {
+                for (i, &ia) in list.iter().enumerate() {
+                    let a = &self.meetings[ia as usize];
+                    for &ib in &list[i + 1..] {
+                        let b = &self.meetings[ib as usize];
+                        if b.start >= a.end + reach {
+                            break;
+                        }
+                        f(ia, a, ib, b, out);
                     }
-                    f(ia, a, ib, b, out);
                 }
-            }
-        };
+            };
         for (body, list) in self.index.by_body.iter().enumerate() {
-            sweep(list, 0, &mut out, &|ia, a, ib, b, out| self.body_pair(ia, a, ib, b, body as u32, out));
+            sweep(list, 0, &mut out, &|ia, a, ib, b, out| {
+                self.body_pair(ia, a, ib, b, body as u32, out)
+            });
         }
         for (group, list) in self.index.by_group.iter().enumerate() {
-            sweep(list, 0, &mut out, &|ia, a, ib, b, out| self.group_pair(ia, a, ib, b, group, out));
+            sweep(list, 0, &mut out, &|ia, a, ib, b, out| {
+                self.group_pair(ia, a, ib, b, group, out)
+            });
         }
         for (room, list) in self.index.by_room.iter().enumerate() {
-            sweep(list, 0, &mut out, &|ia, _, ib, _, out| out.push(pair(ia, ib, Shared::Room(room as u32), ConflictKind::RoomDoubleBooked)));
+            sweep(list, 0, &mut out, &|ia, _, ib, _, out| {
+                out.push(pair(
+                    ia,
+                    ib,
+                    Shared::Room(room as u32),
+                    ConflictKind::RoomDoubleBooked,
+                ))
+            });
         }
         for (person, list) in self.index.by_person.iter().enumerate() {
-            sweep(list, self.travel, &mut out, &|ia, a, ib, b, out| self.person_pair(ia, a, ib, b, person as u32, out));
+            sweep(list, self.travel, &mut out, &|ia, a, ib, b, out| {
+                self.person_pair(ia, a, ib, b, person as u32, out)
+            });
         }
         for (venue, list) in self.index.interpretation_by_venue.iter().enumerate() {
             let teams = self.venues[venue].teams as usize;
             for &m in list {
                 let load = self.interpretation_load(venue as u32, self.meetings[m as usize].start);
                 if load > teams {
-                    out.push(Conflict { kind: ConflictKind::InterpretationCapacity, subject: Subject::Meeting { meeting: m, detail: load as u32 } });
+                    out.push(Conflict {
+                        kind: ConflictKind::InterpretationCapacity,
+                        subject: Subject::Meeting {
+                            meeting: m,
+                            detail: load as u32,
+                        },
+                    });
                 }
             }
         }
@@ -154,7 +264,10 @@ impl Calendar {
                 Some(_) => continue,
             };
             if call.deadline > self.local(meeting.venue, meeting.start).date() {
-                out.push(Conflict { kind: ConflictKind::DeadlineAfterPanel, subject: Subject::Call { call: i as u32 } });
+                out.push(Conflict {
+                    kind: ConflictKind::DeadlineAfterPanel,
+                    subject: Subject::Call { call: i as u32 },
+                });
             }
         }
         if proposed.is_some() {
@@ -163,18 +276,34 @@ impl Calendar {
         for (i, entry) in self.entries.iter().enumerate() {
             for_each_bit(entry.bodies, |body| {
                 if !self.body_years.contains(&(body, entry.year)) {
-                    out.push(Conflict { kind: ConflictKind::WorkplanYearWithoutSession, subject: Subject::Entry { entry: i as u32, body, year: entry.year } });
+                    out.push(Conflict {
+                        kind: ConflictKind::WorkplanYearWithoutSession,
+                        subject: Subject::Entry {
+                            entry: i as u32,
+                            body,
+                            year: entry.year,
+                        },
+                    });
                 }
             });
         }
     }
 
     /// Meetings of a sorted list that overlap `[from, to)` widened by `reach` on both sides.
-    fn near<'a>(&'a self, list: &'a [u32], from: i64, to: i64, reach: i64) -> impl Iterator<Item = u32> + 'a {
+    fn near<'a>(
+        &'a self,
+        list: &'a [u32],
+        from: i64,
+        to: i64,
+        reach: i64,
+    ) -> impl Iterator<Item = u32> + 'a {
         let lo = from - self.index.max_duration - reach;
         let begin = list.partition_point(|&m| self.meetings[m as usize].start < lo);
         let end = list.partition_point(|&m| self.meetings[m as usize].start < to + reach);
-        list[begin..end].iter().copied().filter(move |&m| self.meetings[m as usize].end + reach > from)
+        list[begin..end]
+            .iter()
+            .copied()
+            .filter(move |&m| self.meetings[m as usize].end + reach > from)
     }
 
     /// Everything the proposed meeting would clash with, as if it replaced the meeting of the
@@ -184,7 +313,10 @@ impl Calendar {
         let others = |m: &u32| Some(*m) != replaced;
         let mut out = Vec::new();
         for_each_bit(p.bodies, |body| {
-            for m in self.near(&self.index.by_body[body as usize], p.start, p.end, 0).filter(others) {
+            for m in self
+                .near(&self.index.by_body[body as usize], p.start, p.end, 0)
+                .filter(others)
+            {
                 let other = &self.meetings[m as usize];
                 if overlaps(p, other) {
                     self.body_pair(PROPOSED, p, m, other, body, &mut out);
@@ -195,7 +327,10 @@ impl Calendar {
             if p.bodies & mask == 0 {
                 continue;
             }
-            for m in self.near(&self.index.by_group[group], p.start, p.end, 0).filter(others) {
+            for m in self
+                .near(&self.index.by_group[group], p.start, p.end, 0)
+                .filter(others)
+            {
                 let other = &self.meetings[m as usize];
                 if overlaps(p, other) {
                     self.group_pair(PROPOSED, p, m, other, group, &mut out);
@@ -203,14 +338,30 @@ impl Calendar {
             }
         }
         if p.room != NO_ROOM {
-            for m in self.near(&self.index.by_room[p.room as usize], p.start, p.end, 0).filter(others) {
+            for m in self
+                .near(&self.index.by_room[p.room as usize], p.start, p.end, 0)
+                .filter(others)
+            {
                 if overlaps(p, &self.meetings[m as usize]) {
-                    out.push(pair(PROPOSED, m, Shared::Room(p.room), ConflictKind::RoomDoubleBooked));
+                    out.push(pair(
+                        PROPOSED,
+                        m,
+                        Shared::Room(p.room),
+                        ConflictKind::RoomDoubleBooked,
+                    ));
                 }
             }
         }
         for &person in &p.persons {
-            for m in self.near(&self.index.by_person[person as usize], p.start, p.end, self.travel).filter(others) {
+            for m in self
+                .near(
+                    &self.index.by_person[person as usize],
+                    p.start,
+                    p.end,
+                    self.travel,
+                )
+                .filter(others)
+            {
                 self.person_pair(PROPOSED, p, m, &self.meetings[m as usize], person, &mut out);
             }
         }
@@ -225,26 +376,48 @@ impl Calendar {
 
     /// Interpretation load with the proposal in place of the meeting it replaces: at its own
     /// start, and at the start of every meeting it would run alongside.
-    fn check_interpretation(&self, p: &MeetingData, replaced: Option<u32>, out: &mut Vec<Conflict>) {
+    fn check_interpretation(
+        &self,
+        p: &MeetingData,
+        replaced: Option<u32>,
+        out: &mut Vec<Conflict>,
+    ) {
         let teams = self.venues[p.venue as usize].teams as usize;
         let replaced_here = replaced
             .map(|r| &self.meetings[r as usize])
             .filter(|r| r.interpretation && r.venue == p.venue);
         let active = |m: &MeetingData, at: i64| m.start <= at && at < m.end;
         let load_at = |at: i64| {
-            self.interpretation_load(p.venue, at) - replaced_here.is_some_and(|r| active(r, at)) as usize + 1
+            self.interpretation_load(p.venue, at)
+                - replaced_here.is_some_and(|r| active(r, at)) as usize
+                + 1
         };
         let own = load_at(p.start);
         if own > teams {
-            out.push(Conflict { kind: ConflictKind::InterpretationCapacity, subject: Subject::Meeting { meeting: PROPOSED, detail: own as u32 } });
+            out.push(Conflict {
+                kind: ConflictKind::InterpretationCapacity,
+                subject: Subject::Meeting {
+                    meeting: PROPOSED,
+                    detail: own as u32,
+                },
+            });
         }
         let list = &self.index.interpretation_by_venue[p.venue as usize];
-        for m in self.near(list, p.start, p.end, 0).filter(|m| Some(*m) != replaced) {
+        for m in self
+            .near(list, p.start, p.end, 0)
+            .filter(|m| Some(*m) != replaced)
+        {
             let other = &self.meetings[m as usize];
             if active(p, other.start) {
                 let load = load_at(other.start);
                 if load > teams {
-                    out.push(Conflict { kind: ConflictKind::InterpretationCapacity, subject: Subject::Meeting { meeting: m, detail: load as u32 } });
+                    out.push(Conflict {
+                        kind: ConflictKind::InterpretationCapacity,
+                        subject: Subject::Meeting {
+                            meeting: m,
+                            detail: load as u32,
+                        },
+                    });
                 }
             }
         }
@@ -259,25 +432,39 @@ impl Calendar {
         let mut found = Vec::new();
         let mut day = query.from;
         while day <= query.to && found.len() < 500 {
-            let closed = venue.closures.iter().any(|(from, to, _)| *from <= day && day <= *to);
+            let closed = venue
+                .closures
+                .iter()
+                .any(|(from, to, _)| *from <= day && day <= *to);
             for window in windows.iter().filter(|_| !closed) {
                 let mut time = window.start;
                 loop {
                     // Stop at the window's end, and never wrap past midnight.
-                    let (end_time, wrapped) = time.overflowing_add_signed(Duration::seconds(duration));
+                    let (end_time, wrapped) =
+                        time.overflowing_add_signed(Duration::seconds(duration));
                     if wrapped != 0 || end_time > window.end {
                         break;
                     }
                     // A wall time skipped by a daylight-saving change has no instant.
-                    if let Some(start) = venue.tz.from_local_datetime(&day.and_time(time)).earliest() {
+                    if let Some(start) =
+                        venue.tz.from_local_datetime(&day.and_time(time)).earliest()
+                    {
                         template.start = start.timestamp();
                         template.end = template.start + duration;
                         let conflicts = self.check(&template);
-                        if conflicts.iter().all(|c| self.severity(c) == Severity::Warning) {
-                            found.push(FreeSlot { start: template.start, end: template.end, warnings: conflicts });
+                        if conflicts
+                            .iter()
+                            .all(|c| self.severity(c) == Severity::Warning)
+                        {
+                            found.push(FreeSlot {
+                                start: template.start,
+                                end: template.end,
+                                warnings: conflicts,
+                            });
                         }
                     }
-                    let (next, wrapped) = time.overflowing_add_signed(Duration::minutes(i64::from(query.step_minutes)));
+                    let (next, wrapped) = time
+                        .overflowing_add_signed(Duration::minutes(i64::from(query.step_minutes)));
                     if wrapped != 0 {
                         break;
                     }

@@ -26,9 +26,16 @@ pub struct ConflictView {
 
 impl Calendar {
     /// Words for a conflict; `proposed` is the meeting under check, if any.
-    pub fn view<'a>(&'a self, conflict: &Conflict, proposed: Option<&'a MeetingData>) -> ConflictView {
+    pub fn view<'a>(
+        &'a self,
+        conflict: &Conflict,
+        proposed: Option<&'a MeetingData>,
+    ) -> ConflictView {
         let meetings: Vec<&MeetingData> = match conflict.subject {
-            Subject::Pair { first, second, .. } => vec![self.meeting(first, proposed), self.meeting(second, proposed)],
+            Subject::Pair { first, second, .. } => vec![
+                self.meeting(first, proposed),
+                self.meeting(second, proposed),
+            ],
             Subject::Meeting { meeting, .. } => vec![self.meeting(meeting, proposed)],
             Subject::Call { call } => {
                 let panel = self.calls[call as usize].panel_meeting;
@@ -38,7 +45,11 @@ impl Calendar {
             Subject::Entry { .. } => vec![],
         };
         let mut ids: Vec<String> = meetings.iter().map(|m| m.id.to_string()).collect();
-        let fingerprint = meetings.iter().map(|m| self.fingerprint(m)).collect::<Vec<_>>().join(" | ");
+        let fingerprint = meetings
+            .iter()
+            .map(|m| self.fingerprint(m))
+            .collect::<Vec<_>>()
+            .join(" | ");
         let explanation = self.explain(conflict, &meetings);
         let mut parts = vec![conflict.kind.as_str().to_owned()];
         match conflict.subject {
@@ -75,7 +86,10 @@ impl Calendar {
         match on {
             Shared::Body(b) => self.bodies[b as usize].to_string(),
             Shared::Bodies(a, b) => {
-                let mut pair = [self.bodies[a as usize].to_string(), self.bodies[b as usize].to_string()];
+                let mut pair = [
+                    self.bodies[a as usize].to_string(),
+                    self.bodies[b as usize].to_string(),
+                ];
                 pair.sort();
                 pair.join("+")
             }
@@ -86,9 +100,21 @@ impl Calendar {
 
     /// What about a meeting matters to conflicts, as text.
     pub fn fingerprint(&self, m: &MeetingData) -> String {
-        let room = self.rooms.get(m.room as usize).map(|r| r.to_string()).unwrap_or_default();
-        let sessions: Vec<String> = m.sessions.iter().map(|s| self.sessions[*s as usize].id.to_string()).collect();
-        let persons: Vec<String> = m.persons.iter().map(|p| self.persons[*p as usize].to_string()).collect();
+        let room = self
+            .rooms
+            .get(m.room as usize)
+            .map(|r| r.to_string())
+            .unwrap_or_default();
+        let sessions: Vec<String> = m
+            .sessions
+            .iter()
+            .map(|s| self.sessions[*s as usize].id.to_string())
+            .collect();
+        let persons: Vec<String> = m
+            .persons
+            .iter()
+            .map(|p| self.persons[*p as usize].to_string())
+            .collect();
         format!(
             "{} {}–{} {}/{} [{}] [{}]{}",
             m.id,
@@ -107,7 +133,11 @@ impl Calendar {
         let venue = &self.venues[m.venue as usize];
         let start = self.local(m.venue, m.start);
         let end = self.local(m.venue, m.end);
-        let end_text = if end.date() == start.date() { end.format("%H:%M").to_string() } else { end.format("%Y-%m-%d %H:%M").to_string() };
+        let end_text = if end.date() == start.date() {
+            end.format("%H:%M").to_string()
+        } else {
+            end.format("%Y-%m-%d %H:%M").to_string()
+        };
         format!(
             "“{}” ({}, {} {}–{} {})",
             m.title,
@@ -120,7 +150,11 @@ impl Calendar {
     }
 
     fn body_list(&self, mask: u64) -> String {
-        bits(mask).iter().map(|b| self.bodies[*b as usize].to_string()).collect::<Vec<_>>().join(" + ")
+        bits(mask)
+            .iter()
+            .map(|b| self.bodies[*b as usize].to_string())
+            .collect::<Vec<_>>()
+            .join(" + ")
     }
 
     fn body_name(&self, body: u32) -> &str {
@@ -128,7 +162,13 @@ impl Calendar {
     }
 
     fn explain(&self, conflict: &Conflict, meetings: &[&MeetingData]) -> String {
-        let both = || format!("{} and {}", self.describe(meetings[0]), self.describe(meetings[1]));
+        let both = || {
+            format!(
+                "{} and {}",
+                self.describe(meetings[0]),
+                self.describe(meetings[1])
+            )
+        };
         match (conflict.kind, conflict.subject) {
             (ConflictKind::SameBodyOverlap, Subject::Pair { on: Shared::Body(b), .. }) => {
                 format!("The {} would meet twice at once: {} overlap.", self.body_name(b), both())
@@ -210,6 +250,7 @@ impl Calendar {
 
 /// Whether an acceptance still holds for a conflict as it is now.
 pub fn still_accepted(view: &ConflictView, acceptance: &Acceptance) -> bool {
-    acceptance.conflict == view.id && acceptance.fingerprint == view.fingerprint && view.severity == Severity::Warning
+    acceptance.conflict == view.id
+        && acceptance.fingerprint == view.fingerprint
+        && view.severity == Severity::Warning
 }
-

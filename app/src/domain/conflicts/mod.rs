@@ -72,9 +72,17 @@ impl ConflictKind {
     pub fn default_severity(self) -> Severity {
         use ConflictKind::*;
         match self {
-            SameBodyOverlap | ParallelBodies | JointMeetingOverlap | RoomDoubleBooked | InterpretationCapacity
+            SameBodyOverlap
+            | ParallelBodies
+            | JointMeetingOverlap
+            | RoomDoubleBooked
+            | InterpretationCapacity
             | VenueClosed => Severity::Blocking,
-            PersonDoubleBooked | PersonTravelTime | OutsideMeetingWindows | OutsideSession | DeadlineAfterPanel
+            PersonDoubleBooked
+            | PersonTravelTime
+            | OutsideMeetingWindows
+            | OutsideSession
+            | DeadlineAfterPanel
             | WorkplanYearWithoutSession => Severity::Warning,
         }
     }
@@ -102,20 +110,30 @@ fn default_travel_minutes() -> u32 {
 
 impl Default for ConflictRules {
     fn default() -> Self {
-        ConflictRules { severities: BTreeMap::new(), parallel_groups: None, min_travel_minutes: default_travel_minutes() }
+        ConflictRules {
+            severities: BTreeMap::new(),
+            parallel_groups: None,
+            min_travel_minutes: default_travel_minutes(),
+        }
     }
 }
 
 impl ConflictRules {
     pub fn severity(&self, kind: ConflictKind) -> Severity {
-        self.severities.get(&kind).copied().unwrap_or_else(|| kind.default_severity())
+        self.severities
+            .get(&kind)
+            .copied()
+            .unwrap_or_else(|| kind.default_severity())
     }
 
     /// Checks the rules against the known bodies; returns the field at fault and why.
     pub fn check(&self, bodies: &BTreeSet<BodyCode>) -> Result<(), (&'static str, String)> {
         for group in self.parallel_groups.iter().flatten() {
             if group.len() < 2 {
-                return Err(("parallel_groups", "a group names at least two bodies".into()));
+                return Err((
+                    "parallel_groups",
+                    "a group names at least two bodies".into(),
+                ));
             }
             if let Some(unknown) = group.iter().find(|b| !bodies.contains(*b)) {
                 return Err(("parallel_groups", format!("unknown body {unknown}")));
