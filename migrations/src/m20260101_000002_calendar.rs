@@ -573,6 +573,8 @@ enum Venues {
     City,
     Country,
     TimeZone,
+    InterpretationTeams,
+    MeetingWindows,
     Illustrative,
 }
 #[derive(DeriveIden)]

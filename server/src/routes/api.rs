@@ -67,10 +67,10 @@ impl IntoResponse for ApiError {
     }
 }
 
-type ApiResult = Result<Response, ApiError>;
+pub type ApiResult = Result<Response, ApiError>;
 type FilterQuery = Result<Query<Filter>, QueryRejection>;
 
-fn ok<T: serde::Serialize>(value: T) -> ApiResult {
+pub fn ok<T: serde::Serialize>(value: T) -> ApiResult {
     Ok(Json(value).into_response())
 }
 

@@ -6,10 +6,15 @@ use crate::startup::AppState;
 
 /// `GET /api/...` JSON reads and `POST /api/import`.
 pub mod api;
+/// `/api/conflicts`, `/api/free-slots` and `/api/conflict-rules`.
+pub mod conflicts;
 /// `GET /healthz`.
 pub mod health;
 
 /// Every plain route of Quorum.
 pub fn router() -> Router<AppState> {
-    Router::new().merge(health::router()).merge(api::router())
+    Router::new()
+        .merge(health::router())
+        .merge(api::router())
+        .merge(conflicts::router())
 }
