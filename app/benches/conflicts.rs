@@ -31,7 +31,10 @@ unsafe impl GlobalAlloc for Counting {
         unsafe { System.dealloc(ptr, layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        LIVE.fetch_add(new_size as isize - layout.size() as isize, Ordering::Relaxed);
+        LIVE.fetch_add(
+            new_size as isize - layout.size() as isize,
+            Ordering::Relaxed,
+        );
         unsafe { System.realloc(ptr, layout, new_size) }
     }
 }
@@ -40,8 +43,14 @@ unsafe impl GlobalAlloc for Counting {
 static ALLOCATOR: Counting = Counting;
 
 const ZONES: [&str; 8] = [
-    "Europe/Vienna", "America/New_York", "Europe/Zurich", "Africa/Nairobi",
-    "Asia/Bangkok", "Asia/Tokyo", "Australia/Sydney", "America/Santiago",
+    "Europe/Vienna",
+    "America/New_York",
+    "Europe/Zurich",
+    "Africa/Nairobi",
+    "Asia/Bangkok",
+    "Asia/Tokyo",
+    "Australia/Sydney",
+    "America/Santiago",
 ];
 const FIRST_YEAR: i32 = 2020;
 const YEARS: i32 = 11;
@@ -74,12 +83,21 @@ fn skeleton(persons: usize) -> Dataset {
             country: "AT".into(),
             time_zone: zone.to_string(),
             rooms: (0..6)
-                .map(|r| Room { id: id(&format!("venue-{v}-room-{r}")), name: format!("Room {r}"), capacity: 300, interpretation_booths: 6 })
+                .map(|r| Room {
+                    id: id(&format!("venue-{v}-room-{r}")),
+                    name: format!("Room {r}"),
+                    capacity: 300,
+                    interpretation_booths: 6,
+                })
                 .collect(),
             closures: (0..YEARS)
                 .map(|y| {
                     let day = NaiveDate::from_ymd_opt(FIRST_YEAR + y, 12, 25).unwrap();
-                    Closure { start: day, end: day + Duration::days(1), reason: "Holiday".into() }
+                    Closure {
+                        start: day,
+                        end: day + Duration::days(1),
+                        reason: "Holiday".into(),
+                    }
                 })
                 .collect(),
             interpretation_teams: 3,
@@ -110,30 +128,58 @@ fn skeleton(persons: usize) -> Dataset {
         })
         .collect();
     data.persons = (0..persons)
-        .map(|p| Person { id: id(&format!("person-{p}")), name: format!("Person {p}"), title: None, gender: Gender::Undisclosed, affiliation: None, email: None })
+        .map(|p| Person {
+            id: id(&format!("person-{p}")),
+            name: format!("Person {p}"),
+            title: None,
+            gender: Gender::Undisclosed,
+            affiliation: None,
+            email: None,
+        })
         .collect();
     data
 }
 
 /// A random meeting inside a meeting window of its venue: one body (one in ten joint with a
 /// second), 1–3 hours, a room, interpretation for most, `persons_each` persons.
-fn random_meeting(cal: &Calendar, rng: &mut StdRng, index: usize, persons: usize, persons_each: usize) -> MeetingData {
+fn random_meeting(
+    cal: &Calendar,
+    rng: &mut StdRng,
+    index: usize,
+    persons: usize,
+    persons_each: usize,
+) -> MeetingData {
     let venue = rng.random_range(0..ZONES.len());
     let tz: chrono_tz::Tz = ZONES[venue].parse().unwrap();
     let year = rng.random_range(0..YEARS);
-    let day = NaiveDate::from_ymd_opt(FIRST_YEAR + year, 1, 1).unwrap() + Duration::days(rng.random_range(0..360));
-    let (hour, minute) = if rng.random_bool(0.5) { (10, 0) } else { (15, 0) };
-    let start_local = day.and_time(NaiveTime::from_hms_opt(hour, minute, 0).unwrap()) + Duration::minutes(30 * rng.random_range(0..2));
-    let start = tz.from_local_datetime(&start_local).earliest().unwrap().timestamp();
+    let day = NaiveDate::from_ymd_opt(FIRST_YEAR + year, 1, 1).unwrap()
+        + Duration::days(rng.random_range(0..360));
+    let (hour, minute) = if rng.random_bool(0.5) {
+        (10, 0)
+    } else {
+        (15, 0)
+    };
+    let start_local = day.and_time(NaiveTime::from_hms_opt(hour, minute, 0).unwrap())
+        + Duration::minutes(30 * rng.random_range(0..2));
+    let start = tz
+        .from_local_datetime(&start_local)
+        .earliest()
+        .unwrap()
+        .timestamp();
     let body = rng.random_range(0..12u32);
     let mut sessions = vec![cal.session_index(&id(&format!("s-{body}-{year}"))).unwrap()];
     let mut bodies = 1u64 << body;
     if rng.random_bool(0.1) {
         let other = (body + 1 + rng.random_range(0..11)) % 12;
-        sessions.push(cal.session_index(&id(&format!("s-{other}-{year}"))).unwrap());
+        sessions.push(
+            cal.session_index(&id(&format!("s-{other}-{year}")))
+                .unwrap(),
+        );
         bodies |= 1 << other;
     }
-    let mut people: Vec<u32> = (0..persons_each).map(|_| rng.random_range(0..persons as u32)).collect();
+    let mut people: Vec<u32> = (0..persons_each)
+        .map(|_| rng.random_range(0..persons as u32))
+        .collect();
     people.sort_unstable();
     people.dedup();
     while people.len() < persons_each {
@@ -148,7 +194,12 @@ fn random_meeting(cal: &Calendar, rng: &mut StdRng, index: usize, persons: usize
         end: start + 60 * 60 * rng.random_range(1..=3),
         bodies,
         venue: venue as u32,
-        room: cal.room_index(&id(&format!("venue-{venue}-room-{}", rng.random_range(0..6)))).unwrap(),
+        room: cal
+            .room_index(&id(&format!(
+                "venue-{venue}-room-{}",
+                rng.random_range(0..6)
+            )))
+            .unwrap(),
         interpretation: rng.random_bool(0.6),
         joint: bodies.count_ones() > 1,
         sessions,
@@ -196,11 +247,15 @@ fn benches(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("scan");
     group.sample_size(20);
-    group.bench_function(BenchmarkId::new("engine", 100_000), |b| b.iter(|| full.scan()));
+    group.bench_function(BenchmarkId::new("engine", 100_000), |b| {
+        b.iter(|| full.scan())
+    });
     for n in [2_000, 5_000] {
         let small = synthetic(n);
         group.bench_function(BenchmarkId::new("engine", n), |b| b.iter(|| small.scan()));
-        group.bench_function(BenchmarkId::new("reference", n), |b| b.iter(|| reference::scan(&small)));
+        group.bench_function(BenchmarkId::new("reference", n), |b| {
+            b.iter(|| reference::scan(&small))
+        });
     }
     group.finish();
 
@@ -240,8 +295,15 @@ fn benches(c: &mut Criterion) {
     };
     let engine = time(&|| drop(small.scan()));
     let brute = time(&|| drop(reference::scan(&small)));
-    assert_eq!(small.scan(), reference::scan(&small), "engine and reference agree at 5,000 meetings");
-    println!("speed-up of the full scan over the brute-force reference at 5,000 meetings: {:.0}×", brute / engine);
+    assert_eq!(
+        small.scan(),
+        reference::scan(&small),
+        "engine and reference agree at 5,000 meetings"
+    );
+    println!(
+        "speed-up of the full scan over the brute-force reference at 5,000 meetings: {:.0}×",
+        brute / engine
+    );
 }
 
 criterion_group!(conflict_engine, benches);

@@ -310,3 +310,26 @@ async fn rules_set_severities_and_blocking_conflicts_cannot_be_accepted() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_conflicts_page_lists_warnings_in_server_rendered_html() {
+    let db = TestDatabase::new(tests::Backend::Sqlite).await;
+    let server = TestServer::start_with(&db, &["--no-demo"]).await;
+    http()
+        .post(server.url("/api/import"))
+        .body(demo_with_evening_reception())
+        .send()
+        .await
+        .unwrap();
+    let html = http()
+        .get(server.url("/conflicts"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("1 conflict, 0 blocking."), "{html}");
+    assert!(html.contains("outside meeting windows"));
+    assert!(html.contains("Evening reception"));
+}

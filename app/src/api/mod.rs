@@ -2,6 +2,8 @@
 
 /// The bodies of the Conference.
 pub mod bodies;
+/// Conflicts across all bodies.
+pub mod conflicts;
 
 #[cfg(feature = "ssr")]
 use leptos::prelude::{use_context, ServerFnError};

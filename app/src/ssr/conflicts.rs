@@ -2,13 +2,12 @@
 //! and the accepted warnings that overlay its answers.
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, TransactionTrait};
-use serde::{Deserialize, Serialize};
 
 use super::convert::{acceptance_of, acceptance_row, rules_of, rules_row, CONFLICT_RULES_KEY};
 use super::entities::{conflict_acceptance, setting};
 use crate::domain::conflicts::{
-    still_accepted, Acceptance, Calendar, ConflictRules, ConflictView, Proposal, Severity,
-    SlotQuery,
+    still_accepted, Acceptance, Calendar, CheckAnswer, ConflictRules, ConflictView, Proposal,
+    Severity, SlotQuery, SlotView,
 };
 use crate::error::QuorumError;
 
@@ -97,23 +96,6 @@ pub async fn check(
         blocking,
         conflicts,
     })
-}
-
-/// What a check answers: the conflicts, and whether any of them blocks a save.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CheckAnswer {
-    pub blocking: bool,
-    pub conflicts: Vec<ConflictView>,
-}
-
-/// A free slot as the API shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SlotView {
-    pub start: chrono::DateTime<chrono::Utc>,
-    pub end: chrono::DateTime<chrono::Utc>,
-    /// Local wall time at the venue, for people.
-    pub local_start: String,
-    pub warnings: Vec<ConflictView>,
 }
 
 /// The best free slots for a meeting of the given bodies.

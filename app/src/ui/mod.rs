@@ -2,6 +2,7 @@
 //! (`SsrMode::Async`), so it reads without JavaScript, and hydrates for interaction.
 
 mod bodies;
+mod conflicts;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
@@ -44,10 +45,15 @@ pub fn App() -> impl IntoView {
             <header class="site-header">
                 <A href="/" attr:class="brand">"Quorum"</A>
                 <span class="tagline">"Meetings of the Conference of the States Parties and its subsidiary bodies"</span>
+                <nav aria-label="Main">
+                    <A href="/">"Bodies"</A>
+                    <A href="/conflicts">"Conflicts"</A>
+                </nav>
             </header>
             <main id="main" data-hydrated=move || hydrated.get().to_string()>
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=bodies::BodiesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/conflicts") view=conflicts::ConflictsPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

@@ -185,3 +185,20 @@ pub enum Shared {
     Room(u32),
     Person(u32),
 }
+
+/// What a check answers: the conflicts, and whether any of them blocks a save.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckAnswer {
+    pub blocking: bool,
+    pub conflicts: Vec<ConflictView>,
+}
+
+/// A free slot as the API shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlotView {
+    pub start: chrono::DateTime<chrono::Utc>,
+    pub end: chrono::DateTime<chrono::Utc>,
+    /// Local wall time at the venue, for people.
+    pub local_start: String,
+    pub warnings: Vec<ConflictView>,
+}
