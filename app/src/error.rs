@@ -20,6 +20,9 @@ pub enum QuorumError {
     /// A record that does not exist. HTTP 404.
     #[error("not found: {0}")]
     NotFound(String),
+    /// The request clashes with the current state, e.g. a key already taken. HTTP 409.
+    #[error("conflict: {0}")]
+    Conflict(String),
     /// The request itself is malformed (bad JSON, bad query). HTTP 400.
     #[error("bad request: {0}")]
     BadRequest(String),
@@ -47,6 +50,7 @@ impl QuorumError {
         match self {
             QuorumError::Invalid { .. } | QuorumError::InvalidMany(_) => 422,
             QuorumError::NotFound(_) => 404,
+            QuorumError::Conflict(_) => 409,
             QuorumError::BadRequest(_) => 400,
             QuorumError::Database(_) => 500,
         }

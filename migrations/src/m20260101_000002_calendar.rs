@@ -163,6 +163,9 @@ impl MigrationTrait for Migration {
                 .col(timestamp_with_time_zone(Meetings::EndsAt))
                 .col(boolean(Meetings::Interpretation))
                 .col(boolean(Meetings::Illustrative))
+                .col(string_len(Meetings::Status, 16))
+                .col(integer(Meetings::Sequence))
+                .col(timestamp_with_time_zone(Meetings::UpdatedAt))
                 .foreign_key(&mut fk(
                     "fk_meetings_venue",
                     (Meetings::Table, Meetings::VenueId),
@@ -627,6 +630,9 @@ enum Meetings {
     EndsAt,
     Interpretation,
     Illustrative,
+    Status,
+    Sequence,
+    UpdatedAt,
 }
 #[derive(DeriveIden)]
 enum MeetingSessions {

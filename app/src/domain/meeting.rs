@@ -14,6 +14,21 @@ wire_enum!(
     }
 );
 
+wire_enum!(
+    /// Whether a meeting will take place: planned meetings are tentative in calendars.
+    MeetingStatus {
+        Planned = "planned",
+        Confirmed = "confirmed",
+        Cancelled = "cancelled",
+    }
+);
+
+impl Default for MeetingStatus {
+    fn default() -> Self {
+        MeetingStatus::Planned
+    }
+}
+
 /// A time block of one or more sessions. A joint meeting belongs to the sessions of all its
 /// bodies at once, so its bodies are those of its sessions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,4 +53,31 @@ pub struct Meeting {
     pub interpretation: bool,
     #[serde(default)]
     pub illustrative: bool,
+    #[serde(default)]
+    pub status: MeetingStatus,
+    /// Rises with every change a calendar shows (iCalendar SEQUENCE).
+    #[serde(default)]
+    pub sequence: u32,
+    /// When it last changed; set on import when absent.
+    #[serde(default)]
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+impl Meeting {
+    /// Whether `other` differs from this meeting in anything a calendar shows.
+    pub fn visibly_differs(&self, other: &Meeting) -> bool {
+        let mut sessions = self.sessions.clone();
+        let mut other_sessions = other.sessions.clone();
+        sessions.sort();
+        other_sessions.sort();
+        self.title != other.title
+            || self.kind != other.kind
+            || sessions != other_sessions
+            || self.venue != other.venue
+            || self.room != other.room
+            || self.start != other.start
+            || self.end != other.end
+            || self.status != other.status
+            || self.interpretation != other.interpretation
+    }
 }

@@ -34,7 +34,7 @@ pub use agenda::{AgendaItem, AgendaStatus, Document};
 pub use body::{Body, BodyCode, TitleStyle};
 pub use dataset::Dataset;
 pub use id::Id;
-pub use meeting::{Meeting, MeetingType};
+pub use meeting::{Meeting, MeetingStatus, MeetingType};
 pub use panel::{
     CallForNominations, Contribution, ContributionTally, Nomination, NominationStatus, Panel,
 };

@@ -9,10 +9,10 @@ use crate::domain::conflicts::{Acceptance, ConflictRules};
 use crate::domain::{
     Affiliation, AgendaItem, AgendaStatus, BodyCode, BureauMember, BureauRole, CallForNominations,
     Closure, Contribution, ContributionTally, DeclarationParagraph, DeclarationSection, Document,
-    Gender, Id, Language, Meeting, MeetingType, Nomination, NominationStatus, Organisation,
-    OrganisationKind, Panel, ParagraphSet, Person, RegionalGroup, Room, Session, SessionDates,
-    SessionFormat, SessionKind, SessionStatus, StateParty, Venue, Workplan, WorkplanEntry,
-    WorkplanStatus,
+    Gender, Id, Language, Meeting, MeetingStatus, MeetingType, Nomination, NominationStatus,
+    Organisation, OrganisationKind, Panel, ParagraphSet, Person, RegionalGroup, Room, Session,
+    SessionDates, SessionFormat, SessionKind, SessionStatus, StateParty, Venue, Workplan,
+    WorkplanEntry, WorkplanStatus,
 };
 use crate::error::QuorumError;
 
@@ -313,6 +313,12 @@ pub fn meeting_row(m: &Meeting) -> meeting::ActiveModel {
         ends_at: m.end,
         interpretation: m.interpretation,
         illustrative: m.illustrative,
+        status: m.status.as_str().into(),
+        sequence: m.sequence as i32,
+        // Import fills a missing time before writing.
+        updated_at: m
+            .updated_at
+            .unwrap_or(chrono::DateTime::<chrono::Utc>::UNIX_EPOCH),
     }
     .into_active_model()
 }
@@ -362,6 +368,9 @@ pub fn meeting_of(
         end: m.ends_at,
         interpretation: m.interpretation,
         illustrative: m.illustrative,
+        status: wire(T, MeetingStatus::parse, &m.status)?,
+        sequence: u32_of(m.sequence),
+        updated_at: Some(m.updated_at),
     })
 }
 

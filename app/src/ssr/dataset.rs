@@ -92,6 +92,12 @@ pub async fn is_empty(db: &impl ConnectionTrait) -> Result<bool, QuorumError> {
 /// all or nothing.
 pub async fn import(db: &DatabaseConnection, data: &Dataset) -> Result<(), QuorumError> {
     data.validate()?;
+    let mut data = data.clone();
+    let now = chrono::Utc::now();
+    for meeting in &mut data.meetings {
+        meeting.updated_at.get_or_insert(now);
+    }
+    let data = &data;
     let txn = db.begin().await?;
     if !is_empty(&txn).await? {
         return Err(QuorumError::invalid(

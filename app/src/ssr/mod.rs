@@ -13,3 +13,5 @@ pub mod convert;
 pub mod dataset;
 /// sea-orm entities; their `Model`s never cross the wire.
 pub mod entities;
+/// Creating and changing meetings.
+pub mod meetings;

@@ -1,7 +1,7 @@
 //! The JSON API: reads with filters by body and date range, export and import.
 //! Each handler is a few lines: extract → service → JSON or a Quorum error.
 
-use axum::extract::rejection::QueryRejection;
+use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -9,9 +9,10 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::json;
 
-use app::domain::Id;
+use app::domain::{Id, Meeting};
 use app::error::QuorumError;
 use app::ssr::calendar::{self, Filter};
+use app::ssr::meetings::{self, SaveMode};
 use app::ssr::{bodies, dataset};
 
 use crate::startup::AppState;
@@ -24,7 +25,8 @@ pub fn router() -> Router<AppState> {
         .route("/api/bodies", get(list_bodies))
         .route("/api/sessions", get(list_sessions))
         .route("/api/sessions/{id}", get(one_session))
-        .route("/api/meetings", get(list_meetings))
+        .route("/api/meetings", get(list_meetings).post(create_meeting))
+        .route("/api/meetings/{id}", axum::routing::put(update_meeting))
         .route("/api/venues", get(list_venues))
         .route("/api/agenda-items", get(list_agenda_items))
         .route("/api/documents", get(list_documents))
@@ -103,6 +105,32 @@ async fn one_session(State(state): State<AppState>, Path(id): Path<String>) -> A
 
 async fn list_meetings(State(state): State<AppState>, filter: FilterQuery) -> ApiResult {
     ok(calendar::meetings(&state.db, &filter?.0).await?)
+}
+
+async fn create_meeting(
+    State(state): State<AppState>,
+    body: Result<Json<Meeting>, JsonRejection>,
+) -> ApiResult {
+    let Json(meeting) = body.map_err(|r| ApiError(QuorumError::BadRequest(r.body_text())))?;
+    let saved = meetings::save(&state.db, meeting, SaveMode::Create).await?;
+    Ok((StatusCode::CREATED, Json(saved)).into_response())
+}
+
+async fn update_meeting(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    body: Result<Json<Meeting>, JsonRejection>,
+) -> ApiResult {
+    let Json(meeting) = body.map_err(|r| ApiError(QuorumError::BadRequest(r.body_text())))?;
+    if meeting.id.as_str() != id {
+        return Err(QuorumError::invalid(
+            format!("meeting {id}"),
+            "id",
+            "differs from the address",
+        )
+        .into());
+    }
+    ok(meetings::save(&state.db, meeting, SaveMode::Update).await?)
 }
 
 async fn list_venues(State(state): State<AppState>) -> ApiResult {

@@ -532,6 +532,9 @@ impl Calendar {
             participants: q.persons.clone(),
             interpretation: q.interpretation,
             illustrative: false,
+            status: crate::domain::MeetingStatus::Planned,
+            sequence: 0,
+            updated_at: None,
         };
         let mut data = self.resolve(&template, &[])?;
         data.bodies |= bodies;

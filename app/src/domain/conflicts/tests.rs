@@ -93,6 +93,9 @@ fn meeting(key: &str, sessions: &[&str], venue: &str, start: &str, end: &str) ->
         participants: vec![],
         interpretation: false,
         illustrative: false,
+        status: MeetingStatus::Planned,
+        sequence: 0,
+        updated_at: None,
     }
 }
 

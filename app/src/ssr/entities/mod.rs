@@ -161,6 +161,9 @@ pub mod meeting {
         pub ends_at: DateTimeUtc,
         pub interpretation: bool,
         pub illustrative: bool,
+        pub status: String,
+        pub sequence: i32,
+        pub updated_at: DateTimeUtc,
     }
     plain_entity!();
 }

@@ -1,0 +1,86 @@
+//! Creating and changing meetings: validated against the whole calendar, written in one
+//! transaction, SEQUENCE raised when a calendar would show the change.
+
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
+
+use super::convert::{meeting_participant_rows, meeting_row, meeting_session_rows};
+use super::entities::{meeting, meeting_participant, meeting_session};
+use crate::domain::Meeting;
+use crate::error::QuorumError;
+
+/// Whether a save may create a new meeting or must change an existing one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveMode {
+    Create,
+    Update,
+}
+
+/// Saves a meeting and returns it as stored, with its sequence and time of change.
+pub async fn save(
+    db: &DatabaseConnection,
+    mut proposed: Meeting,
+    mode: SaveMode,
+) -> Result<Meeting, QuorumError> {
+    let mut data = super::dataset::export(db).await?;
+    let now = chrono::Utc::now();
+    let existing = data.meetings.iter().position(|m| m.id == proposed.id);
+    match (mode, existing) {
+        (SaveMode::Create, Some(_)) => {
+            return Err(QuorumError::Conflict(format!(
+                "meeting {} already exists",
+                proposed.id
+            )))
+        }
+        (SaveMode::Update, None) => {
+            return Err(QuorumError::NotFound(format!("meeting {}", proposed.id)))
+        }
+        (SaveMode::Create, None) => {
+            proposed.sequence = 0;
+            proposed.updated_at = Some(now);
+            data.meetings.push(proposed.clone());
+        }
+        (SaveMode::Update, Some(i)) => {
+            let old = &data.meetings[i];
+            if old.visibly_differs(&proposed) {
+                proposed.sequence = old.sequence + 1;
+                proposed.updated_at = Some(now);
+            } else {
+                proposed.sequence = old.sequence;
+                proposed.updated_at = old.updated_at;
+            }
+            data.meetings[i] = proposed.clone();
+        }
+    }
+    data.validate()?;
+
+    let txn = db.begin().await?;
+    let id = proposed.id.to_string();
+    meeting_session::Entity::delete_many()
+        .filter(meeting_session::Column::MeetingId.eq(&id))
+        .exec(&txn)
+        .await?;
+    meeting_participant::Entity::delete_many()
+        .filter(meeting_participant::Column::MeetingId.eq(&id))
+        .exec(&txn)
+        .await?;
+    match mode {
+        SaveMode::Create => {
+            meeting::Entity::insert(meeting_row(&proposed))
+                .exec(&txn)
+                .await?;
+        }
+        SaveMode::Update => {
+            meeting::Entity::update(meeting_row(&proposed))
+                .exec(&txn)
+                .await?;
+        }
+    }
+    for row in meeting_session_rows(&proposed) {
+        meeting_session::Entity::insert(row).exec(&txn).await?;
+    }
+    for row in meeting_participant_rows(&proposed) {
+        meeting_participant::Entity::insert(row).exec(&txn).await?;
+    }
+    txn.commit().await?;
+    Ok(proposed)
+}
