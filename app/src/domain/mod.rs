@@ -11,6 +11,10 @@ pub mod body;
 pub mod conflicts;
 /// The whole dataset as one document: what import and export carry, and its validation.
 pub mod dataset;
+/// Which meetings and deadlines each feed holds.
+pub mod feeds;
+/// iCalendar feeds: model, rendering, time zones.
+pub mod ical;
 /// Record keys and the closed lists of values.
 pub mod id;
 /// Meetings, joint meetings included.
