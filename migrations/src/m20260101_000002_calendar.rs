@@ -437,6 +437,25 @@ impl MigrationTrait for Migration {
                 .col(text(ContributionTallies::Note))
                 .to_owned(),
             Table::create()
+                .table(FeedTokens::Table)
+                .col(string_len(FeedTokens::TokenHash, 64).primary_key())
+                .col(string_len(FeedTokens::Kind, 16))
+                .col(string_len(FeedTokens::Subject, 64))
+                .col(timestamp_with_time_zone(FeedTokens::CreatedAt))
+                .index(
+                    Index::create()
+                        .name("idx_feed_tokens_subject")
+                        .col(FeedTokens::Kind)
+                        .col(FeedTokens::Subject)
+                        .unique(),
+                )
+                .to_owned(),
+            Table::create()
+                .table(DataVersion::Table)
+                .col(integer(DataVersion::Id).primary_key())
+                .col(big_integer(DataVersion::Version))
+                .to_owned(),
+            Table::create()
                 .table(Settings::Table)
                 .col(string_len(Settings::Key, 64).primary_key())
                 .col(json(Settings::Value))
@@ -492,7 +511,9 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        let tables: [DynIden; 25] = [
+        let tables: [DynIden; 27] = [
+            FeedTokens::Table.into_iden(),
+            DataVersion::Table.into_iden(),
             ConflictAcceptances::Table.into_iden(),
             Settings::Table.into_iden(),
             ContributionTallies::Table.into_iden(),
@@ -784,4 +805,18 @@ enum ConflictAcceptances {
     Reason,
     AcceptedBy,
     AcceptedAt,
+}
+#[derive(DeriveIden)]
+enum FeedTokens {
+    Table,
+    TokenHash,
+    Kind,
+    Subject,
+    CreatedAt,
+}
+#[derive(DeriveIden)]
+enum DataVersion {
+    Table,
+    Id,
+    Version,
 }

@@ -31,6 +31,30 @@ pub enum Command {
     Export(DatabaseArgs),
     /// Import a JSON dataset into an empty database: validated first, written all or nothing.
     Import(ImportArgs),
+    /// Issue a new private feed address for a person or a State party, revoking the old one.
+    FeedToken(FeedTokenArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+#[group(required = true, multiple = false)]
+pub struct FeedSubject {
+    /// The person's key, e.g. `jane-doe`.
+    #[arg(long)]
+    pub person: Option<String>,
+    /// The State party's ISO 3166-1 alpha-2 code, e.g. `AT`.
+    #[arg(long)]
+    pub state: Option<String>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct FeedTokenArgs {
+    #[command(flatten)]
+    pub subject: FeedSubject,
+    /// Public base URL the address is printed under.
+    #[arg(long, env = "QUORUM_BASE_URL", default_value = "http://127.0.0.1:3000", value_parser = parse_base_url)]
+    pub base_url: String,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -57,6 +57,28 @@ pub async fn run(command: Command) -> Result<(), RunError> {
             tracing::info!(counts = ?data.counts(), "imported");
             Ok(())
         }
+        Command::FeedToken(args) => {
+            use app::ssr::feeds::{rotate_token, PrivateSubject};
+            let subject = match (&args.subject.person, &args.subject.state) {
+                (Some(person), _) => {
+                    PrivateSubject::Person(app::domain::Id::parse(person).map_err(|why| {
+                        app::error::QuorumError::invalid("feed token", "person", why)
+                    })?)
+                }
+                (None, Some(state)) => PrivateSubject::State(state.clone()),
+                (None, None) => unreachable!("clap requires one of --person and --state"),
+            };
+            let db = database::connect_and_migrate(&args.database.database_url).await?;
+            let token = rotate_token(&db, &subject).await?;
+            let url = format!("{}/feeds/private/{token}.ics", args.base_url);
+            println!("{url}");
+            println!(
+                "{}",
+                url.replacen("https://", "webcal://", 1)
+                    .replacen("http://", "webcal://", 1)
+            );
+            Ok(())
+        }
     }
 }
 
@@ -71,6 +93,7 @@ async fn serve(args: ServeArgs) -> Result<(), RunError> {
         leptos_options: startup::leptos_options(&args.site_root, addr),
         db,
         base_url: args.base_url.clone(),
+        feed_cache: Default::default(),
     };
     let app = startup::build_router(state);
     tracing::info!(%addr, site_root = %args.site_root.display(), "serving Quorum");

@@ -18,6 +18,8 @@ pub struct AppState {
     pub db: DatabaseConnection,
     /// Public base URL for absolute links (feeds); `None` means the request's own host.
     pub base_url: Option<String>,
+    /// Rendered feeds of the current data version (a cache, safe per instance).
+    pub feed_cache: crate::routes::feeds::SharedFeedCache,
 }
 
 /// Leptos options built explicitly (not from compile-time environment), so the same binary
@@ -45,6 +47,17 @@ pub fn build_router(state: AppState) -> Router {
             move || shell(leptos_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
+            tracing::info_span!("request", method = %request.method(), path = %loggable_path(request.uri().path()))
+        }))
         .with_state(state)
+}
+
+/// The path as logs may show it: private feed tokens are secrets and never reach the logs.
+pub fn loggable_path(path: &str) -> &str {
+    if path.starts_with("/feeds/private/") {
+        "/feeds/private/[token]"
+    } else {
+        path
+    }
 }

@@ -235,9 +235,24 @@ async fn a_warning_accepted_with_a_reason_stays_listed_and_lapses_when_its_meeti
         assert_eq!(status, 422);
         assert_eq!(body["errors"][0], "acceptance: reason: must not be empty");
 
-        // Move the reception by an hour in a copy of the data: the acceptance no longer holds.
+        // A copy of the data keeps the acceptance while the meeting is unchanged…
         let (_, mut export) = get(&server, "/api/export").await;
         assert_eq!(export["conflict_acceptances"].as_array().unwrap().len(), 1);
+        let same = TestDatabase::new(backend).await;
+        let twin = TestServer::start_with(&same, &["--no-demo"]).await;
+        let response = http()
+            .post(twin.url("/api/import"))
+            .body(export.to_string())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 201);
+        let (_, conflicts) = get(&twin, "/api/conflicts").await;
+        assert_eq!(
+            conflicts[0]["accepted"]["reason"], "Host country reception",
+            "{backend:?}"
+        );
+        // …and loses it once the reception moves by an hour.
         for m in export["meetings"].as_array_mut().unwrap() {
             if m["id"] == "cosp-10-reception" {
                 m["end"] = "2023-12-12T03:00:00Z".into();

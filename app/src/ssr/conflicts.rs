@@ -40,6 +40,7 @@ pub async fn set_rules(db: &DatabaseConnection, rules: &ConflictRules) -> Result
         .exec(&txn)
         .await?;
     setting::Entity::insert(rules_row(rules)).exec(&txn).await?;
+    super::version::bump(&txn).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -187,6 +188,7 @@ pub async fn accept(
     conflict_acceptance::Entity::insert(acceptance_row(&acceptance))
         .exec(&txn)
         .await?;
+    super::version::bump(&txn).await?;
     txn.commit().await?;
     Ok(acceptance)
 }

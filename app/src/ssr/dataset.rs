@@ -211,6 +211,16 @@ pub async fn import(db: &DatabaseConnection, data: &Dataset) -> Result<(), Quoru
         data.contribution_tallies.iter().map(tally_row).collect(),
     )
     .await?;
+    insert_all(&txn, data.conflict_rules.iter().map(rules_row).collect()).await?;
+    insert_all(
+        &txn,
+        data.conflict_acceptances
+            .iter()
+            .map(acceptance_row)
+            .collect(),
+    )
+    .await?;
+    super::version::bump(&txn).await?;
     txn.commit().await?;
     Ok(())
 }

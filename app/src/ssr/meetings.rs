@@ -81,6 +81,7 @@ pub async fn save(
     for row in meeting_participant_rows(&proposed) {
         meeting_participant::Entity::insert(row).exec(&txn).await?;
     }
+    super::version::bump(&txn).await?;
     txn.commit().await?;
     Ok(proposed)
 }

@@ -13,5 +13,9 @@ pub mod convert;
 pub mod dataset;
 /// sea-orm entities; their `Model`s never cross the wire.
 pub mod entities;
+/// Feeds over the stored calendar, and private feed tokens.
+pub mod feeds;
 /// Creating and changing meetings.
 pub mod meetings;
+/// The data version that rises with every write.
+pub mod version;

@@ -8,6 +8,8 @@ use crate::startup::AppState;
 pub mod api;
 /// `/api/conflicts`, `/api/free-slots` and `/api/conflict-rules`.
 pub mod conflicts;
+/// `/feeds/...`: iCalendar feeds.
+pub mod feeds;
 /// `GET /healthz`.
 pub mod health;
 
@@ -17,4 +19,5 @@ pub fn router() -> Router<AppState> {
         .merge(health::router())
         .merge(api::router())
         .merge(conflicts::router())
+        .merge(feeds::router())
 }

@@ -425,3 +425,29 @@ pub mod conflict_acceptance {
     }
     plain_entity!();
 }
+
+pub mod feed_token {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "feed_tokens")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub token_hash: String,
+        pub kind: String,
+        pub subject: String,
+        pub created_at: DateTimeUtc,
+    }
+    plain_entity!();
+}
+
+pub mod data_version {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "data_version")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: i32,
+        pub version: i64,
+    }
+    plain_entity!();
+}

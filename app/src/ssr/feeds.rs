@@ -1,0 +1,138 @@
+//! Feeds over the stored calendar, and the tokens behind private feeds.
+
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
+};
+use sha2::{Digest, Sha256};
+
+use super::entities::feed_token;
+use crate::domain::feeds::{self, FeedSelection};
+use crate::domain::ical::Feed;
+use crate::domain::{BodyCode, Id};
+use crate::error::QuorumError;
+
+/// Whose private feed a token opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrivateSubject {
+    Person(Id),
+    State(String),
+}
+
+impl PrivateSubject {
+    fn columns(&self) -> (&'static str, String) {
+        match self {
+            PrivateSubject::Person(id) => ("person", id.to_string()),
+            PrivateSubject::State(code) => ("state", code.clone()),
+        }
+    }
+}
+
+/// The SHA-256 of a token, as stored: the database never holds a usable token.
+fn token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Issues a new token for a person's or a State's private feed, revoking the previous one.
+/// 192 random bits, as 48 hex characters.
+pub async fn rotate_token(
+    db: &DatabaseConnection,
+    subject: &PrivateSubject,
+) -> Result<String, QuorumError> {
+    let mut bytes = [0u8; 24];
+    getrandom::fill(&mut bytes)
+        .map_err(|e| QuorumError::Database(format!("no randomness: {e}")))?;
+    let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let (kind, id) = subject.columns();
+    let data = super::dataset::export(db).await?;
+    let known = match subject {
+        PrivateSubject::Person(p) => data.persons.iter().any(|x| &x.id == p),
+        PrivateSubject::State(s) => data.states_parties.iter().any(|x| &x.iso_code == s),
+    };
+    if !known {
+        return Err(QuorumError::NotFound(format!("{kind} {id}")));
+    }
+    let txn = db.begin().await?;
+    feed_token::Entity::delete_many()
+        .filter(feed_token::Column::Kind.eq(kind))
+        .filter(feed_token::Column::Subject.eq(&id))
+        .exec(&txn)
+        .await?;
+    let row = feed_token::Model {
+        token_hash: token_hash(&token),
+        kind: kind.into(),
+        subject: id,
+        created_at: chrono::Utc::now(),
+    };
+    feed_token::Entity::insert(sea_orm::IntoActiveModel::into_active_model(row))
+        .exec(&txn)
+        .await?;
+    super::version::bump(&txn).await?;
+    txn.commit().await?;
+    Ok(token)
+}
+
+/// The subject a private token opens, if it is current.
+pub async fn subject_of(
+    db: &impl ConnectionTrait,
+    token: &str,
+) -> Result<Option<PrivateSubject>, QuorumError> {
+    let Some(row) = feed_token::Entity::find_by_id(token_hash(token))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    Ok(match row.kind.as_str() {
+        "person" => Id::parse(&row.subject).ok().map(PrivateSubject::Person),
+        "state" => Some(PrivateSubject::State(row.subject)),
+        _ => None,
+    })
+}
+
+/// Which feed a path under `/feeds/` names (`all.ics`, `bodies/IRG.ics`, …), and whether it is
+/// private. Unknown paths are not found.
+pub async fn selection(
+    db: &impl ConnectionTrait,
+    path: &str,
+) -> Result<(FeedSelection, bool), QuorumError> {
+    let not_found = || QuorumError::NotFound(format!("feed {path}"));
+    let stem = path.strip_suffix(".ics").ok_or_else(not_found)?;
+    let (kind, key) = stem.split_once('/').unwrap_or((stem, ""));
+    Ok(match (kind, key) {
+        ("all", "") => (FeedSelection::All, false),
+        ("deadlines", "") => (FeedSelection::Deadlines, false),
+        ("bodies", code) => (
+            FeedSelection::Body(BodyCode::parse(code).map_err(|_| not_found())?),
+            false,
+        ),
+        ("sessions", id) => (
+            FeedSelection::Session(Id::parse(id).map_err(|_| not_found())?),
+            false,
+        ),
+        ("venues", id) => (
+            FeedSelection::Venue(Id::parse(id).map_err(|_| not_found())?),
+            false,
+        ),
+        ("private", token) if !token.is_empty() && token.len() <= 128 => {
+            match subject_of(db, token).await? {
+                Some(PrivateSubject::Person(id)) => (FeedSelection::Person(id), true),
+                Some(PrivateSubject::State(code)) => (FeedSelection::State(code), true),
+                None => return Err(not_found()),
+            }
+        }
+        _ => return Err(not_found()),
+    })
+}
+
+/// Builds a feed from the stored calendar.
+pub async fn feed(
+    db: &DatabaseConnection,
+    selection: &FeedSelection,
+    base_url: &str,
+) -> Result<Feed, QuorumError> {
+    let data = super::dataset::export(db).await?;
+    feeds::build(&data, selection, base_url)
+}
