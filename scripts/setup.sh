@@ -61,6 +61,17 @@ if [ "${1:-}" = "--test" ]; then
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
   if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 fi
+if [ "${1:-}" = "--test" ]; then
+  # The feed conformance check parses real feeds with Mozilla's ical.js and Python's icalendar.
+  if [ ! -d tests/conformance/node_modules/ical.js ]; then
+    say "installing ical.js for the feed conformance check"
+    (cd tests/conformance && npm install --no-audit --no-fund --no-package-lock --silent)
+  fi
+  if ! python3 -c "import icalendar" 2>/dev/null; then
+    say "installing Python's icalendar for the feed conformance check"
+    python3 -m pip install --quiet icalendar
+  fi
+fi
 if [ "${1:-}" = "--release" ] && ! command -v wasm-opt >/dev/null; then
   apt_install binaryen
 fi

@@ -1,7 +1,9 @@
 //! Creating and changing meetings: validated against the whole calendar, written in one
 //! transaction, SEQUENCE raised when a calendar would show the change.
 
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
+};
 
 use super::convert::{meeting_participant_rows, meeting_row, meeting_session_rows};
 use super::entities::{meeting, meeting_participant, meeting_session};
@@ -70,7 +72,8 @@ pub async fn save(
                 .await?;
         }
         SaveMode::Update => {
-            meeting::Entity::update(meeting_row(&proposed))
+            // Rows converted from models are "unchanged": mark every column for writing.
+            meeting::Entity::update(meeting_row(&proposed).reset_all())
                 .exec(&txn)
                 .await?;
         }
