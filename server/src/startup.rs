@@ -37,13 +37,17 @@ pub fn leptos_options(site_root: &Path, addr: SocketAddr) -> LeptosOptions {
 pub fn build_router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let db = state.db.clone();
+    let base_url = app::ssr::PublicBaseUrl(state.base_url.clone());
     let leptos_options = state.leptos_options.clone();
     Router::new()
         .merge(crate::routes::router())
         .leptos_routes_with_context(
             &state,
             routes,
-            move || provide_context(db.clone()),
+            move || {
+                provide_context(db.clone());
+                provide_context(base_url.clone());
+            },
             move || shell(leptos_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))

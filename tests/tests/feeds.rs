@@ -478,3 +478,49 @@ async fn real_feeds_parse_in_ical_js_and_python_icalendar_with_the_database_inst
         }
     }
 }
+
+#[tokio::test]
+async fn pages_offer_subscribe_links_and_feed_urls_lead_back_to_meeting_pages() {
+    let db = TestDatabase::new(Backend::Sqlite).await;
+    let server = TestServer::start_with(&db, &["--base-url", "https://quorum.example"]).await;
+    let home = fetch(&server, "/", &[]).await.text().await.unwrap();
+    for link in [
+        "webcal://quorum.example/feeds/bodies/IRG.ics",
+        "https://quorum.example/feeds/all.ics",
+        "https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Fquorum.example%2Ffeeds%2Fdeadlines.ics",
+        "https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2Fquorum.example%2Ffeeds%2Fbodies%2FWG-AR.ics",
+    ] {
+        assert!(home.contains(link), "home page lacks {link}");
+    }
+    let session = fetch(&server, "/sessions/cosp-10", &[]).await;
+    assert_eq!(session.status(), 200);
+    let html = session.text().await.unwrap();
+    assert!(html.contains("Tenth session of the Conference of the States Parties"));
+    assert!(html.contains("webcal://quorum.example/feeds/sessions/cosp-10.ics"));
+    assert!(html.contains("CAC/COSP/2023/1"));
+    assert!(html.contains("2023-12-11 10:00–13:00 (America/New_York)"));
+
+    let ics = fetch(&server, "/feeds/sessions/cosp-10.ics", &[])
+        .await
+        .text()
+        .await
+        .unwrap();
+    let url = ics
+        .lines()
+        .find_map(|l| l.strip_prefix("URL;VALUE=URI:"))
+        .unwrap();
+    assert_eq!(url, "https://quorum.example/meetings/cosp-10-opening");
+    let page = fetch(&server, "/meetings/cosp-10-opening", &[]).await;
+    assert_eq!(page.status(), 200);
+    assert!(page
+        .text()
+        .await
+        .unwrap()
+        .contains("Opening plenary of the tenth session"));
+    assert_eq!(
+        fetch(&server, "/sessions/no-such-session", &[])
+            .await
+            .status(),
+        404
+    );
+}

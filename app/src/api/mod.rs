@@ -4,6 +4,8 @@
 pub mod bodies;
 /// Conflicts across all bodies.
 pub mod conflicts;
+/// Session and meeting pages, subscribe links.
+pub mod pages;
 
 #[cfg(feature = "ssr")]
 use leptos::prelude::{use_context, ServerFnError};

@@ -17,5 +17,12 @@ pub mod entities;
 pub mod feeds;
 /// Creating and changing meetings.
 pub mod meetings;
+/// Data for the session and meeting pages.
+pub mod pages;
 /// The data version that rises with every write.
 pub mod version;
+
+/// The public base URL given to the server, in the Leptos context of every render and server
+/// function; `None` means the request's own host.
+#[derive(Debug, Clone, Default)]
+pub struct PublicBaseUrl(pub Option<String>);

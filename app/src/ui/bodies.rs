@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use super::subscribe::SubscribeLinks;
 use crate::api::bodies::list_bodies;
+use crate::api::pages::{get_public_base, FeedLinks};
 use crate::domain::Body;
 
 /// The Conference and its subsidiary bodies, with a filter that works as a plain GET form
@@ -9,6 +11,7 @@ use crate::domain::Body;
 #[component]
 pub fn BodiesPage() -> impl IntoView {
     let bodies = Resource::new(|| (), |_| list_bodies());
+    let base = Resource::new(|| (), |_| get_public_base());
     let initial_filter = use_query_map()
         .read_untracked()
         .get("q")
@@ -30,9 +33,13 @@ pub fn BodiesPage() -> impl IntoView {
         </form>
         <Suspense fallback=|| view! { <p>"Loading bodies…"</p> }>
             {move || Suspend::new(async move {
-                match bodies.await {
-                    Ok(all) => view! { <BodyList all filter/> }.into_any(),
-                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+                match (bodies.await, base.await) {
+                    (Ok(all), Ok(base)) => view! {
+                        <SubscribeLinks links=FeedLinks::new(&base, "/feeds/all.ics", "Quorum — all meetings") label="all meetings".into()/>
+                        <SubscribeLinks links=FeedLinks::new(&base, "/feeds/deadlines.ics", "Quorum — deadlines") label="deadlines".into()/>
+                        <BodyList all filter base/>
+                    }.into_any(),
+                    (Err(e), _) | (_, Err(e)) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
                 }
             })}
         </Suspense>
@@ -40,7 +47,7 @@ pub fn BodiesPage() -> impl IntoView {
 }
 
 #[component]
-fn BodyList(all: Vec<Body>, filter: ReadSignal<String>) -> impl IntoView {
+fn BodyList(all: Vec<Body>, filter: ReadSignal<String>, base: String) -> impl IntoView {
     let visible = move || {
         let needle = filter.get().to_lowercase();
         all.iter()
@@ -59,6 +66,10 @@ fn BodyList(all: Vec<Body>, filter: ReadSignal<String>) -> impl IntoView {
                     <span class="code">{body.code.to_string()}</span>
                     " "
                     <span class="name">{body.name.clone()}</span>
+                    <SubscribeLinks
+                        links=FeedLinks::new(&base, &format!("/feeds/bodies/{}.ics", body.code), &format!("Quorum — {}", body.short_name))
+                        label=body.short_name.clone()
+                    />
                 </li>
             </For>
         </ul>

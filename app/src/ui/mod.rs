@@ -3,6 +3,8 @@
 
 mod bodies;
 mod conflicts;
+mod sessions;
+mod subscribe;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
@@ -47,6 +49,7 @@ pub fn App() -> impl IntoView {
                 <span class="tagline">"Meetings of the Conference of the States Parties and its subsidiary bodies"</span>
                 <nav aria-label="Main">
                     <A href="/">"Bodies"</A>
+                    <A href="/sessions">"Sessions"</A>
                     <A href="/conflicts">"Conflicts"</A>
                 </nav>
             </header>
@@ -54,6 +57,9 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=bodies::BodiesPage ssr=SsrMode::Async/>
                     <Route path=path!("/conflicts") view=conflicts::ConflictsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/sessions") view=sessions::SessionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/sessions/:id") view=sessions::SessionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/:id") view=sessions::MeetingPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>
@@ -62,7 +68,7 @@ pub fn App() -> impl IntoView {
 
 /// The page for any unknown address, answered with status 404.
 #[component]
-fn NotFound() -> impl IntoView {
+pub(crate) fn NotFound() -> impl IntoView {
     #[cfg(feature = "ssr")]
     {
         if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {

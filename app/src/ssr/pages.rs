@@ -1,0 +1,176 @@
+//! Data for the session and meeting pages, read from the whole dataset.
+
+use sea_orm::DatabaseConnection;
+
+use crate::api::pages::{FeedLinks, MeetingLine, MeetingPage, SessionPage};
+use crate::domain::session::capitalized;
+use crate::domain::{Dataset, Meeting, Panel, SessionDates};
+use crate::error::QuorumError;
+
+fn line(data: &Dataset, m: &Meeting) -> MeetingLine {
+    let venue = data.venues.iter().find(|v| v.id == m.venue);
+    let tz = venue.and_then(|v| v.tz().ok()).unwrap_or(chrono_tz::UTC);
+    let start = m.start.with_timezone(&tz);
+    let end = m.end.with_timezone(&tz);
+    let end_text = if start.date_naive() == end.date_naive() {
+        end.format("%H:%M").to_string()
+    } else {
+        end.format("%Y-%m-%d %H:%M").to_string()
+    };
+    let room = venue.and_then(|v| {
+        m.room
+            .as_ref()
+            .and_then(|r| v.rooms.iter().find(|x| &x.id == r))
+    });
+    let mut place = vec![];
+    if let Some(room) = room {
+        place.push(room.name.clone());
+    }
+    if let Some(venue) = venue {
+        place.push(format!("{}, {}", venue.name, venue.city));
+    }
+    let bodies = m
+        .sessions
+        .iter()
+        .filter_map(|s| data.sessions.iter().find(|x| &x.id == s))
+        .map(|s| s.body.to_string())
+        .collect();
+    MeetingLine {
+        id: m.id.to_string(),
+        title: m.title.clone(),
+        kind: m.kind.as_str().replace('_', " "),
+        status: m.status.to_string(),
+        when: format!(
+            "{} {}–{} ({})",
+            start.format("%Y-%m-%d"),
+            start.format("%H:%M"),
+            end_text,
+            tz.name()
+        ),
+        start_utc: m.start.to_rfc3339(),
+        place: place.join(", "),
+        bodies,
+    }
+}
+
+fn panels_of(data: &Dataset, meeting: &Meeting) -> Vec<(Panel, Vec<String>)> {
+    data.panels
+        .iter()
+        .filter(|p| p.meeting == meeting.id)
+        .map(|p| {
+            let names = p
+                .panellists
+                .iter()
+                .map(|id| {
+                    data.persons
+                        .iter()
+                        .find(|x| &x.id == id)
+                        .map(|x| x.name.clone())
+                        .unwrap_or_else(|| id.to_string())
+                })
+                .collect();
+            (p.clone(), names)
+        })
+        .collect()
+}
+
+pub async fn session(
+    db: &DatabaseConnection,
+    id: &str,
+    base: &str,
+) -> Result<Option<SessionPage>, QuorumError> {
+    let data = super::dataset::export(db).await?;
+    let Some(session) = data.sessions.iter().find(|s| s.id.as_str() == id) else {
+        return Ok(None);
+    };
+    let title = capitalized(&data.session_title(session));
+    let meetings: Vec<&Meeting> = data
+        .meetings
+        .iter()
+        .filter(|m| m.sessions.contains(&session.id))
+        .collect();
+    let dates = match &session.dates {
+        SessionDates::Days { start, end } if start == end => start.format("%-d %B %Y").to_string(),
+        SessionDates::Days { start, end } => format!(
+            "{} – {}",
+            start.format("%-d %B %Y"),
+            end.format("%-d %B %Y")
+        ),
+        SessionDates::Year(year) => format!("{year} (dates to be determined)"),
+        SessionDates::ToBeDetermined => "Dates to be determined".into(),
+    };
+    let venue = session
+        .venue
+        .as_ref()
+        .and_then(|v| data.venues.iter().find(|x| &x.id == v))
+        .map(|v| format!("{}, {}", v.name, v.city))
+        .unwrap_or_else(|| "Venue to be determined".into());
+    let registration = session.registration.as_ref().map(|r| {
+        let more = if r.at_least { "more than " } else { "" };
+        let total = r.total.map(|t| format!("{more}{t} participants: ")).unwrap_or_default();
+        format!(
+            "{total}{more}{} from Governments, {more}{} from civil society, {more}{} from the United Nations system and other international organizations",
+            r.governments, r.civil_society, r.international_organisations
+        )
+    });
+    Ok(Some(SessionPage {
+        id: session.id.to_string(),
+        feed: FeedLinks::new(
+            base,
+            &format!("/feeds/sessions/{}.ics", session.id),
+            &format!("Quorum — {title}"),
+        ),
+        title,
+        dates,
+        venue,
+        status: session.status.to_string(),
+        format: session.format.as_str().replace('_', " "),
+        notes: session.notes.clone(),
+        registration,
+        agenda: data
+            .agenda_items
+            .iter()
+            .filter(|a| a.session == session.id)
+            .cloned()
+            .collect(),
+        documents: data
+            .documents
+            .iter()
+            .filter(|d| d.session.as_ref() == Some(&session.id))
+            .cloned()
+            .collect(),
+        panels: meetings.iter().flat_map(|m| panels_of(&data, m)).collect(),
+        meetings: meetings.iter().map(|m| line(&data, m)).collect(),
+    }))
+}
+
+pub async fn meeting(
+    db: &DatabaseConnection,
+    id: &str,
+    base: &str,
+) -> Result<Option<MeetingPage>, QuorumError> {
+    let data = super::dataset::export(db).await?;
+    let Some(meeting) = data.meetings.iter().find(|m| m.id.as_str() == id) else {
+        return Ok(None);
+    };
+    let sessions: Vec<(String, String)> = meeting
+        .sessions
+        .iter()
+        .filter_map(|s| data.sessions.iter().find(|x| &x.id == s))
+        .map(|s| (s.id.to_string(), capitalized(&data.session_title(s))))
+        .collect();
+    let first = sessions
+        .first()
+        .map(|(id, _)| id.clone())
+        .unwrap_or_default();
+    Ok(Some(MeetingPage {
+        feed: FeedLinks::new(
+            base,
+            &format!("/feeds/sessions/{first}.ics"),
+            &format!("Quorum — {}", meeting.title),
+        ),
+        meeting: line(&data, meeting),
+        panels: panels_of(&data, meeting),
+        sessions,
+    }))
+}

@@ -1,0 +1,149 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::subscribe::SubscribeLinks;
+use crate::api::pages::{list_session_lines, load_meeting_page, load_session_page, MeetingLine};
+use crate::domain::Panel;
+
+/// Every session of every body, in date order.
+#[component]
+pub fn SessionsPage() -> impl IntoView {
+    let sessions = Resource::new(|| (), |_| list_session_lines());
+    view! {
+        <h1>"Sessions"</h1>
+        <Suspense fallback=|| view! { <p>"Loading sessions…"</p> }>
+            {move || Suspend::new(async move {
+                match sessions.await {
+                    Ok(list) => view! {
+                        <table class="sessions">
+                            <thead><tr><th scope="col">"Body"</th><th scope="col">"Session"</th><th scope="col">"Dates"</th></tr></thead>
+                            <tbody>
+                                {list.into_iter().map(|s| view! {
+                                    <tr>
+                                        <td>{s.body}</td>
+                                        <td><a href=format!("/sessions/{}", s.id)>{s.title}</a></td>
+                                        <td>{s.dates}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any(),
+                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn MeetingList(meetings: Vec<MeetingLine>) -> impl IntoView {
+    view! {
+        <ul class="meetings">
+            {meetings.into_iter().map(|m| view! {
+                <li class="meeting" data-id=m.id.clone()>
+                    <a href=format!("/meetings/{}", m.id)>{m.title}</a>
+                    <span class="when">{format!(" — {}", m.when)}</span>
+                    <span class="where">{format!(" — {}", m.place)}</span>
+                    <span class="status">{format!(" ({}, {})", m.kind, m.status)}</span>
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn Panels(panels: Vec<(Panel, Vec<String>)>) -> impl IntoView {
+    view! {
+        <ul class="panels">
+            {panels.into_iter().map(|(p, names)| {
+                let people = if names.is_empty() { "Panellists to be confirmed".to_owned() } else { format!("Panellists: {}", names.join(", ")) };
+                view! {
+                    <li class="panel" data-id=p.id.to_string()>
+                        <strong>{p.topic}</strong>
+                        <p class="panellists">{people}</p>
+                        {p.notes.map(|n| view! { <p class="notes">{n}</p> })}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// A session: dates, venue, agenda with document symbols, meetings, panels, registration and
+/// subscribe links.
+#[component]
+pub fn SessionPage() -> impl IntoView {
+    let params = use_params_map();
+    let page = Resource::new(
+        move || params.read().get("id").unwrap_or_default(),
+        load_session_page,
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading the session…"</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(Some(s)) => view! {
+                        <article class="session">
+                            <h1>{s.title.clone()}</h1>
+                            <p class="facts">{format!("{} · {} · {} · {}", s.dates, s.venue, s.format, s.status)}</p>
+                            {s.notes.clone().map(|n| view! { <p class="notes">{n}</p> })}
+                            {s.registration.clone().map(|r| view! { <p class="registration">{format!("Registration: {r}.")}</p> })}
+                            <SubscribeLinks links=s.feed.clone() label="this session".into()/>
+                            <h2>"Agenda"</h2>
+                            <ol class="agenda">
+                                {s.agenda.iter().map(|a| view! {
+                                    <li value=a.number.clone()>{format!("{} ({})", a.title, a.status)}</li>
+                                }).collect_view()}
+                            </ol>
+                            <h2>"Documents"</h2>
+                            <ul class="documents">
+                                {s.documents.iter().map(|d| view! {
+                                    <li><span class="symbol">{d.symbol.clone()}</span>{format!(" — {}", d.title)}</li>
+                                }).collect_view()}
+                            </ul>
+                            <h2>"Meetings"</h2>
+                            <MeetingList meetings=s.meetings.clone()/>
+                            <h2>"Panels"</h2>
+                            <Panels panels=s.panels.clone()/>
+                        </article>
+                    }.into_any(),
+                    Ok(None) => view! { <super::NotFound/> }.into_any(),
+                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// One meeting, with its sessions and panels.
+#[component]
+pub fn MeetingPage() -> impl IntoView {
+    let params = use_params_map();
+    let page = Resource::new(
+        move || params.read().get("id").unwrap_or_default(),
+        load_meeting_page,
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading the meeting…"</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(Some(m)) => view! {
+                        <article class="meeting-page">
+                            <h1>{m.meeting.title.clone()}</h1>
+                            <p class="facts">{format!("{} · {} · {} · {}", m.meeting.when, m.meeting.place, m.meeting.kind, m.meeting.status)}</p>
+                            <ul class="part-of">
+                                {m.sessions.iter().map(|(id, title)| view! {
+                                    <li><a href=format!("/sessions/{id}")>{title.clone()}</a></li>
+                                }).collect_view()}
+                            </ul>
+                            <SubscribeLinks links=m.feed.clone() label="its session".into()/>
+                            <Panels panels=m.panels.clone()/>
+                        </article>
+                    }.into_any(),
+                    Ok(None) => view! { <super::NotFound/> }.into_any(),
+                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
