@@ -156,13 +156,45 @@ pub fn build(
 struct Details<'a> {
     data: &'a Dataset,
     persons: BTreeMap<&'a Id, &'a super::Person>,
+    sessions: BTreeMap<&'a Id, &'a super::Session>,
+    venues: BTreeMap<&'a Id, &'a super::Venue>,
+    panels: BTreeMap<&'a Id, Vec<&'a super::Panel>>,
+    /// Per session: its description lines (title, agenda, documents).
+    session_lines: BTreeMap<&'a Id, Vec<String>>,
 }
 
 impl<'a> Details<'a> {
     fn new(data: &'a Dataset) -> Self {
+        let mut panels: BTreeMap<&Id, Vec<&super::Panel>> = BTreeMap::new();
+        for panel in &data.panels {
+            panels.entry(&panel.meeting).or_default().push(panel);
+        }
+        let mut session_lines: BTreeMap<&Id, Vec<String>> = BTreeMap::new();
+        for session in &data.sessions {
+            session_lines.insert(&session.id, vec![format!("Session: {}", data.session_title(session))]);
+        }
+        let mut agenda: BTreeMap<&Id, Vec<String>> = BTreeMap::new();
+        for item in &data.agenda_items {
+            agenda.entry(&item.session).or_default().push(format!("  Item {}: {}", item.number, item.title));
+        }
+        for (session, items) in agenda {
+            if let Some(lines) = session_lines.get_mut(session) {
+                lines.push("Agenda:".into());
+                lines.extend(items);
+            }
+        }
+        for doc in &data.documents {
+            if let Some(lines) = doc.session.as_ref().and_then(|s| session_lines.get_mut(s)) {
+                lines.push(format!("Document {}: {}", doc.symbol, doc.title));
+            }
+        }
         Details {
             data,
             persons: data.persons.iter().map(|p| (&p.id, p)).collect(),
+            sessions: data.sessions.iter().map(|s| (&s.id, s)).collect(),
+            venues: data.venues.iter().map(|v| (&v.id, v)).collect(),
+            panels,
+            session_lines,
         }
     }
 
@@ -178,14 +210,9 @@ impl<'a> Details<'a> {
     }
 
     fn event(&self, m: &Meeting, base_url: &str) -> Option<TimedEvent> {
-        let data = self.data;
-        let venue = data.venues.iter().find(|v| v.id == m.venue)?;
+        let venue = *self.venues.get(&m.venue)?;
         let tz = venue.tz().ok()?;
-        let sessions: Vec<&super::Session> = m
-            .sessions
-            .iter()
-            .filter_map(|id| data.sessions.iter().find(|s| &s.id == id))
-            .collect();
+        let sessions: Vec<&super::Session> = m.sessions.iter().filter_map(|id| self.sessions.get(id).copied()).collect();
         let mut location = vec![];
         if let Some(room) = m
             .room
@@ -199,26 +226,9 @@ impl<'a> Details<'a> {
 
         let mut description = vec![];
         for session in &sessions {
-            description.push(format!("Session: {}", data.session_title(session)));
-            let items: Vec<String> = data
-                .agenda_items
-                .iter()
-                .filter(|a| a.session == session.id)
-                .map(|a| format!("  Item {}: {}", a.number, a.title))
-                .collect();
-            if !items.is_empty() {
-                description.push("Agenda:".into());
-                description.extend(items);
-            }
-            for doc in data
-                .documents
-                .iter()
-                .filter(|d| d.session.as_ref() == Some(&session.id))
-            {
-                description.push(format!("Document {}: {}", doc.symbol, doc.title));
-            }
+            description.extend(self.session_lines.get(&session.id).into_iter().flatten().cloned());
         }
-        for panel in data.panels.iter().filter(|p| p.meeting == m.id) {
+        for panel in self.panels.get(&m.id).into_iter().flatten() {
             description.push(format!("Panel: {}", panel.topic));
             if let Some(moderator) = &panel.moderator {
                 description.push(format!("  Moderator: {}", self.person(moderator)));
