@@ -14,7 +14,14 @@ fn id(s: &str) -> Id {
 fn calendar(events: usize) -> Dataset {
     let mut data: Dataset = serde_json::from_str(include_str!("../data/demo.json")).unwrap();
     data.persons = (0..50)
-        .map(|p| Person { id: id(&format!("person-{p}")), name: format!("Panellist {p}"), title: None, gender: Gender::Undisclosed, affiliation: Some(Affiliation::State("AT".into())), email: None })
+        .map(|p| Person {
+            id: id(&format!("person-{p}")),
+            name: format!("Panellist {p}"),
+            title: None,
+            gender: Gender::Undisclosed,
+            affiliation: Some(Affiliation::State("AT".into())),
+            email: None,
+        })
         .collect();
     let templates = data.meetings.clone();
     let existing = data.meetings.len();
@@ -28,10 +35,14 @@ fn calendar(events: usize) -> Dataset {
             data.panels.push(Panel {
                 id: id(&format!("bench-panel-{i}")),
                 meeting: m.id.clone(),
-                topic: format!("Panel discussion {i}, on asset recovery; with \"quotes\" and commas"),
+                topic: format!(
+                    "Panel discussion {i}, on asset recovery; with \"quotes\" and commas"
+                ),
                 workplan_entry: None,
                 moderator: Some(id(&format!("person-{}", i % 50))),
-                panellists: (1..4).map(|k| id(&format!("person-{}", (i + k) % 50))).collect(),
+                panellists: (1..4)
+                    .map(|k| id(&format!("person-{}", (i + k) % 50)))
+                    .collect(),
                 planned_size: Some(4),
                 notes: None,
                 position: 1,
@@ -47,10 +58,18 @@ fn benches(c: &mut Criterion) {
     let feed = feeds::build(&data, &FeedSelection::All, "https://quorum.example").unwrap();
     assert_eq!(feed.events.len(), 5_000);
     let bytes = feed.render().len();
-    println!("feed: {} events, {:.2} MB", feed.events.len(), bytes as f64 / 1e6);
+    println!(
+        "feed: {} events, {:.2} MB",
+        feed.events.len(),
+        bytes as f64 / 1e6
+    );
     c.bench_function("feed/render/5000", |b| b.iter(|| feed.render()));
     c.bench_function("feed/build_and_render/5000", |b| {
-        b.iter(|| feeds::build(&data, &FeedSelection::All, "https://quorum.example").unwrap().render())
+        b.iter(|| {
+            feeds::build(&data, &FeedSelection::All, "https://quorum.example")
+                .unwrap()
+                .render()
+        })
     });
 }
 

@@ -286,6 +286,36 @@ pub fn http() -> reqwest::Client {
         .unwrap()
 }
 
+/// GETs a path and reads the JSON answer (`Null` when there is none).
+pub async fn get_json(server: &TestServer, path: &str) -> (u16, serde_json::Value) {
+    let response = http().get(server.url(path)).send().await.unwrap();
+    let status = response.status().as_u16();
+    (
+        status,
+        response.json().await.unwrap_or(serde_json::Value::Null),
+    )
+}
+
+/// Sends JSON with any method and reads the JSON answer.
+pub async fn send_json(
+    server: &TestServer,
+    method: reqwest::Method,
+    path: &str,
+    body: impl serde::Serialize,
+) -> (u16, serde_json::Value) {
+    let response = http()
+        .request(method, server.url(path))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    (
+        status,
+        response.json().await.unwrap_or(serde_json::Value::Null),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::replace_database;

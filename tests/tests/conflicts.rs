@@ -2,31 +2,9 @@
 //! saving, free slots, accepting a warning, and the rules.
 
 use serde_json::{json, Value};
-use tests::{backends, http, TestDatabase, TestServer};
+use tests::{backends, get_json, http, send_json, TestDatabase, TestServer};
 
 const DEMO: &str = include_str!("../../app/data/demo.json");
-
-async fn get(server: &TestServer, path: &str) -> (u16, Value) {
-    let response = http().get(server.url(path)).send().await.unwrap();
-    let status = response.status().as_u16();
-    (status, response.json().await.unwrap_or(Value::Null))
-}
-
-async fn send(
-    server: &TestServer,
-    method: reqwest::Method,
-    path: &str,
-    body: Value,
-) -> (u16, Value) {
-    let response = http()
-        .request(method, server.url(path))
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    let status = response.status().as_u16();
-    (status, response.json().await.unwrap_or(Value::Null))
-}
 
 /// A meeting of the Working Group on Asset Recovery on the morning of the September 2023
 /// joint meeting, in the same room.
@@ -51,7 +29,7 @@ async fn the_demo_calendar_has_no_conflicts_across_its_bodies() {
     for backend in backends() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start(&db).await;
-        let (status, conflicts) = get(&server, "/api/conflicts").await;
+        let (status, conflicts) = get_json(&server, "/api/conflicts").await;
         assert_eq!(status, 200);
         assert_eq!(conflicts, json!([]), "{backend:?}");
     }
@@ -62,7 +40,7 @@ async fn a_proposed_meeting_is_checked_without_being_saved() {
     for backend in backends() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start(&db).await;
-        let (status, answer) = send(
+        let (status, answer) = send_json(
             &server,
             reqwest::Method::POST,
             "/api/conflicts/check",
@@ -94,7 +72,7 @@ async fn a_proposed_meeting_is_checked_without_being_saved() {
             "{text}"
         );
         assert!(text.contains("Working Group on Asset Recovery"), "{text}");
-        let (_, meetings) = get(
+        let (_, meetings) = get_json(
             &server,
             "/api/meetings?body=WG-AR&from=2023-09-06&to=2023-09-06",
         )
@@ -105,7 +83,7 @@ async fn a_proposed_meeting_is_checked_without_being_saved() {
             "{backend:?}: nothing saved"
         );
 
-        let (status, _) = send(
+        let (status, _) = send_json(
             &server,
             reqwest::Method::POST,
             "/api/conflicts/check",
@@ -115,7 +93,7 @@ async fn a_proposed_meeting_is_checked_without_being_saved() {
         assert_eq!(status, 400);
         let mut unknown = clashing_proposal();
         unknown["meeting"]["venue"] = "atlantis".into();
-        let (status, body) = send(
+        let (status, body) = send_json(
             &server,
             reqwest::Method::POST,
             "/api/conflicts/check",
@@ -136,7 +114,7 @@ async fn free_slots_avoid_the_joint_meeting_and_keep_to_meeting_windows() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start(&db).await;
         let path = "/api/free-slots?bodies=WG-AR&sessions=wg-ar-17&duration_minutes=180&venue=vienna-vic&from=2023-09-06&to=2023-09-08&limit=3";
-        let (status, slots) = get(&server, path).await;
+        let (status, slots) = get_json(&server, path).await;
         assert_eq!(status, 200, "{slots}");
         let starts: Vec<&str> = slots
             .as_array()
@@ -154,7 +132,7 @@ async fn free_slots_avoid_the_joint_meeting_and_keep_to_meeting_windows() {
             ],
             "{backend:?}"
         );
-        let (status, body) = get(&server, "/api/free-slots?bodies=WG-AR&duration_minutes=60&venue=vienna-vic&from=2023-09-08&to=2023-09-01").await;
+        let (status, body) = get_json(&server, "/api/free-slots?bodies=WG-AR&duration_minutes=60&venue=vienna-vic&from=2023-09-08&to=2023-09-01").await;
         assert_eq!(status, 422);
         assert_eq!(body["errors"][0], "conflict check: to: end before start");
     }
@@ -187,7 +165,7 @@ async fn a_warning_accepted_with_a_reason_stays_listed_and_lapses_when_its_meeti
             .await
             .unwrap();
         assert_eq!(response.status(), 201);
-        let (_, conflicts) = get(&server, "/api/conflicts").await;
+        let (_, conflicts) = get_json(&server, "/api/conflicts").await;
         assert_eq!(conflicts.as_array().unwrap().len(), 1, "{conflicts}");
         let warning = &conflicts[0];
         assert_eq!(warning["kind"], "outside_meeting_windows");
@@ -203,7 +181,7 @@ async fn a_warning_accepted_with_a_reason_stays_listed_and_lapses_when_its_meeti
         let id = warning["id"].as_str().unwrap().to_owned();
 
         let accept = json!({ "conflict": id, "reason": "Host country reception", "accepted_by": "Bureau of the Conference" });
-        let (status, acceptance) = send(
+        let (status, acceptance) = send_json(
             &server,
             reqwest::Method::POST,
             "/api/conflicts/accept",
@@ -211,13 +189,13 @@ async fn a_warning_accepted_with_a_reason_stays_listed_and_lapses_when_its_meeti
         )
         .await;
         assert_eq!(status, 201, "{acceptance}");
-        let (_, conflicts) = get(&server, "/api/conflicts").await;
+        let (_, conflicts) = get_json(&server, "/api/conflicts").await;
         assert_eq!(
             conflicts[0]["accepted"]["reason"], "Host country reception",
             "{backend:?}: still listed, as accepted"
         );
 
-        let (status, _) = send(
+        let (status, _) = send_json(
             &server,
             reqwest::Method::POST,
             "/api/conflicts/accept",
@@ -225,7 +203,7 @@ async fn a_warning_accepted_with_a_reason_stays_listed_and_lapses_when_its_meeti
         )
         .await;
         assert_eq!(status, 404);
-        let (status, body) = send(
+        let (status, body) = send_json(
             &server,
             reqwest::Method::POST,
             "/api/conflicts/accept",
@@ -236,7 +214,7 @@ async fn a_warning_accepted_with_a_reason_stays_listed_and_lapses_when_its_meeti
         assert_eq!(body["errors"][0], "acceptance: reason: must not be empty");
 
         // A copy of the data keeps the acceptance while the meeting is unchanged…
-        let (_, mut export) = get(&server, "/api/export").await;
+        let (_, mut export) = get_json(&server, "/api/export").await;
         assert_eq!(export["conflict_acceptances"].as_array().unwrap().len(), 1);
         let same = TestDatabase::new(backend).await;
         let twin = TestServer::start_with(&same, &["--no-demo"]).await;
@@ -247,7 +225,7 @@ async fn a_warning_accepted_with_a_reason_stays_listed_and_lapses_when_its_meeti
             .await
             .unwrap();
         assert_eq!(response.status(), 201);
-        let (_, conflicts) = get(&twin, "/api/conflicts").await;
+        let (_, conflicts) = get_json(&twin, "/api/conflicts").await;
         assert_eq!(
             conflicts[0]["accepted"]["reason"], "Host country reception",
             "{backend:?}"
@@ -267,7 +245,7 @@ async fn a_warning_accepted_with_a_reason_stays_listed_and_lapses_when_its_meeti
             .await
             .unwrap();
         assert_eq!(response.status(), 201);
-        let (_, conflicts) = get(&other, "/api/conflicts").await;
+        let (_, conflicts) = get_json(&other, "/api/conflicts").await;
         assert_eq!(conflicts[0]["id"], id.as_str(), "the same conflict");
         assert_eq!(
             conflicts[0]["accepted"],
@@ -288,10 +266,10 @@ async fn rules_set_severities_and_blocking_conflicts_cannot_be_accepted() {
             .send()
             .await
             .unwrap();
-        let (_, rules) = get(&server, "/api/conflict-rules").await;
+        let (_, rules) = get_json(&server, "/api/conflict-rules").await;
         assert_eq!(rules["min_travel_minutes"], 180);
 
-        let (status, body) = send(
+        let (status, body) = send_json(
             &server,
             reqwest::Method::PUT,
             "/api/conflict-rules",
@@ -305,13 +283,14 @@ async fn rules_set_severities_and_blocking_conflicts_cannot_be_accepted() {
         );
 
         let strict = json!({ "severities": { "outside_meeting_windows": "blocking" } });
-        let (status, _) = send(&server, reqwest::Method::PUT, "/api/conflict-rules", strict).await;
+        let (status, _) =
+            send_json(&server, reqwest::Method::PUT, "/api/conflict-rules", strict).await;
         assert_eq!(status, 200);
-        let (_, conflicts) = get(&server, "/api/conflicts").await;
+        let (_, conflicts) = get_json(&server, "/api/conflicts").await;
         assert_eq!(conflicts[0]["severity"], "blocking", "{backend:?}");
         let id = conflicts[0]["id"].as_str().unwrap();
         let accept = json!({ "conflict": id, "reason": "Reception", "accepted_by": "Bureau" });
-        let (status, body) = send(
+        let (status, body) = send_json(
             &server,
             reqwest::Method::POST,
             "/api/conflicts/accept",

@@ -3,15 +3,9 @@
 //! before writing anything.
 
 use serde_json::Value;
-use tests::{backends, http, TestDatabase, TestServer};
+use tests::{backends, get_json, http, TestDatabase, TestServer};
 
 const DEMO: &str = include_str!("../../app/data/demo.json");
-
-async fn get(server: &TestServer, path: &str) -> (u16, Value) {
-    let response = http().get(server.url(path)).send().await.unwrap();
-    let status = response.status().as_u16();
-    (status, response.json().await.unwrap_or(Value::Null))
-}
 
 fn ids(list: &Value, field: &str) -> Vec<String> {
     list.as_array()
@@ -26,7 +20,7 @@ async fn sessions_filter_by_body_and_date_range_with_generated_titles() {
     for backend in backends() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start(&db).await;
-        let (status, sessions) = get(
+        let (status, sessions) = get_json(
             &server,
             "/api/sessions?body=IRG&from=2022-01-01&to=2022-12-31",
         )
@@ -41,9 +35,9 @@ async fn sessions_filter_by_body_and_date_range_with_generated_titles() {
             sessions[2]["title"],
             "second resumed thirteenth session of the Implementation Review Group"
         );
-        let (_, all) = get(&server, "/api/sessions").await;
+        let (_, all) = get_json(&server, "/api/sessions").await;
         assert_eq!(all.as_array().unwrap().len(), 22);
-        let (_, in_2026) = get(&server, "/api/sessions?from=2026-01-01&to=2026-12-31").await;
+        let (_, in_2026) = get_json(&server, "/api/sessions?from=2026-01-01&to=2026-12-31").await;
         assert_eq!(
             ids(&in_2026, "id"),
             ["wg-prev-17"],
@@ -58,7 +52,7 @@ async fn a_joint_meeting_appears_under_every_one_of_its_bodies() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start(&db).await;
         for body in ["IRG", "WG-AR", "EM-IC"] {
-            let (_, meetings) = get(
+            let (_, meetings) = get_json(
                 &server,
                 &format!("/api/meetings?body={body}&from=2023-09-01&to=2023-09-30"),
             )
@@ -70,7 +64,7 @@ async fn a_joint_meeting_appears_under_every_one_of_its_bodies() {
             );
             assert_eq!(meetings[0]["sessions"].as_array().unwrap().len(), 3);
         }
-        let (_, prevention) = get(
+        let (_, prevention) = get_json(
             &server,
             "/api/meetings?body=WG-PREV&from=2023-09-01&to=2023-09-30",
         )
@@ -84,7 +78,7 @@ async fn the_tenth_session_has_its_agenda_documents_and_opening() {
     for backend in backends() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start(&db).await;
-        let (status, page) = get(&server, "/api/sessions/cosp-10").await;
+        let (status, page) = get_json(&server, "/api/sessions/cosp-10").await;
         assert_eq!(status, 200);
         assert_eq!(
             page["session"]["title"],
@@ -97,7 +91,7 @@ async fn the_tenth_session_has_its_agenda_documents_and_opening() {
         assert_eq!(ids(&page["meetings"], "id"), ["cosp-10-opening"]);
         // 10:00 in Atlanta in December is 15:00 UTC.
         assert_eq!(page["meetings"][0]["start"], "2023-12-11T15:00:00Z");
-        let (status, _) = get(&server, "/api/sessions/no-such-session").await;
+        let (status, _) = get_json(&server, "/api/sessions/no-such-session").await;
         assert_eq!(status, 404, "{backend:?}");
     }
 }
@@ -107,7 +101,7 @@ async fn panels_workplan_venues_and_contributions_are_readable() {
     for backend in backends() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start(&db).await;
-        let (_, panels) = get(
+        let (_, panels) = get_json(
             &server,
             "/api/panels?body=WG-PREV&from=2023-06-01&to=2023-06-30",
         )
@@ -119,10 +113,10 @@ async fn panels_workplan_venues_and_contributions_are_readable() {
         );
         assert_eq!(panels[0]["workplan_entry"], "wp-2023-06");
         let (_, intersessional) =
-            get(&server, "/api/panels?session=cosp-intersessional-2022").await;
+            get_json(&server, "/api/panels?session=cosp-intersessional-2022").await;
         assert_eq!(intersessional.as_array().unwrap().len(), 7);
 
-        let (_, plan) = get(
+        let (_, plan) = get_json(
             &server,
             "/api/workplan?body=WG-PREV&from=2024-01-01&to=2026-12-31",
         )
@@ -141,7 +135,7 @@ async fn panels_workplan_venues_and_contributions_are_readable() {
         assert_eq!(plan["entries"][3]["paragraphs"], "12, 21, 22, 31");
         assert_eq!(plan["paragraphs"].as_array().unwrap().len(), 82);
 
-        let (_, venues) = get(&server, "/api/venues").await;
+        let (_, venues) = get_json(&server, "/api/venues").await;
         let vienna = venues
             .as_array()
             .unwrap()
@@ -151,17 +145,17 @@ async fn panels_workplan_venues_and_contributions_are_readable() {
         assert_eq!(vienna["time_zone"], "Europe/Vienna");
         assert_eq!(vienna["rooms"].as_array().unwrap().len(), 3);
 
-        let (_, contributions) = get(&server, "/api/contributions").await;
+        let (_, contributions) = get_json(&server, "/api/contributions").await;
         assert_eq!(contributions["tallies"][0]["states_parties"], 35);
         assert_eq!(contributions["tallies"][0]["organisations"], 1);
 
-        let (_, agenda) = get(
+        let (_, agenda) = get_json(
             &server,
             "/api/agenda-items?body=IRG&from=2023-06-01&to=2023-06-30",
         )
         .await;
         assert_eq!(agenda[0]["standing"], true);
-        let (_, documents) = get(&server, "/api/documents").await;
+        let (_, documents) = get_json(&server, "/api/documents").await;
         assert_eq!(documents.as_array().unwrap().len(), 4);
     }
 }
@@ -170,16 +164,16 @@ async fn panels_workplan_venues_and_contributions_are_readable() {
 async fn bad_filters_are_refused_with_a_clear_error() {
     let db = TestDatabase::new(tests::Backend::Sqlite).await;
     let server = TestServer::start(&db).await;
-    let (status, body) = get(&server, "/api/sessions?from=2023-13-01").await;
+    let (status, body) = get_json(&server, "/api/sessions?from=2023-13-01").await;
     assert_eq!(status, 400);
     assert!(body["error"].as_str().unwrap().contains("from"), "{body}");
-    let (status, body) = get(&server, "/api/meetings?bdy=IRG").await;
+    let (status, body) = get_json(&server, "/api/meetings?bdy=IRG").await;
     assert_eq!(status, 400);
     assert!(body["error"].as_str().unwrap().contains("bdy"), "{body}");
-    let (status, body) = get(&server, "/api/meetings?from=2024-01-02&to=2024-01-01").await;
+    let (status, body) = get_json(&server, "/api/meetings?from=2024-01-02&to=2024-01-01").await;
     assert_eq!(status, 422);
     assert_eq!(body["errors"][0], "filter: to: end before start");
-    let (status, _) = get(&server, "/api/sessions?body=irg").await;
+    let (status, _) = get_json(&server, "/api/sessions?body=irg").await;
     assert_eq!(status, 400, "body codes are upper case");
 }
 
@@ -252,7 +246,7 @@ async fn every_invalid_import_is_refused_whole_with_record_and_field() {
                 "{backend:?}: expected {expected:?} in {errors:?}"
             );
         }
-        let (_, sessions) = get(&server, "/api/sessions").await;
+        let (_, sessions) = get_json(&server, "/api/sessions").await;
         assert!(
             sessions.as_array().unwrap().is_empty(),
             "{backend:?}: nothing was written"
@@ -275,7 +269,7 @@ async fn every_invalid_import_is_refused_whole_with_record_and_field() {
             .await
             .unwrap();
         assert_eq!(response.status(), 422);
-        let (_, sessions) = get(&server, "/api/sessions").await;
+        let (_, sessions) = get_json(&server, "/api/sessions").await;
         assert_eq!(sessions.as_array().unwrap().len(), 22);
     }
 }
@@ -285,7 +279,7 @@ async fn the_export_carries_the_whole_demo() {
     for backend in backends() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start(&db).await;
-        let (_, export) = get(&server, "/api/export").await;
+        let (_, export) = get_json(&server, "/api/export").await;
         let demo: Value = serde_json::from_str(DEMO).unwrap();
         for collection in [
             "bodies",

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::process::Command;
 
 use serde_json::{json, Value};
-use tests::{backends, http, quorum_command, Backend, TestDatabase, TestServer};
+use tests::{backends, get_json, http, quorum_command, Backend, TestDatabase, TestServer};
 
 async fn fetch(server: &TestServer, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
     let mut request = http().get(server.url(path));
@@ -235,14 +235,6 @@ async fn sequence_rises_with_every_visible_change_and_cancelled_meetings_stay() 
             "{block}"
         );
     }
-}
-
-async fn get_json(server: &TestServer, path: &str) -> (u16, Value) {
-    let response = http().get(server.url(path)).send().await.unwrap();
-    (
-        response.status().as_u16(),
-        response.json().await.unwrap_or(Value::Null),
-    )
 }
 
 async fn put(server: &TestServer, path: &str, body: &Value) -> Value {

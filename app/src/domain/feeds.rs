@@ -171,11 +171,17 @@ impl<'a> Details<'a> {
         }
         let mut session_lines: BTreeMap<&Id, Vec<String>> = BTreeMap::new();
         for session in &data.sessions {
-            session_lines.insert(&session.id, vec![format!("Session: {}", data.session_title(session))]);
+            session_lines.insert(
+                &session.id,
+                vec![format!("Session: {}", data.session_title(session))],
+            );
         }
         let mut agenda: BTreeMap<&Id, Vec<String>> = BTreeMap::new();
         for item in &data.agenda_items {
-            agenda.entry(&item.session).or_default().push(format!("  Item {}: {}", item.number, item.title));
+            agenda
+                .entry(&item.session)
+                .or_default()
+                .push(format!("  Item {}: {}", item.number, item.title));
         }
         for (session, items) in agenda {
             if let Some(lines) = session_lines.get_mut(session) {
@@ -212,7 +218,11 @@ impl<'a> Details<'a> {
     fn event(&self, m: &Meeting, base_url: &str) -> Option<TimedEvent> {
         let venue = *self.venues.get(&m.venue)?;
         let tz = venue.tz().ok()?;
-        let sessions: Vec<&super::Session> = m.sessions.iter().filter_map(|id| self.sessions.get(id).copied()).collect();
+        let sessions: Vec<&super::Session> = m
+            .sessions
+            .iter()
+            .filter_map(|id| self.sessions.get(id).copied())
+            .collect();
         let mut location = vec![];
         if let Some(room) = m
             .room
@@ -226,7 +236,13 @@ impl<'a> Details<'a> {
 
         let mut description = vec![];
         for session in &sessions {
-            description.extend(self.session_lines.get(&session.id).into_iter().flatten().cloned());
+            description.extend(
+                self.session_lines
+                    .get(&session.id)
+                    .into_iter()
+                    .flatten()
+                    .cloned(),
+            );
         }
         for panel in self.panels.get(&m.id).into_iter().flatten() {
             description.push(format!("Panel: {}", panel.topic));

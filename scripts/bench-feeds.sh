@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Measures feed responses over HTTP on this machine, side by side with nginx serving the same
+# bytes as a static file: full responses and 304s, with wrk (Debian packages nginx and wrk).
+# Traffic stays on 127.0.0.1; each run is bounded (DURATION seconds, default 10).
+# Usage: scripts/bench-feeds.sh   (builds the release server first)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION="${DURATION:-10}"
+CONNECTIONS="${CONNECTIONS:-32}"
+command -v wrk >/dev/null && command -v nginx >/dev/null || { echo "needs wrk and nginx (apt-get install wrk nginx-light)" >&2; exit 1; }
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
+cargo build --release -p server --bin quorum >/dev/null
+BIN="$CARGO_TARGET_DIR/release/quorum"
+
+work=$(mktemp -d)
+cleanup() {
+  [ -n "${quorum_pid:-}" ] && kill "$quorum_pid" 2>/dev/null || true
+  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+QUORUM_LOG=warn "$BIN" serve --addr 127.0.0.1:3470 --database-url "sqlite://$work/quorum.db?mode=rwc" \
+  --base-url https://quorum.example --site-root "$work" >"$work/quorum.out" 2>"$work/quorum.err" &
+quorum_pid=$!
+for _ in $(seq 50); do curl -sf http://127.0.0.1:3470/healthz >/dev/null && break; sleep 0.2; done
+
+mkdir -p "$work/www"
+curl -sf http://127.0.0.1:3470/feeds/all.ics -o "$work/www/all.ics"
+etag=$(curl -sfI http://127.0.0.1:3470/feeds/all.ics | tr -d '\r' | sed -n 's/^etag: //Ip')
+cat >"$work/nginx.conf" <<CONF
+worker_processes auto;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  types { text/calendar ics; }
+  server {
+    listen 127.0.0.1:3471;
+    root $work/www;
+    etag on;
+  }
+}
+CONF
+nginx -c "$work/nginx.conf"
+sleep 0.5
+nginx_etag=$(curl -sfI http://127.0.0.1:3471/all.ics | tr -d '\r' | sed -n 's/^etag: //Ip')
+
+run() { # label url [header]
+  local label=$1 url=$2 header=${3:-}
+  local out
+  if [ -n "$header" ]; then
+    out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$header" "$url")
+  else
+    out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url")
+  fi
+  local rps p50 p99 non2xx
+  rps=$(echo "$out" | sed -n 's/^Requests\/sec: *//p')
+  p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
+  p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
+  non2xx=$(echo "$out" | sed -n 's/.*Non-2xx or 3xx responses: *//p')
+  printf '%-34s %10s req/s   p50 %-9s p99 %-9s %s\n' "$label" "$rps" "$p50" "$p99" "${non2xx:+non-2xx/3xx: $non2xx}"
+}
+
+echo "feed: $(wc -c <"$work/www/all.ics") bytes; $CONNECTIONS connections, ${DURATION}s each, 2 wrk threads"
+run "quorum /feeds/all.ics (200)" http://127.0.0.1:3470/feeds/all.ics
+run "nginx static all.ics (200)" http://127.0.0.1:3471/all.ics
+run "quorum /feeds/all.ics (304)" http://127.0.0.1:3470/feeds/all.ics "If-None-Match: $etag"
+run "nginx static all.ics (304)" http://127.0.0.1:3471/all.ics "If-None-Match: $nginx_etag"
