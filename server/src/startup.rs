@@ -72,7 +72,10 @@ mod tests {
 
     #[test]
     fn private_feed_tokens_never_reach_the_logs() {
-        assert_eq!(loggable_path("/feeds/private/0123456789abcdef0123456789abcdef.ics"), "/feeds/private/[token]");
+        assert_eq!(
+            loggable_path("/feeds/private/0123456789abcdef0123456789abcdef.ics"),
+            "/feeds/private/[token]"
+        );
         assert_eq!(loggable_path("/feeds/all.ics"), "/feeds/all.ics");
     }
 }

@@ -72,8 +72,23 @@ pub struct Feed {
     pub all_day: Vec<AllDayEvent>,
 }
 
+/// `20231211T150000`: written by hand, as chrono's format strings are parsed on every call.
+fn basic_date_time(t: &impl chrono::Timelike, d: &impl Datelike) -> String {
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}",
+        d.year(),
+        d.month(),
+        d.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
 fn utc_stamp(instant: DateTime<Utc>) -> String {
-    instant.format("%Y%m%dT%H%M%SZ").to_string()
+    let mut text = basic_date_time(&instant, &instant);
+    text.push('Z');
+    text
 }
 
 impl Feed {
@@ -89,7 +104,7 @@ impl Feed {
 
     /// The feed as iCalendar bytes: CRLF lines folded at 75 octets, a VTIMEZONE for every TZID.
     pub fn render(&self) -> String {
-        let mut out = String::with_capacity(512 + self.events.len() * 700);
+        let mut out = String::with_capacity(4096 + self.events.len() * 1024);
         for line in [
             "BEGIN:VCALENDAR",
             "VERSION:2.0",
@@ -137,9 +152,8 @@ impl Feed {
 
     fn write_event(&self, out: &mut String, e: &TimedEvent) {
         let local = |instant: DateTime<Utc>| {
-            e.tz.from_utc_datetime(&instant.naive_utc())
-                .format("%Y%m%dT%H%M%S")
-                .to_string()
+            let at = e.tz.from_utc_datetime(&instant.naive_utc());
+            basic_date_time(&at, &at)
         };
         write_folded(out, "BEGIN:VEVENT");
         write_folded(out, &Line::new("UID").text(&e.uid));

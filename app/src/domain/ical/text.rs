@@ -2,23 +2,44 @@
 //! splitting a UTF-8 character or an escape, CRLF endings. Written by hand: the icalendar crate
 //! folds by characters rather than octets and mis-escapes some inputs.
 
-/// Escapes a TEXT value: backslash, semicolon, comma and line breaks.
+/// Escapes a TEXT value: backslash, semicolon, comma and line breaks; control characters,
+/// which TEXT does not allow, are dropped. Works on bytes, copying runs that need no escape:
+/// every byte it acts on is ASCII (or the lead byte of a C1 control).
 pub fn escape_text(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 8);
-    let mut chars = value.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\r' | '\n' => out.push_str("\\n"),
-            // Other control characters are not allowed in TEXT.
-            c if c.is_control() && c != '\t' => {}
-            c => out.push(c),
-        }
-    }
+    escape_into(&mut out, value);
     out
+}
+
+/// [`escape_text`], appending to `out`.
+pub fn escape_into(out: &mut String, value: &str) {
+    let bytes = value.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (replacement, width) = match bytes[i] {
+            b'\\' => ("\\\\", 1),
+            b';' => ("\\;", 1),
+            b',' => ("\\,", 1),
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => ("", 1),
+            b'\r' | b'\n' => ("\\n", 1),
+            b'\t' => {
+                i += 1;
+                continue;
+            }
+            0..=0x1f | 0x7f => ("", 1),
+            0xc2 if matches!(bytes.get(i + 1), Some(0x80..=0x9f)) => ("", 2),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&value[run..i]);
+        out.push_str(replacement);
+        i += width;
+        run = i;
+    }
+    out.push_str(&value[run..]);
 }
 
 /// Escapes a parameter value: quoted when it holds `:`, `;` or `,`; quotes themselves cannot
@@ -40,6 +61,11 @@ pub fn param_value(value: &str) -> String {
 /// inside a UTF-8 character, nor between a backslash and the character it escapes.
 pub fn write_folded(out: &mut String, line: &str) {
     const LIMIT: usize = 75;
+    if !line.is_empty() && line.len() <= LIMIT {
+        out.push_str(line);
+        out.push_str("\r\n");
+        return;
+    }
     let bytes = line.as_bytes();
     let mut start = 0;
     let mut first = true;
@@ -101,8 +127,10 @@ impl Line {
     }
 
     /// A TEXT value, escaped.
-    pub fn text(self, value: &str) -> String {
-        self.raw(&escape_text(value))
+    pub fn text(mut self, value: &str) -> String {
+        self.text.push(':');
+        escape_into(&mut self.text, value);
+        self.text
     }
 }
 
