@@ -2,7 +2,8 @@
 # Measures feed responses over HTTP on this machine, side by side with nginx serving the same
 # bytes as a static file: full responses and 304s, with wrk (Debian packages nginx and wrk).
 # Traffic stays on 127.0.0.1; each run is bounded (DURATION seconds, default 10).
-# Usage: scripts/bench-feeds.sh   (builds the release server first)
+# Usage: scripts/bench-feeds.sh   (builds the release server first; STALENESS_MS=0 makes
+# every request read the data version from the database)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${DURATION:-10}"
@@ -20,13 +21,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
-QUORUM_LOG=warn "$BIN" serve --addr 127.0.0.1:3470 --database-url "sqlite://$work/quorum.db?mode=rwc" \
+QUORUM_LOG=warn "$BIN" serve ${STALENESS_MS:+--feed-staleness-ms "$STALENESS_MS"} --addr 127.0.0.1:3470 --database-url "sqlite://$work/quorum.db?mode=rwc" \
   --base-url https://quorum.example --site-root "$work" >"$work/quorum.out" 2>"$work/quorum.err" &
 quorum_pid=$!
 for _ in $(seq 50); do curl -sf http://127.0.0.1:3470/healthz >/dev/null && break; sleep 0.2; done
 
 mkdir -p "$work/www"
+chmod 755 "$work"  # nginx workers read the file as an unprivileged user
 curl -sf http://127.0.0.1:3470/feeds/all.ics -o "$work/www/all.ics"
+chmod 644 "$work/www/all.ics"
 etag=$(curl -sfI http://127.0.0.1:3470/feeds/all.ics | tr -d '\r' | sed -n 's/^etag: //Ip')
 cat >"$work/nginx.conf" <<CONF
 worker_processes auto;

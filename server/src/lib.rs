@@ -94,6 +94,7 @@ async fn serve(args: ServeArgs) -> Result<(), RunError> {
         db,
         base_url: args.base_url.clone(),
         feed_cache: Default::default(),
+        feed_staleness: std::time::Duration::from_millis(args.feed_staleness_ms),
     };
     let app = startup::build_router(state);
     tracing::info!(%addr, site_root = %args.site_root.display(), "serving Quorum");

@@ -20,6 +20,8 @@ pub struct AppState {
     pub base_url: Option<String>,
     /// Rendered feeds of the current data version (a cache, safe per instance).
     pub feed_cache: crate::routes::feeds::SharedFeedCache,
+    /// How long a read of the data version may be reused by feeds.
+    pub feed_staleness: std::time::Duration,
 }
 
 /// Leptos options built explicitly (not from compile-time environment), so the same binary

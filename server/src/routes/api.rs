@@ -113,6 +113,7 @@ async fn create_meeting(
 ) -> ApiResult {
     let Json(meeting) = body.map_err(|r| ApiError(QuorumError::BadRequest(r.body_text())))?;
     let saved = meetings::save(&state.db, meeting, SaveMode::Create).await?;
+    super::feeds::invalidate(&state);
     Ok((StatusCode::CREATED, Json(saved)).into_response())
 }
 
@@ -130,7 +131,9 @@ async fn update_meeting(
         )
         .into());
     }
-    ok(meetings::save(&state.db, meeting, SaveMode::Update).await?)
+    let saved = meetings::save(&state.db, meeting, SaveMode::Update).await?;
+    super::feeds::invalidate(&state);
+    ok(saved)
 }
 
 async fn list_venues(State(state): State<AppState>) -> ApiResult {
@@ -166,6 +169,7 @@ async fn export(State(state): State<AppState>) -> ApiResult {
 async fn import(State(state): State<AppState>, body: String) -> ApiResult {
     let data = dataset::parse(&body)?;
     dataset::import(&state.db, &data).await?;
+    super::feeds::invalidate(&state);
     Ok((
         StatusCode::CREATED,
         Json(json!({ "imported": data.counts() })),

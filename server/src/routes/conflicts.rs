@@ -63,6 +63,7 @@ async fn accept(
         &request.accepted_by,
     )
     .await?;
+    super::feeds::invalidate(&state);
     Ok((StatusCode::CREATED, Json(acceptance)).into_response())
 }
 
@@ -76,6 +77,7 @@ async fn set_rules(
 ) -> ApiResult {
     let Json(rules) = body.map_err(json_error)?;
     conflicts::set_rules(&state.db, &rules).await?;
+    super::feeds::invalidate(&state);
     ok(rules)
 }
 
