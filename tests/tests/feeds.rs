@@ -169,6 +169,33 @@ async fn identical_data_gives_identical_bytes_from_every_instance() {
                 .await
                 .unwrap()
         );
+
+        // A change made through one instance shows through the other within the 100 ms bound.
+        let (_, page) = get_json(&first, "/api/sessions/irg-14").await;
+        let mut meeting = page["meetings"][0].clone();
+        meeting["title"] = "Joint meeting, renamed".into();
+        put(
+            &first,
+            &format!("/api/meetings/{}", meeting["id"].as_str().unwrap()),
+            &meeting,
+        )
+        .await;
+        let changed = fetch(&first, "/feeds/bodies/IRG.ics", &[]).await;
+        let tag = header(&changed, "etag");
+        assert!(
+            changed
+                .text()
+                .await
+                .unwrap()
+                .contains("Joint meeting\\, renamed"),
+            "at once through the instance written to"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+        assert_eq!(
+            header(&fetch(&second, "/feeds/bodies/IRG.ics", &[]).await, "etag"),
+            tag,
+            "{backend:?}"
+        );
     }
 }
 
@@ -290,7 +317,7 @@ fn issue_token(db: &TestDatabase, server: &TestServer, args: &[&str]) -> String 
 async fn private_feeds_open_with_a_revocable_token_only() {
     for backend in backends() {
         let db = TestDatabase::new(backend).await;
-        let server = TestServer::start_with(&db, &["--no-demo"]).await;
+        let server = TestServer::start_with(&db, &["--no-demo", "--feed-staleness-ms", "0"]).await;
         assert_eq!(
             http()
                 .post(server.url("/api/import"))
@@ -394,7 +421,7 @@ fn parse_with(program: &str, args: &[&str]) -> Option<BTreeMap<String, Vec<Strin
 async fn real_feeds_parse_in_ical_js_and_python_icalendar_with_the_database_instants() {
     for backend in backends() {
         let db = TestDatabase::new(backend).await;
-        let server = TestServer::start_with(&db, &["--no-demo"]).await;
+        let server = TestServer::start_with(&db, &["--no-demo", "--feed-staleness-ms", "0"]).await;
         http()
             .post(server.url("/api/import"))
             .body(demo_with_panellist())
