@@ -20,6 +20,15 @@ pub enum QuorumError {
     /// A record that does not exist. HTTP 404.
     #[error("not found: {0}")]
     NotFound(String),
+    /// No valid login. HTTP 401.
+    #[error("sign in first")]
+    Unauthorized,
+    /// Signed in, but this role may not do this. HTTP 403.
+    #[error("forbidden: {0}")]
+    Forbidden(String),
+    /// Too many failed logins; try later. HTTP 429.
+    #[error("too many attempts: {0}")]
+    TooManyAttempts(String),
     /// The request clashes with the current state, e.g. a key already taken. HTTP 409.
     #[error("conflict: {0}")]
     Conflict(String),
@@ -50,6 +59,9 @@ impl QuorumError {
         match self {
             QuorumError::Invalid { .. } | QuorumError::InvalidMany(_) => 422,
             QuorumError::NotFound(_) => 404,
+            QuorumError::Unauthorized => 401,
+            QuorumError::Forbidden(_) => 403,
+            QuorumError::TooManyAttempts(_) => 429,
             QuorumError::Conflict(_) => 409,
             QuorumError::BadRequest(_) => 400,
             QuorumError::Database(_) => 500,

@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20260101_000001_bodies;
 mod m20260101_000002_calendar;
+mod m20260101_000003_accounts;
 
 /// Every migration, in the order they apply.
 pub struct Migrator;
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20260101_000001_bodies::Migration),
             Box::new(m20260101_000002_calendar::Migration),
+            Box::new(m20260101_000003_accounts::Migration),
         ]
     }
 }

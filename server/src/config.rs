@@ -33,6 +33,38 @@ pub enum Command {
     Import(ImportArgs),
     /// Issue a new private feed address for a person or a State party, revoking the old one.
     FeedToken(FeedTokenArgs),
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an account. The password is read from QUORUM_NEW_PASSWORD, or from the first
+    /// line of standard input.
+    Add(UserAddArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct UserAddArgs {
+    #[arg(long)]
+    pub email: String,
+    #[arg(long)]
+    pub name: String,
+    /// secretariat, bureau or focal_point.
+    #[arg(long, value_parser = ["secretariat", "bureau", "focal_point"])]
+    pub role: String,
+    /// For a Bureau member: the body whose Bureau they sit on, e.g. IRG.
+    #[arg(long)]
+    pub body: Option<String>,
+    /// For a focal point: the State party's ISO 3166-1 alpha-2 code, e.g. AT.
+    #[arg(long)]
+    pub state: Option<String>,
+    /// The person the account is, by key, for their private feed.
+    #[arg(long)]
+    pub person: Option<String>,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -87,6 +119,10 @@ pub struct ServeArgs {
     /// every request.
     #[arg(long, env = "QUORUM_FEED_STALENESS_MS", default_value_t = 100)]
     pub feed_staleness_ms: u64,
+
+    /// How long a login lasts, in seconds (default 12 hours).
+    #[arg(long, env = "QUORUM_SESSION_SECONDS", default_value_t = 43_200)]
+    pub session_seconds: i64,
 
     /// Do not load the demo dataset into an empty database.
     #[arg(long, env = "QUORUM_NO_DEMO")]

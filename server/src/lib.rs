@@ -57,6 +57,42 @@ pub async fn run(command: Command) -> Result<(), RunError> {
             tracing::info!(counts = ?data.counts(), "imported");
             Ok(())
         }
+        Command::User(config::UserCommand::Add(args)) => {
+            use app::domain::account::Role;
+            use app::error::QuorumError;
+            let password = match std::env::var("QUORUM_NEW_PASSWORD") {
+                Ok(password) => password,
+                Err(_) => {
+                    let mut line = String::new();
+                    std::io::stdin().read_line(&mut line)?;
+                    line.trim_end_matches(['\r', '\n']).to_owned()
+                }
+            };
+            let new = app::ssr::accounts::NewAccount {
+                email: args.email.clone(),
+                name: args.name.clone(),
+                password,
+                role: Role::parse(&args.role)
+                    .map_err(|why| QuorumError::invalid("account", "role", why))?,
+                body: args
+                    .body
+                    .as_deref()
+                    .map(app::domain::BodyCode::parse)
+                    .transpose()
+                    .map_err(|why| QuorumError::invalid("account", "body", why))?,
+                state: args.state.clone(),
+                person: args
+                    .person
+                    .as_deref()
+                    .map(app::domain::Id::parse)
+                    .transpose()
+                    .map_err(|why| QuorumError::invalid("account", "person", why))?,
+            };
+            let db = database::connect_and_migrate(&args.database.database_url).await?;
+            let account = app::ssr::accounts::create(&db, &new).await?;
+            println!("created {} ({})", account.email, account.role);
+            Ok(())
+        }
         Command::FeedToken(args) => {
             use app::ssr::feeds::{rotate_token, PrivateSubject};
             let subject = match (&args.subject.person, &args.subject.state) {
@@ -95,6 +131,7 @@ async fn serve(args: ServeArgs) -> Result<(), RunError> {
         base_url: args.base_url.clone(),
         feed_cache: Default::default(),
         feed_staleness: std::time::Duration::from_millis(args.feed_staleness_ms),
+        session_seconds: args.session_seconds,
     };
     let app = startup::build_router(state);
     tracing::info!(%addr, site_root = %args.site_root.display(), "serving Quorum");

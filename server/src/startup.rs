@@ -22,6 +22,8 @@ pub struct AppState {
     pub feed_cache: crate::routes::feeds::SharedFeedCache,
     /// How long a read of the data version may be reused by feeds.
     pub feed_staleness: std::time::Duration,
+    /// How long a login lasts, in seconds.
+    pub session_seconds: i64,
 }
 
 /// Leptos options built explicitly (not from compile-time environment), so the same binary

@@ -199,6 +199,8 @@ fn replace_database(url: &str, name: &str) -> String {
 /// A running `quorum serve`, killed when dropped.
 pub struct TestServer {
     pub base_url: String,
+    /// The database it serves, when the test chose one.
+    pub database_url: Option<String>,
     child: Child,
 }
 
@@ -219,7 +221,9 @@ impl TestServer {
                 &database.url,
             ])
             .args(extra_args);
-        Self::spawn(command).await
+        let mut server = Self::spawn(command).await;
+        server.database_url = Some(database.url.clone());
+        server
     }
 
     /// Spawns a prepared `quorum serve` command and waits for its "listening" line.
@@ -248,12 +252,93 @@ impl TestServer {
             .expect("quorum did not start within 60 s")
             .unwrap()
             .unwrap_or_else(|| panic!("quorum exited before listening: {:?}", child.try_wait()));
-        TestServer { base_url, child }
+        TestServer {
+            base_url,
+            database_url: None,
+            child,
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path)
     }
+
+    /// A client signed in as the test secretariat (created on first use with `quorum user add`).
+    pub async fn secretariat(&self) -> reqwest::Client {
+        self.signed_in("test.secretariat@quorum.example", "secretariat", &[])
+            .await
+    }
+
+    /// A client signed in with an account of `role` (created if missing), sending its CSRF
+    /// token with every request.
+    pub async fn signed_in(&self, email: &str, role: &str, extra: &[&str]) -> reqwest::Client {
+        let database = self
+            .database_url
+            .as_ref()
+            .expect("a server started with a test database");
+        let output = quorum_command()
+            .args([
+                "user",
+                "add",
+                "--email",
+                email,
+                "--name",
+                email,
+                "--role",
+                role,
+                "--database-url",
+                database,
+            ])
+            .args(extra)
+            .env("QUORUM_NEW_PASSWORD", TEST_PASSWORD)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            output.status.success() || stderr.contains("already exists"),
+            "user add: {stderr}"
+        );
+        login(self, email, TEST_PASSWORD).await.expect("test login")
+    }
+}
+
+/// The password of accounts made by tests.
+pub const TEST_PASSWORD: &str = "correct horse battery staple";
+
+/// Signs in; the client then carries the session cookie and the CSRF token.
+pub async fn login(
+    server: &TestServer,
+    email: &str,
+    password: &str,
+) -> Result<reqwest::Client, u16> {
+    let response = http()
+        .post(server.url("/api/login"))
+        .json(&serde_json::json!({ "email": email, "password": password }))
+        .send()
+        .await
+        .unwrap();
+    if response.status() != 200 {
+        return Err(response.status().as_u16());
+    }
+    let cookie = response.headers()[reqwest::header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let body: serde_json::Value = response.json().await.unwrap();
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(reqwest::header::COOKIE, cookie.parse().unwrap());
+    headers.insert(
+        "x-csrf-token",
+        body["csrf"].as_str().unwrap().parse().unwrap(),
+    );
+    Ok(reqwest::Client::builder()
+        .no_proxy()
+        .default_headers(headers)
+        .build()
+        .unwrap())
 }
 
 impl Drop for TestServer {
@@ -303,7 +388,18 @@ pub async fn send_json(
     path: &str,
     body: impl serde::Serialize,
 ) -> (u16, serde_json::Value) {
-    let response = http()
+    send_as(&http(), server, method, path, body).await
+}
+
+/// Sends JSON with a given (signed-in) client and reads the JSON answer.
+pub async fn send_as(
+    client: &reqwest::Client,
+    server: &TestServer,
+    method: reqwest::Method,
+    path: &str,
+    body: impl serde::Serialize,
+) -> (u16, serde_json::Value) {
+    let response = client
         .request(method, server.url(path))
         .json(&body)
         .send()

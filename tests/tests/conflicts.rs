@@ -2,7 +2,7 @@
 //! saving, free slots, accepting a warning, and the rules.
 
 use serde_json::{json, Value};
-use tests::{backends, get_json, http, send_json, TestDatabase, TestServer};
+use tests::{backends, get_json, http, send_as, send_json, TestDatabase, TestServer};
 
 const DEMO: &str = include_str!("../../app/data/demo.json");
 
@@ -158,7 +158,10 @@ async fn a_warning_accepted_with_a_reason_stays_listed_and_lapses_when_its_meeti
     for backend in backends() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start_with(&db, &["--no-demo"]).await;
-        let response = http()
+        let admin = server.secretariat().await;
+        let response = server
+            .secretariat()
+            .await
             .post(server.url("/api/import"))
             .body(demo_with_evening_reception())
             .send()
@@ -180,8 +183,9 @@ async fn a_warning_accepted_with_a_reason_stays_listed_and_lapses_when_its_meeti
         assert_eq!(warning["accepted"], Value::Null);
         let id = warning["id"].as_str().unwrap().to_owned();
 
-        let accept = json!({ "conflict": id, "reason": "Host country reception", "accepted_by": "Bureau of the Conference" });
-        let (status, acceptance) = send_json(
+        let accept = json!({ "conflict": id, "reason": "Host country reception" });
+        let (status, acceptance) = send_as(
+            &admin,
             &server,
             reqwest::Method::POST,
             "/api/conflicts/accept",
@@ -195,19 +199,21 @@ async fn a_warning_accepted_with_a_reason_stays_listed_and_lapses_when_its_meeti
             "{backend:?}: still listed, as accepted"
         );
 
-        let (status, _) = send_json(
+        let (status, _) = send_as(
+            &admin,
             &server,
             reqwest::Method::POST,
             "/api/conflicts/accept",
-            json!({ "conflict": "no:such", "reason": "x", "accepted_by": "y" }),
+            json!({ "conflict": "no:such", "reason": "x" }),
         )
         .await;
         assert_eq!(status, 404);
-        let (status, body) = send_json(
+        let (status, body) = send_as(
+            &admin,
             &server,
             reqwest::Method::POST,
             "/api/conflicts/accept",
-            json!({ "conflict": id, "reason": " ", "accepted_by": "y" }),
+            json!({ "conflict": id, "reason": " " }),
         )
         .await;
         assert_eq!(status, 422);
@@ -218,7 +224,9 @@ async fn a_warning_accepted_with_a_reason_stays_listed_and_lapses_when_its_meeti
         assert_eq!(export["conflict_acceptances"].as_array().unwrap().len(), 1);
         let same = TestDatabase::new(backend).await;
         let twin = TestServer::start_with(&same, &["--no-demo"]).await;
-        let response = http()
+        let response = twin
+            .secretariat()
+            .await
             .post(twin.url("/api/import"))
             .body(export.to_string())
             .send()
@@ -238,7 +246,9 @@ async fn a_warning_accepted_with_a_reason_stays_listed_and_lapses_when_its_meeti
         }
         let copy = TestDatabase::new(backend).await;
         let other = TestServer::start_with(&copy, &["--no-demo"]).await;
-        let response = http()
+        let response = other
+            .secretariat()
+            .await
             .post(other.url("/api/import"))
             .body(export.to_string())
             .send()
@@ -260,7 +270,10 @@ async fn rules_set_severities_and_blocking_conflicts_cannot_be_accepted() {
     for backend in backends() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start_with(&db, &["--no-demo"]).await;
-        http()
+        let admin = server.secretariat().await;
+        server
+            .secretariat()
+            .await
             .post(server.url("/api/import"))
             .body(demo_with_evening_reception())
             .send()
@@ -269,7 +282,8 @@ async fn rules_set_severities_and_blocking_conflicts_cannot_be_accepted() {
         let (_, rules) = get_json(&server, "/api/conflict-rules").await;
         assert_eq!(rules["min_travel_minutes"], 180);
 
-        let (status, body) = send_json(
+        let (status, body) = send_as(
+            &admin,
             &server,
             reqwest::Method::PUT,
             "/api/conflict-rules",
@@ -283,14 +297,21 @@ async fn rules_set_severities_and_blocking_conflicts_cannot_be_accepted() {
         );
 
         let strict = json!({ "severities": { "outside_meeting_windows": "blocking" } });
-        let (status, _) =
-            send_json(&server, reqwest::Method::PUT, "/api/conflict-rules", strict).await;
+        let (status, _) = send_as(
+            &admin,
+            &server,
+            reqwest::Method::PUT,
+            "/api/conflict-rules",
+            strict,
+        )
+        .await;
         assert_eq!(status, 200);
         let (_, conflicts) = get_json(&server, "/api/conflicts").await;
         assert_eq!(conflicts[0]["severity"], "blocking", "{backend:?}");
         let id = conflicts[0]["id"].as_str().unwrap();
-        let accept = json!({ "conflict": id, "reason": "Reception", "accepted_by": "Bureau" });
-        let (status, body) = send_json(
+        let accept = json!({ "conflict": id, "reason": "Reception" });
+        let (status, body) = send_as(
+            &admin,
             &server,
             reqwest::Method::POST,
             "/api/conflicts/accept",
@@ -309,7 +330,9 @@ async fn rules_set_severities_and_blocking_conflicts_cannot_be_accepted() {
 async fn the_conflicts_page_lists_warnings_in_server_rendered_html() {
     let db = TestDatabase::new(tests::Backend::Sqlite).await;
     let server = TestServer::start_with(&db, &["--no-demo"]).await;
-    http()
+    server
+        .secretariat()
+        .await
         .post(server.url("/api/import"))
         .body(demo_with_evening_reception())
         .send()

@@ -3,7 +3,7 @@
 //! before writing anything.
 
 use serde_json::Value;
-use tests::{backends, get_json, http, TestDatabase, TestServer};
+use tests::{backends, get_json, TestDatabase, TestServer};
 
 const DEMO: &str = include_str!("../../app/data/demo.json");
 
@@ -227,7 +227,9 @@ async fn every_invalid_import_is_refused_whole_with_record_and_field() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start_with(&db, &["--no-demo"]).await;
         for (expected, body) in &cases {
-            let response = http()
+            let response = server
+                .secretariat()
+                .await
                 .post(server.url("/api/import"))
                 .body(body.clone())
                 .send()
@@ -253,7 +255,9 @@ async fn every_invalid_import_is_refused_whole_with_record_and_field() {
         );
 
         // The unchanged demo imports, and a second import is refused without touching the data.
-        let response = http()
+        let response = server
+            .secretariat()
+            .await
             .post(server.url("/api/import"))
             .body(DEMO)
             .send()
@@ -262,7 +266,9 @@ async fn every_invalid_import_is_refused_whole_with_record_and_field() {
         assert_eq!(response.status(), 201, "{backend:?}");
         let answer: Value = response.json().await.unwrap();
         assert_eq!(answer["imported"]["sessions"], 22);
-        let response = http()
+        let response = server
+            .secretariat()
+            .await
             .post(server.url("/api/import"))
             .body(DEMO)
             .send()

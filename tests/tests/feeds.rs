@@ -265,7 +265,9 @@ async fn sequence_rises_with_every_visible_change_and_cancelled_meetings_stay() 
 }
 
 async fn put(server: &TestServer, path: &str, body: &Value) -> Value {
-    let response = http()
+    let response = server
+        .secretariat()
+        .await
         .put(server.url(path))
         .json(body)
         .send()
@@ -319,7 +321,9 @@ async fn private_feeds_open_with_a_revocable_token_only() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start_with(&db, &["--no-demo", "--feed-staleness-ms", "0"]).await;
         assert_eq!(
-            http()
+            server
+                .secretariat()
+                .await
                 .post(server.url("/api/import"))
                 .body(demo_with_panellist())
                 .send()
@@ -422,7 +426,9 @@ async fn real_feeds_parse_in_ical_js_and_python_icalendar_with_the_database_inst
     for backend in backends() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start_with(&db, &["--no-demo", "--feed-staleness-ms", "0"]).await;
-        http()
+        server
+            .secretariat()
+            .await
             .post(server.url("/api/import"))
             .body(demo_with_panellist())
             .send()

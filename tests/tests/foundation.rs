@@ -265,7 +265,9 @@ async fn an_invalid_import_names_record_and_field_and_writes_nothing() {
             {"code":"COSP","name":"Conference","short_name":"COSP","parent":null,"open_to_all_states":true,"position":0},
             {"code":"IRG","name":"","short_name":"IRG","parent":"COSP","open_to_all_states":true,"position":1},
             {"code":"WG-X","name":"X","short_name":"X","parent":"NOPE","open_to_all_states":true,"position":2}]}"#;
-        let response = http()
+        let response = server
+            .secretariat()
+            .await
             .post(server.url("/api/import"))
             .body(bad)
             .send()
@@ -297,7 +299,9 @@ async fn an_invalid_import_names_record_and_field_and_writes_nothing() {
             .unwrap();
         assert!(bodies.is_empty(), "{backend:?}: nothing written");
 
-        let response = http()
+        let response = server
+            .secretariat()
+            .await
             .post(server.url("/api/import"))
             .body("{not json")
             .send()

@@ -3,6 +3,8 @@
 //!
 //! Pure code only — no leptos, sea-orm, axum or tokio — so it compiles to WASM for instant hints.
 
+/// Accounts and what each role may do.
+pub mod account;
 /// Agenda items and documents.
 pub mod agenda;
 /// The Conference and its subsidiary bodies.

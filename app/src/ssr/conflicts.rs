@@ -5,6 +5,7 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, TransactionTrait
 
 use super::convert::{acceptance_of, acceptance_row, rules_of, rules_row, CONFLICT_RULES_KEY};
 use super::entities::{conflict_acceptance, setting};
+use crate::domain::account::{Account, Role};
 use crate::domain::conflicts::{
     still_accepted, Acceptance, Calendar, CheckAnswer, ConflictRules, ConflictView, Proposal,
     Severity, SlotQuery, SlotView,
@@ -26,7 +27,17 @@ pub async fn rules(db: &impl ConnectionTrait) -> Result<ConflictRules, QuorumErr
 }
 
 /// Replaces the rules after checking them against the bodies.
-pub async fn set_rules(db: &DatabaseConnection, rules: &ConflictRules) -> Result<(), QuorumError> {
+pub async fn set_rules(
+    db: &DatabaseConnection,
+    actor: &Account,
+    rules: &ConflictRules,
+) -> Result<(), QuorumError> {
+    if !actor.is_secretariat() {
+        return Err(QuorumError::Forbidden(
+            "only the secretariat sets the conflict rules".into(),
+        ));
+    }
+    let before = serde_json::to_value(self::rules(db).await?).ok();
     let bodies = super::bodies::list(db)
         .await?
         .into_iter()
@@ -40,6 +51,15 @@ pub async fn set_rules(db: &DatabaseConnection, rules: &ConflictRules) -> Result
         .exec(&txn)
         .await?;
     setting::Entity::insert(rules_row(rules)).exec(&txn).await?;
+    super::accounts::audit(
+        &txn,
+        actor,
+        "conflict rules set",
+        "conflict rules",
+        before,
+        serde_json::to_value(rules).ok(),
+    )
+    .await?;
     super::version::bump(&txn).await?;
     txn.commit().await?;
     Ok(())
@@ -142,21 +162,14 @@ pub async fn free_slots(
 /// identifiers.
 pub async fn accept(
     db: &DatabaseConnection,
+    actor: &Account,
     conflict_id: &str,
     reason: &str,
-    accepted_by: &str,
 ) -> Result<Acceptance, QuorumError> {
     if reason.trim().is_empty() {
         return Err(QuorumError::invalid(
             "acceptance",
             "reason",
-            "must not be empty",
-        ));
-    }
-    if accepted_by.trim().is_empty() {
-        return Err(QuorumError::invalid(
-            "acceptance",
-            "accepted_by",
             "must not be empty",
         ));
     }
@@ -167,6 +180,16 @@ pub async fn accept(
         .map(|c| calendar.view(c, None))
         .find(|v| v.id == conflict_id)
         .ok_or_else(|| QuorumError::NotFound(format!("conflict {conflict_id}")))?;
+    let own_body = actor
+        .body
+        .as_ref()
+        .is_some_and(|b| view.bodies.iter().any(|v| v == b.as_str()));
+    if !(actor.is_secretariat() || (actor.role == Role::Bureau && own_body)) {
+        return Err(QuorumError::Forbidden(format!(
+            "only the secretariat or a Bureau of {} may accept this conflict",
+            view.bodies.join(", ")
+        )));
+    }
     if view.severity == Severity::Blocking {
         return Err(QuorumError::invalid(
             "acceptance",
@@ -178,7 +201,7 @@ pub async fn accept(
         conflict: view.id,
         fingerprint: view.fingerprint,
         reason: reason.trim().to_owned(),
-        accepted_by: accepted_by.trim().to_owned(),
+        accepted_by: actor.name.clone(),
         accepted_at: chrono::Utc::now(),
     };
     let txn = db.begin().await?;
@@ -188,6 +211,15 @@ pub async fn accept(
     conflict_acceptance::Entity::insert(acceptance_row(&acceptance))
         .exec(&txn)
         .await?;
+    super::accounts::audit(
+        &txn,
+        actor,
+        "conflict accepted",
+        &format!("conflict {conflict_id}"),
+        None,
+        serde_json::to_value(&acceptance).ok(),
+    )
+    .await?;
     super::version::bump(&txn).await?;
     txn.commit().await?;
     Ok(acceptance)

@@ -241,13 +241,32 @@ where
     Ok(())
 }
 
+/// An import by a signed-in user: the secretariat only, recorded in the audit log.
+pub async fn import_as(
+    db: &DatabaseConnection,
+    actor: &crate::domain::account::Account,
+    data: &Dataset,
+) -> Result<(), QuorumError> {
+    if !actor.is_secretariat() {
+        return Err(QuorumError::Forbidden(
+            "only the secretariat imports data".into(),
+        ));
+    }
+    import(db, data).await?;
+    let counts = serde_json::to_value(data.counts()).ok();
+    super::accounts::audit(db, actor, "dataset imported", "dataset", None, counts).await
+}
+
 /// Loads the demo dataset when the database is empty; returns whether it did.
 pub async fn load_demo_if_empty(db: &DatabaseConnection) -> Result<bool, QuorumError> {
     if !is_empty(db).await? {
         return Ok(false);
     }
     match import(db, &parse(DEMO_JSON)?).await {
-        Ok(()) => Ok(true),
+        Ok(()) => {
+            super::accounts::create_demo_accounts(db).await?;
+            Ok(true)
+        }
         // Another instance sharing the database loaded it first.
         Err(_) if !is_empty(db).await? => Ok(false),
         Err(err) => Err(err),

@@ -3,7 +3,6 @@
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
 };
-use sha2::{Digest, Sha256};
 
 use super::entities::feed_token;
 use crate::domain::feeds::{self, FeedSelection};
@@ -27,24 +26,13 @@ impl PrivateSubject {
     }
 }
 
-/// The SHA-256 of a token, as stored: the database never holds a usable token.
-fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 /// Issues a new token for a person's or a State's private feed, revoking the previous one.
 /// 192 random bits, as 48 hex characters.
 pub async fn rotate_token(
     db: &DatabaseConnection,
     subject: &PrivateSubject,
 ) -> Result<String, QuorumError> {
-    let mut bytes = [0u8; 24];
-    getrandom::fill(&mut bytes)
-        .map_err(|e| QuorumError::Database(format!("no randomness: {e}")))?;
-    let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let token = super::random_hex(24)?;
     let (kind, id) = subject.columns();
     let data = super::dataset::export(db).await?;
     let known = match subject {
@@ -61,7 +49,7 @@ pub async fn rotate_token(
         .exec(&txn)
         .await?;
     let row = feed_token::Model {
-        token_hash: token_hash(&token),
+        token_hash: super::sha256_hex(&token),
         kind: kind.into(),
         subject: id,
         created_at: chrono::Utc::now(),
@@ -79,7 +67,7 @@ pub async fn subject_of(
     db: &impl ConnectionTrait,
     token: &str,
 ) -> Result<Option<PrivateSubject>, QuorumError> {
-    let Some(row) = feed_token::Entity::find_by_id(token_hash(token))
+    let Some(row) = feed_token::Entity::find_by_id(super::sha256_hex(token))
         .one(db)
         .await?
     else {

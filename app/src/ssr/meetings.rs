@@ -7,7 +7,8 @@ use sea_orm::{
 
 use super::convert::{meeting_participant_rows, meeting_row, meeting_session_rows};
 use super::entities::{meeting, meeting_participant, meeting_session};
-use crate::domain::Meeting;
+use crate::domain::account::Account;
+use crate::domain::{BodyCode, Meeting};
 use crate::error::QuorumError;
 
 /// Whether a save may create a new meeting or must change an existing one.
@@ -20,10 +21,27 @@ pub enum SaveMode {
 /// Saves a meeting and returns it as stored, with its sequence and time of change.
 pub async fn save(
     db: &DatabaseConnection,
+    actor: &Account,
     mut proposed: Meeting,
     mode: SaveMode,
 ) -> Result<Meeting, QuorumError> {
     let mut data = super::dataset::export(db).await?;
+    let bodies_of = |m: &Meeting| -> Vec<BodyCode> {
+        m.sessions
+            .iter()
+            .filter_map(|s| data.sessions.iter().find(|x| &x.id == s))
+            .map(|s| s.body.clone())
+            .collect()
+    };
+    let old = data.meetings.iter().find(|m| m.id == proposed.id).cloned();
+    let may = actor.may_plan(&bodies_of(&proposed))
+        && old.as_ref().is_none_or(|o| actor.may_plan(&bodies_of(o)));
+    if !may {
+        return Err(QuorumError::Forbidden(format!(
+            "{} may not plan meeting {}",
+            actor.email, proposed.id
+        )));
+    }
     let now = chrono::Utc::now();
     let existing = data.meetings.iter().position(|m| m.id == proposed.id);
     match (mode, existing) {
@@ -84,6 +102,22 @@ pub async fn save(
     for row in meeting_participant_rows(&proposed) {
         meeting_participant::Entity::insert(row).exec(&txn).await?;
     }
+    let as_json = |m: &Meeting| serde_json::to_value(m).ok();
+    let action = if mode == SaveMode::Create {
+        "meeting created"
+    } else {
+        "meeting changed"
+    };
+    let record = format!("meeting {}", proposed.id);
+    super::accounts::audit(
+        &txn,
+        actor,
+        action,
+        &record,
+        old.as_ref().and_then(as_json),
+        as_json(&proposed),
+    )
+    .await?;
     super::version::bump(&txn).await?;
     txn.commit().await?;
     Ok(proposed)

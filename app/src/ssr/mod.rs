@@ -1,6 +1,8 @@
 //! Server-only code: the database entities, and the services that load, apply domain rules and
 //! persist in one transaction. Services take the connection explicitly: no global pool.
 
+/// Accounts, login sessions, throttling and the audit log.
+pub mod accounts;
 /// Bodies: queries.
 pub mod bodies;
 /// Reading the calendar with filters by body and date range.
@@ -26,3 +28,20 @@ pub mod version;
 /// function; `None` means the request's own host.
 #[derive(Debug, Clone, Default)]
 pub struct PublicBaseUrl(pub Option<String>);
+
+/// `bytes` random bytes as hex, from the operating system.
+pub fn random_hex(bytes: usize) -> Result<String, crate::error::QuorumError> {
+    let mut buffer = vec![0u8; bytes];
+    getrandom::fill(&mut buffer)
+        .map_err(|e| crate::error::QuorumError::Database(format!("no randomness: {e}")))?;
+    Ok(buffer.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// The SHA-256 of a secret, as hex: what the database keeps instead of the secret.
+pub fn sha256_hex(secret: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(secret.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

@@ -15,6 +15,7 @@ use app::ssr::calendar::{self, Filter};
 use app::ssr::meetings::{self, SaveMode};
 use app::ssr::{bodies, dataset};
 
+use super::auth::CurrentUser;
 use crate::startup::AppState;
 
 /// Imports carry the whole calendar: allow far more than axum's 2 MB default.
@@ -109,16 +110,18 @@ async fn list_meetings(State(state): State<AppState>, filter: FilterQuery) -> Ap
 
 async fn create_meeting(
     State(state): State<AppState>,
+    CurrentUser(actor): CurrentUser,
     body: Result<Json<Meeting>, JsonRejection>,
 ) -> ApiResult {
     let Json(meeting) = body.map_err(|r| ApiError(QuorumError::BadRequest(r.body_text())))?;
-    let saved = meetings::save(&state.db, meeting, SaveMode::Create).await?;
+    let saved = meetings::save(&state.db, &actor, meeting, SaveMode::Create).await?;
     super::feeds::invalidate(&state);
     Ok((StatusCode::CREATED, Json(saved)).into_response())
 }
 
 async fn update_meeting(
     State(state): State<AppState>,
+    CurrentUser(actor): CurrentUser,
     Path(id): Path<String>,
     body: Result<Json<Meeting>, JsonRejection>,
 ) -> ApiResult {
@@ -131,7 +134,7 @@ async fn update_meeting(
         )
         .into());
     }
-    let saved = meetings::save(&state.db, meeting, SaveMode::Update).await?;
+    let saved = meetings::save(&state.db, &actor, meeting, SaveMode::Update).await?;
     super::feeds::invalidate(&state);
     ok(saved)
 }
@@ -166,9 +169,16 @@ async fn export(State(state): State<AppState>) -> ApiResult {
 
 /// Imports a dataset into an empty database; the body is read as text so that a JSON error
 /// is answered in Quorum's own words.
-async fn import(State(state): State<AppState>, body: String) -> ApiResult {
+async fn import(
+    State(state): State<AppState>,
+    CurrentUser(actor): CurrentUser,
+    body: String,
+) -> ApiResult {
+    if !actor.is_secretariat() {
+        return Err(QuorumError::Forbidden("only the secretariat imports data".into()).into());
+    }
     let data = dataset::parse(&body)?;
-    dataset::import(&state.db, &data).await?;
+    dataset::import_as(&state.db, &actor, &data).await?;
     super::feeds::invalidate(&state);
     Ok((
         StatusCode::CREATED,

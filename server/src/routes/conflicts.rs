@@ -16,6 +16,7 @@ use app::error::QuorumError;
 use app::ssr::conflicts;
 
 use super::api::{ok, ApiError, ApiResult};
+use super::auth::CurrentUser;
 use crate::startup::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -48,21 +49,16 @@ async fn check(
 struct AcceptRequest {
     conflict: String,
     reason: String,
-    accepted_by: String,
 }
 
 async fn accept(
     State(state): State<AppState>,
+    CurrentUser(actor): CurrentUser,
     body: Result<Json<AcceptRequest>, JsonRejection>,
 ) -> ApiResult {
     let Json(request) = body.map_err(json_error)?;
-    let acceptance = conflicts::accept(
-        &state.db,
-        &request.conflict,
-        &request.reason,
-        &request.accepted_by,
-    )
-    .await?;
+    let acceptance =
+        conflicts::accept(&state.db, &actor, &request.conflict, &request.reason).await?;
     super::feeds::invalidate(&state);
     Ok((StatusCode::CREATED, Json(acceptance)).into_response())
 }
@@ -73,10 +69,11 @@ async fn show_rules(State(state): State<AppState>) -> ApiResult {
 
 async fn set_rules(
     State(state): State<AppState>,
+    CurrentUser(actor): CurrentUser,
     body: Result<Json<ConflictRules>, JsonRejection>,
 ) -> ApiResult {
     let Json(rules) = body.map_err(json_error)?;
-    conflicts::set_rules(&state.db, &rules).await?;
+    conflicts::set_rules(&state.db, &actor, &rules).await?;
     super::feeds::invalidate(&state);
     ok(rules)
 }

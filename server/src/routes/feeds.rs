@@ -70,7 +70,8 @@ pub fn invalidate(state: &AppState) {
 /// Feeds cached by data version; shared by the handlers of one instance.
 pub type SharedFeedCache = Arc<Mutex<FeedCache>>;
 
-fn public_base(state: &AppState, headers: &HeaderMap) -> String {
+/// The public base URL: configured, or the request's own host.
+pub fn public_base(state: &AppState, headers: &HeaderMap) -> String {
     if let Some(base) = &state.base_url {
         return base.clone();
     }

@@ -6,6 +6,8 @@ use crate::startup::AppState;
 
 /// `GET /api/...` JSON reads and `POST /api/import`.
 pub mod api;
+/// Signing in and out; the current user; CSRF checks.
+pub mod auth;
 /// `/api/conflicts`, `/api/free-slots` and `/api/conflict-rules`.
 pub mod conflicts;
 /// `/feeds/...`: iCalendar feeds.
@@ -20,4 +22,5 @@ pub fn router() -> Router<AppState> {
         .merge(api::router())
         .merge(conflicts::router())
         .merge(feeds::router())
+        .merge(auth::router())
 }

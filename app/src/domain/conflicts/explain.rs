@@ -17,6 +17,8 @@ pub struct ConflictView {
     pub explanation: String,
     /// The meetings involved, by key.
     pub meetings: Vec<String>,
+    /// The bodies involved, by code: their Bureaus may accept the conflict.
+    pub bodies: Vec<String>,
     /// The items involved as they are now; an acceptance holds while this is unchanged.
     pub fingerprint: String,
     /// Set when a warning was accepted and its items have not changed since.
@@ -71,12 +73,20 @@ impl Calendar {
                 parts.push(year.to_string());
             }
         }
+        let mut bodies: u64 = meetings.iter().fold(0, |mask, m| mask | m.bodies);
+        if let Subject::Entry { body, .. } = conflict.subject {
+            bodies |= 1 << body;
+        }
         ConflictView {
             id: parts.join(":"),
             kind: conflict.kind,
             severity: self.severity(conflict),
             explanation,
             meetings: ids,
+            bodies: bits(bodies)
+                .iter()
+                .map(|b| self.bodies[*b as usize].to_string())
+                .collect(),
             fingerprint,
             accepted: None,
         }

@@ -451,3 +451,67 @@ pub mod data_version {
     }
     plain_entity!();
 }
+
+pub mod user {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "users")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub email: String,
+        pub name: String,
+        pub password_hash: String,
+        pub role: String,
+        pub body_code: Option<String>,
+        pub state_code: Option<String>,
+        pub person_id: Option<String>,
+        pub created_at: DateTimeUtc,
+    }
+    plain_entity!();
+}
+
+pub mod auth_session {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "auth_sessions")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub token_hash: String,
+        pub user_id: i32,
+        pub csrf_token: String,
+        pub created_at: DateTimeUtc,
+        pub expires_at: DateTimeUtc,
+    }
+    plain_entity!();
+}
+
+pub mod failed_login {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "failed_logins")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub email: String,
+        pub at: DateTimeUtc,
+    }
+    plain_entity!();
+}
+
+pub mod audit_entry {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "audit_log")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub at: DateTimeUtc,
+        pub actor: String,
+        pub action: String,
+        pub record: String,
+        pub before: Option<Json>,
+        pub after: Option<Json>,
+    }
+    plain_entity!();
+}

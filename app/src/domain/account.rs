@@ -1,0 +1,92 @@
+use serde::{Deserialize, Serialize};
+
+use super::{BodyCode, Id};
+use crate::wire_enum;
+
+wire_enum!(
+    /// What an account may do.
+    Role {
+        /// Everything, including users, bodies, venues, rules and imports.
+        Secretariat = "secretariat",
+        /// Plans its body's sessions and meetings (joint ones included) and accepts conflicts.
+        Bureau = "bureau",
+        /// Nominates panellists for its own State party and reads its private feed.
+        FocalPoint = "focal_point",
+    }
+);
+
+/// A signed-in user, as the rules see them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Account {
+    pub id: i32,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    /// The body whose Bureau a Bureau member sits on.
+    pub body: Option<BodyCode>,
+    /// The State party a focal point speaks for.
+    pub state: Option<String>,
+    /// The person this account is, for their private feed.
+    pub person: Option<Id>,
+}
+
+impl Account {
+    pub fn is_secretariat(&self) -> bool {
+        self.role == Role::Secretariat
+    }
+
+    /// Whether the account may plan a meeting held by these bodies: the secretariat always, a
+    /// Bureau member when its body is one of them.
+    pub fn may_plan(&self, bodies: &[BodyCode]) -> bool {
+        match self.role {
+            Role::Secretariat => true,
+            Role::Bureau => self.body.as_ref().is_some_and(|b| bodies.contains(b)),
+            Role::FocalPoint => false,
+        }
+    }
+
+    /// Whether the account may issue the private feed address of a person or a State.
+    pub fn may_manage_feed(&self, person: Option<&Id>, state: Option<&str>) -> bool {
+        self.is_secretariat()
+            || person.is_some_and(|p| self.person.as_ref() == Some(p))
+            || (self.role == Role::FocalPoint && state.is_some() && self.state.as_deref() == state)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn account(role: Role, body: Option<&str>, state: Option<&str>) -> Account {
+        Account {
+            id: 1,
+            email: "a@b.c".into(),
+            name: "A".into(),
+            role,
+            body: body.map(|b| BodyCode::parse(b).unwrap()),
+            state: state.map(str::to_owned),
+            person: None,
+        }
+    }
+
+    #[test]
+    fn bureau_members_plan_their_own_bodies_meetings_joint_ones_included() {
+        let irg = BodyCode::parse("IRG").unwrap();
+        let ar = BodyCode::parse("WG-AR").unwrap();
+        let bureau = account(Role::Bureau, Some("IRG"), None);
+        assert!(bureau.may_plan(&[irg.clone()]));
+        assert!(bureau.may_plan(&[irg.clone(), ar.clone()]));
+        assert!(!bureau.may_plan(&[ar.clone()]));
+        assert!(account(Role::Secretariat, None, None).may_plan(&[ar.clone()]));
+        assert!(!account(Role::FocalPoint, None, Some("AT")).may_plan(&[irg]));
+    }
+
+    #[test]
+    fn focal_points_manage_only_their_own_states_feed() {
+        let focal = account(Role::FocalPoint, None, Some("AT"));
+        assert!(focal.may_manage_feed(None, Some("AT")));
+        assert!(!focal.may_manage_feed(None, Some("FR")));
+        assert!(account(Role::Secretariat, None, None).may_manage_feed(None, Some("FR")));
+        assert!(!account(Role::Bureau, Some("IRG"), None).may_manage_feed(None, Some("AT")));
+    }
+}

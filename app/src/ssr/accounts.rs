@@ -1,0 +1,285 @@
+//! Accounts: argon2id passwords, login sessions stored in the database (so that every instance
+//! knows them), throttled logins, and the audit log.
+//!
+//! Sessions are one table reached through sea-orm, the same on SQLite and PostgreSQL; the
+//! session stores of tower-sessions come one per database driver, which Quorum would have to
+//! pick between at run time. The cookie holds a random token; the table holds its SHA-256.
+
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
+use argon2::Argon2;
+use chrono::{Duration, Utc};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set,
+};
+
+use super::entities::{audit_entry, auth_session, failed_login, user};
+use super::{random_hex, sha256_hex};
+use crate::domain::account::{Account, Role};
+use crate::domain::{BodyCode, Id};
+use crate::error::QuorumError;
+
+/// Failed logins allowed per address within [`THROTTLE_MINUTES`].
+pub const MAX_FAILED_LOGINS: u64 = 5;
+pub const THROTTLE_MINUTES: i64 = 15;
+
+/// A new account, as the command line or the secretariat gives it.
+#[derive(Debug, Clone)]
+pub struct NewAccount {
+    pub email: String,
+    pub name: String,
+    pub password: String,
+    pub role: Role,
+    pub body: Option<BodyCode>,
+    pub state: Option<String>,
+    pub person: Option<Id>,
+}
+
+fn invalid(field: &str, why: &str) -> QuorumError {
+    QuorumError::invalid("account", field, why)
+}
+
+fn account_of(row: user::Model) -> Result<Account, QuorumError> {
+    Ok(Account {
+        id: row.id,
+        role: Role::parse(&row.role).map_err(QuorumError::Database)?,
+        body: row
+            .body_code
+            .as_deref()
+            .map(BodyCode::parse)
+            .transpose()
+            .map_err(QuorumError::Database)?,
+        person: row
+            .person_id
+            .as_deref()
+            .map(Id::parse)
+            .transpose()
+            .map_err(QuorumError::Database)?,
+        email: row.email,
+        name: row.name,
+        state: row.state_code,
+    })
+}
+
+/// Creates an account after checking what its role needs.
+pub async fn create(db: &impl ConnectionTrait, new: &NewAccount) -> Result<Account, QuorumError> {
+    let email = new.email.trim().to_lowercase();
+    if !email.contains('@') || email.len() > 254 {
+        return Err(invalid("email", "is not an e-mail address"));
+    }
+    if new.password.chars().count() < 12 {
+        return Err(invalid("password", "must have at least 12 characters"));
+    }
+    match new.role {
+        Role::Bureau if new.body.is_none() => {
+            return Err(invalid(
+                "body",
+                "a Bureau member needs the body whose Bureau they sit on",
+            ))
+        }
+        Role::FocalPoint if new.state.is_none() => {
+            return Err(invalid(
+                "state",
+                "a focal point needs the State party they speak for",
+            ))
+        }
+        _ => {}
+    }
+    if user::Entity::find()
+        .filter(user::Column::Email.eq(&email))
+        .count(db)
+        .await?
+        > 0
+    {
+        return Err(QuorumError::Conflict(format!(
+            "an account for {email} already exists"
+        )));
+    }
+    let salt = SaltString::generate(&mut OsRng);
+    let hash = Argon2::default()
+        .hash_password(new.password.as_bytes(), &salt)
+        .map_err(|e| QuorumError::Database(format!("hashing: {e}")))?
+        .to_string();
+    let row = user::ActiveModel {
+        email: Set(email),
+        name: Set(new.name.trim().to_owned()),
+        password_hash: Set(hash),
+        role: Set(new.role.as_str().into()),
+        body_code: Set(new.body.as_ref().map(|b| b.to_string())),
+        state_code: Set(new.state.clone()),
+        person_id: Set(new.person.as_ref().map(|p| p.to_string())),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    let inserted = user::Entity::insert(row).exec_with_returning(db).await?;
+    account_of(inserted)
+}
+
+/// A signed-in session: the cookie's token and the CSRF token forms and clients must echo.
+#[derive(Debug, Clone)]
+pub struct Login {
+    pub token: String,
+    pub csrf: String,
+    pub account: Account,
+}
+
+/// Checks a password, refusing an address with too many recent failures; opens a session of
+/// `lifetime`.
+pub async fn login(
+    db: &DatabaseConnection,
+    email: &str,
+    password: &str,
+    lifetime: Duration,
+) -> Result<Login, QuorumError> {
+    let email = email.trim().to_lowercase();
+    let since = Utc::now() - Duration::minutes(THROTTLE_MINUTES);
+    let failures = failed_login::Entity::find()
+        .filter(failed_login::Column::Email.eq(&email))
+        .filter(failed_login::Column::At.gt(since))
+        .count(db)
+        .await?;
+    if failures >= MAX_FAILED_LOGINS {
+        return Err(QuorumError::TooManyAttempts(format!(
+            "too many failed logins; try again in {THROTTLE_MINUTES} minutes"
+        )));
+    }
+    let row = user::Entity::find()
+        .filter(user::Column::Email.eq(&email))
+        .one(db)
+        .await?;
+    let verified = row.as_ref().is_some_and(|r| {
+        PasswordHash::new(&r.password_hash).is_ok_and(|hash| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &hash)
+                .is_ok()
+        })
+    });
+    let Some(row) = row.filter(|_| verified) else {
+        let attempt = failed_login::ActiveModel {
+            email: Set(email),
+            at: Set(Utc::now()),
+            ..Default::default()
+        };
+        failed_login::Entity::insert(attempt).exec(db).await?;
+        return Err(QuorumError::Unauthorized);
+    };
+    let token = random_hex(32)?;
+    let csrf = random_hex(32)?;
+    let now = Utc::now();
+    let session = auth_session::ActiveModel {
+        token_hash: Set(sha256_hex(&token)),
+        user_id: Set(row.id),
+        csrf_token: Set(csrf.clone()),
+        created_at: Set(now),
+        expires_at: Set(now + lifetime),
+    };
+    auth_session::Entity::insert(session).exec(db).await?;
+    Ok(Login {
+        token,
+        csrf,
+        account: account_of(row)?,
+    })
+}
+
+/// The account and CSRF token of a current session.
+pub async fn session(
+    db: &impl ConnectionTrait,
+    token: &str,
+) -> Result<Option<(Account, String)>, QuorumError> {
+    let Some(session) = auth_session::Entity::find_by_id(sha256_hex(token))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    if session.expires_at <= Utc::now() {
+        auth_session::Entity::delete_by_id(session.token_hash)
+            .exec(db)
+            .await?;
+        return Ok(None);
+    }
+    let Some(row) = user::Entity::find_by_id(session.user_id).one(db).await? else {
+        return Ok(None);
+    };
+    Ok(Some((account_of(row)?, session.csrf_token)))
+}
+
+/// Ends a session.
+pub async fn logout(db: &impl ConnectionTrait, token: &str) -> Result<(), QuorumError> {
+    auth_session::Entity::delete_by_id(sha256_hex(token))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Records who changed what, before and after.
+pub async fn audit(
+    db: &impl ConnectionTrait,
+    actor: &Account,
+    action: &str,
+    record: &str,
+    before: Option<serde_json::Value>,
+    after: Option<serde_json::Value>,
+) -> Result<(), QuorumError> {
+    let entry = audit_entry::ActiveModel {
+        at: Set(Utc::now()),
+        actor: Set(actor.email.clone()),
+        action: Set(action.into()),
+        record: Set(record.into()),
+        before: Set(before),
+        after: Set(after),
+        ..Default::default()
+    };
+    audit_entry::Entity::insert(entry).exec(db).await?;
+    Ok(())
+}
+
+/// The demo accounts, one per role; their passwords are in the README.
+pub const DEMO_ACCOUNTS: [(&str, &str, &str, Role, Option<&str>, Option<&str>); 3] = [
+    (
+        "secretariat@quorum.example",
+        "Demo secretariat",
+        "demo-secretariat",
+        Role::Secretariat,
+        None,
+        None,
+    ),
+    (
+        "bureau.irg@quorum.example",
+        "Demo Bureau member, Implementation Review Group",
+        "demo-bureau-irg",
+        Role::Bureau,
+        Some("IRG"),
+        None,
+    ),
+    (
+        "focal.point.at@quorum.example",
+        "Demo focal point, Austria",
+        "demo-focal-point-at",
+        Role::FocalPoint,
+        None,
+        Some("AT"),
+    ),
+];
+
+/// Creates the demo accounts when there are none.
+pub async fn create_demo_accounts(db: &impl ConnectionTrait) -> Result<(), QuorumError> {
+    if user::Entity::find().count(db).await? > 0 {
+        return Ok(());
+    }
+    for (email, name, password, role, body, state) in DEMO_ACCOUNTS {
+        let new = NewAccount {
+            email: email.into(),
+            name: name.into(),
+            // Demo passwords are short to type; pad them to the length rule.
+            password: format!("{password}-quorum"),
+            role,
+            body: body.map(|b| BodyCode::parse(b).expect("demo body")),
+            state: state.map(str::to_owned),
+            person: None,
+        };
+        create(db, &new).await?;
+    }
+    Ok(())
+}
