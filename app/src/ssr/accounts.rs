@@ -283,3 +283,37 @@ pub async fn create_demo_accounts(db: &impl ConnectionTrait) -> Result<(), Quoru
     }
     Ok(())
 }
+
+/// One line of the audit log, as the secretariat reads it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct AuditLine {
+    pub at: chrono::DateTime<Utc>,
+    pub actor: String,
+    pub action: String,
+    pub record: String,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+}
+
+/// The audit log, newest first.
+pub async fn audit_log(
+    db: &impl ConnectionTrait,
+    limit: u64,
+) -> Result<Vec<AuditLine>, QuorumError> {
+    use sea_orm::{QueryOrder, QuerySelect};
+    Ok(audit_entry::Entity::find()
+        .order_by_desc(audit_entry::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| AuditLine {
+            at: e.at,
+            actor: e.actor,
+            action: e.action,
+            record: e.record,
+            before: e.before,
+            after: e.after,
+        })
+        .collect())
+}

@@ -29,6 +29,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/logout", post(logout))
         .route("/api/me", get(me))
         .route("/api/feed-tokens", post(new_feed_token))
+        .route("/api/audit", get(audit_log))
 }
 
 /// The session token from the request's cookies.
@@ -162,6 +163,16 @@ async fn logout(
 
 async fn me(CurrentUser(account): CurrentUser) -> ApiResult {
     ok(account)
+}
+
+/// The audit log, newest first: the secretariat only.
+async fn audit_log(State(state): State<AppState>, CurrentUser(account): CurrentUser) -> ApiResult {
+    if !account.is_secretariat() {
+        return Err(
+            QuorumError::Forbidden("only the secretariat reads the audit log".into()).into(),
+        );
+    }
+    ok(accounts::audit_log(&state.db, 1000).await?)
 }
 
 #[derive(Deserialize)]

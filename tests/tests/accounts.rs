@@ -1,0 +1,364 @@
+//! Who may do what, on both backends: an authorization matrix over every state-changing
+//! endpoint, CSRF, session expiry, login throttling, the demo accounts and the audit log.
+
+use reqwest::Method;
+use serde_json::{json, Value};
+use tests::{backends, get_json, http, login, send_as, Backend, TestDatabase, TestServer};
+
+const DEMO: &str = include_str!("../../app/data/demo.json");
+
+fn new_meeting(id: &str, session: &str, start: &str) -> Value {
+    json!({
+        "id": id, "title": "Informal consultations", "kind": "informal_consultation",
+        "sessions": [session], "venue": "vienna-vic",
+        "start": start, "end": start.replace("T08:", "T09:")
+    })
+}
+
+#[tokio::test]
+async fn exactly_the_allowed_roles_may_change_each_thing() {
+    for backend in backends() {
+        let db = TestDatabase::new(backend).await;
+        let server = TestServer::start(&db).await;
+        let secretariat = server.secretariat().await;
+        let bureau = server
+            .signed_in("bureau.test@quorum.example", "bureau", &["--body", "IRG"])
+            .await;
+        let focal = server
+            .signed_in(
+                "focal.test@quorum.example",
+                "focal_point",
+                &["--state", "AT"],
+            )
+            .await;
+        let anonymous = http();
+        // A warning involving the Implementation Review Group, for the acceptance row.
+        let evening = json!({
+            "id": "irg-15-evening", "title": "Evening briefing", "kind": "informal_consultation",
+            "sessions": ["irg-15"], "venue": "vienna-vic",
+            "start": "2024-06-11T17:00:00Z", "end": "2024-06-11T18:00:00Z"
+        });
+        let (status, _) = send_as(
+            &secretariat,
+            &server,
+            Method::POST,
+            "/api/meetings",
+            &evening,
+        )
+        .await;
+        assert_eq!(status, 201);
+        let (_, conflicts) = get_json(&server, "/api/conflicts").await;
+        let warning = conflicts[0]["id"].as_str().unwrap().to_owned();
+
+        let roles: [(&str, &reqwest::Client); 4] = [
+            ("anonymous", &anonymous),
+            ("secretariat", &secretariat),
+            ("bureau IRG", &bureau),
+            ("focal point AT", &focal),
+        ];
+        // (what, method, path, body for each role, roles allowed)
+        let rows: Vec<(&str, Method, String, Box<dyn Fn(usize) -> Value>, Vec<&str>)> = vec![
+            (
+                "import",
+                Method::POST,
+                "/api/import".into(),
+                Box::new(|_| serde_json::from_str(DEMO).unwrap()),
+                vec!["secretariat"],
+            ),
+            (
+                "create an IRG meeting",
+                Method::POST,
+                "/api/meetings".into(),
+                Box::new(|i| {
+                    new_meeting(
+                        &format!("irg-15-extra-{i}"),
+                        "irg-15",
+                        &format!("2024-06-1{}T08:00:00Z", i),
+                    )
+                }),
+                vec!["secretariat", "bureau IRG"],
+            ),
+            (
+                "create a WG-AR meeting",
+                Method::POST,
+                "/api/meetings".into(),
+                Box::new(|i| {
+                    new_meeting(
+                        &format!("wg-ar-18-extra-{i}"),
+                        "wg-ar-18",
+                        &format!("2024-09-0{}T08:00:00Z", i + 2),
+                    )
+                }),
+                vec!["secretariat"],
+            ),
+            (
+                "change a joint IRG meeting",
+                Method::PUT,
+                "/api/meetings/joint-2023-06-afternoon".into(),
+                Box::new(|i| {
+                    let mut m: Value = serde_json::from_str::<Value>(DEMO).unwrap()["meetings"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .find(|m| m["id"] == "joint-2023-06-afternoon")
+                        .unwrap()
+                        .clone();
+                    m["title"] = format!("Joint meeting, version {i}").into();
+                    m
+                }),
+                vec!["secretariat", "bureau IRG"],
+            ),
+            (
+                "change a Conference meeting",
+                Method::PUT,
+                "/api/meetings/cosp-10-opening".into(),
+                Box::new(|i| {
+                    let mut m: Value = serde_json::from_str::<Value>(DEMO).unwrap()["meetings"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .find(|m| m["id"] == "cosp-10-opening")
+                        .unwrap()
+                        .clone();
+                    m["title"] = format!("Opening, version {i}").into();
+                    m
+                }),
+                vec!["secretariat"],
+            ),
+            (
+                "accept an IRG warning",
+                Method::POST,
+                "/api/conflicts/accept".into(),
+                Box::new(move |_| json!({ "conflict": warning.clone(), "reason": "agreed" })),
+                vec!["secretariat", "bureau IRG"],
+            ),
+            (
+                "set conflict rules",
+                Method::PUT,
+                "/api/conflict-rules".into(),
+                Box::new(|_| json!({})),
+                vec!["secretariat"],
+            ),
+            (
+                "issue Austria's feed address",
+                Method::POST,
+                "/api/feed-tokens".into(),
+                Box::new(|_| json!({ "state": "AT" })),
+                vec!["secretariat", "focal point AT"],
+            ),
+            (
+                "issue France's feed address",
+                Method::POST,
+                "/api/feed-tokens".into(),
+                Box::new(|_| json!({ "state": "FR" })),
+                vec!["secretariat"],
+            ),
+        ];
+        for (what, method, path, body, allowed) in &rows {
+            for (i, (role, client)) in roles.iter().enumerate() {
+                let (status, answer) =
+                    send_as(client, &server, method.clone(), path, body(i)).await;
+                let refused = status == 401 || status == 403;
+                assert_eq!(
+                    !refused,
+                    allowed.contains(role),
+                    "{backend:?}: {role} → {what}: {status} {answer}"
+                );
+                if *role == "anonymous" {
+                    assert_eq!(status, 401, "{what}");
+                }
+            }
+        }
+        // The import by the secretariat was allowed, and refused only because data exists.
+        let (status, _) = send_as(
+            &secretariat,
+            &server,
+            Method::POST,
+            "/api/import",
+            serde_json::from_str::<Value>(DEMO).unwrap(),
+        )
+        .await;
+        assert_eq!(status, 422);
+
+        let (status, log) = get_json(&server, "/api/audit").await;
+        assert_eq!(status, 401, "the audit log is not public");
+        let response = secretariat
+            .get(server.url("/api/audit"))
+            .send()
+            .await
+            .unwrap();
+        let log: Value = response.json().await.unwrap_or(log);
+        let change = log
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["record"] == "meeting cosp-10-opening")
+            .unwrap();
+        assert_eq!(change["actor"], "test.secretariat@quorum.example");
+        assert_eq!(
+            change["before"]["title"],
+            "Opening plenary of the tenth session of the Conference"
+        );
+        assert_eq!(change["after"]["title"], "Opening, version 1");
+        let forbidden = bureau.get(server.url("/api/audit")).send().await.unwrap();
+        assert_eq!(forbidden.status(), 403);
+    }
+}
+
+#[tokio::test]
+async fn state_changing_requests_need_a_csrf_proof() {
+    let db = TestDatabase::new(Backend::Sqlite).await;
+    let server = TestServer::start(&db).await;
+    server.secretariat().await;
+    let login = http()
+        .post(server.url("/api/login"))
+        .json(&json!({ "email": "test.secretariat@quorum.example", "password": tests::TEST_PASSWORD }))
+        .send()
+        .await
+        .unwrap();
+    let cookie = login.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    assert!(!cookie.contains("Secure"), "no Secure flag over plain http");
+    let cookie = cookie.split(';').next().unwrap().to_owned();
+    let put = |origin: Option<&'static str>| {
+        let mut request = http()
+            .put(server.url("/api/conflict-rules"))
+            .header("cookie", cookie.clone())
+            .json(&json!({}));
+        if let Some(origin) = origin {
+            request = request.header("origin", origin);
+        }
+        request
+    };
+    assert_eq!(
+        put(None).send().await.unwrap().status(),
+        403,
+        "cookie alone is not enough"
+    );
+    assert_eq!(
+        put(Some("https://evil.example"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        403
+    );
+    let own = server.base_url.clone();
+    let same_site = http()
+        .put(server.url("/api/conflict-rules"))
+        .header("cookie", cookie.clone())
+        .header("origin", own)
+        .json(&json!({}));
+    assert_eq!(
+        same_site.send().await.unwrap().status(),
+        200,
+        "a form of this site"
+    );
+    let me = http()
+        .get(server.url("/api/me"))
+        .header("cookie", cookie.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(me.status(), 200, "reading needs no proof");
+}
+
+#[tokio::test]
+async fn sessions_expire_and_logins_are_throttled() {
+    for backend in backends() {
+        let db = TestDatabase::new(backend).await;
+        let server = TestServer::start_with(&db, &["--session-seconds", "1"]).await;
+        let client = server.secretariat().await;
+        assert_eq!(
+            client
+                .get(server.url("/api/me"))
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            200
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+        assert_eq!(
+            client
+                .get(server.url("/api/me"))
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            401,
+            "{backend:?}: expired"
+        );
+
+        for _ in 0..5 {
+            assert_eq!(
+                login(&server, "test.secretariat@quorum.example", "wrong password")
+                    .await
+                    .unwrap_err(),
+                401
+            );
+        }
+        assert_eq!(
+            login(
+                &server,
+                "test.secretariat@quorum.example",
+                tests::TEST_PASSWORD
+            )
+            .await
+            .unwrap_err(),
+            429,
+            "{backend:?}: throttled even with the right password"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_demo_accounts_of_the_readme_sign_in() {
+    let db = TestDatabase::new(Backend::Sqlite).await;
+    let server = TestServer::start(&db).await;
+    for (email, password, role) in [
+        (
+            "secretariat@quorum.example",
+            "demo-secretariat-quorum",
+            "secretariat",
+        ),
+        (
+            "bureau.irg@quorum.example",
+            "demo-bureau-irg-quorum",
+            "bureau",
+        ),
+        (
+            "focal.point.at@quorum.example",
+            "demo-focal-point-at-quorum",
+            "focal_point",
+        ),
+    ] {
+        let client = login(&server, email, password)
+            .await
+            .unwrap_or_else(|s| panic!("{email}: {s}"));
+        let me: Value = client
+            .get(server.url("/api/me"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(me["role"], role);
+        let out = client.post(server.url("/api/logout")).send().await.unwrap();
+        assert_eq!(out.status(), 204);
+        assert_eq!(
+            client
+                .get(server.url("/api/me"))
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            401,
+            "logged out"
+        );
+    }
+}
