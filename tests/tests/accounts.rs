@@ -169,6 +169,27 @@ async fn exactly_the_allowed_roles_may_change_each_thing() {
                 }
             }
         }
+        // The server function behind the account page: the same rule as /api/feed-tokens.
+        for (subject, allowed) in [
+            ("AT", vec!["secretariat", "focal point AT"]),
+            ("FR", vec!["secretariat"]),
+        ] {
+            for (role, client) in &roles {
+                let response = client
+                    .post(server.url("/api/account/new-private-feed"))
+                    .form(&[("kind", "state"), ("subject", subject)])
+                    .send()
+                    .await
+                    .unwrap();
+                let ok = response.status() == 200;
+                assert_eq!(
+                    ok,
+                    allowed.contains(role),
+                    "{backend:?}: {role} → new private feed for {subject}: {}",
+                    response.status()
+                );
+            }
+        }
         // The import by the secretariat was allowed, and refused only because data exists.
         let (status, _) = send_as(
             &secretariat,

@@ -112,3 +112,80 @@ async fn the_bodies_page_hydrates_and_filters_as_you_type() {
     browser.screenshot("bodies-hydrated-filtered").await;
     browser.close().await;
 }
+
+#[tokio::test]
+async fn a_focal_point_signs_in_and_rotates_their_private_feed_from_the_account_page() {
+    if !available() {
+        return;
+    }
+    let db = TestDatabase::new(Backend::Sqlite).await;
+    let server = TestServer::start(&db).await;
+    let browser = Browser::start(true).await;
+    browser.client.goto(&server.url("/login")).await.unwrap();
+    browser
+        .client
+        .find(Locator::Id("login-email"))
+        .await
+        .unwrap()
+        .send_keys("focal.point.at@quorum.example")
+        .await
+        .unwrap();
+    browser
+        .client
+        .find(Locator::Id("login-password"))
+        .await
+        .unwrap()
+        .send_keys("demo-focal-point-at-quorum")
+        .await
+        .unwrap();
+    browser
+        .client
+        .find(Locator::Css("form.login button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let account = url::Url::parse(&server.url("/account")).unwrap();
+    browser
+        .client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_url(&account)
+        .await
+        .unwrap();
+    browser
+        .client
+        .wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css("main[data-hydrated='true'] form.new-feed"))
+        .await
+        .expect("the account page hydrates");
+    browser
+        .client
+        .find(Locator::Css("form.new-feed button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let address = browser
+        .client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("code.feed-address"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    browser.screenshot("account-new-private-feed").await;
+    browser.close().await;
+
+    let path = address
+        .strip_prefix(&server.base_url)
+        .expect("an address of this server");
+    let feed = tests::http().get(server.url(path)).send().await.unwrap();
+    assert_eq!(feed.status(), 200);
+    assert!(feed.text().await.unwrap().contains("NAME:Quorum — Austria"));
+}

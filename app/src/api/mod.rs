@@ -1,5 +1,7 @@
 //! Wire types and server functions. Each body is a few lines: context → service → error mapping.
 
+/// The signed-in user; private feed addresses.
+pub mod account;
 /// The bodies of the Conference.
 pub mod bodies;
 /// Conflicts across all bodies.

@@ -91,7 +91,7 @@ pub struct MeetingPage {
 
 /// The public base URL: configured, or the request's own host.
 #[cfg(feature = "ssr")]
-pub(crate) fn public_base() -> String {
+pub fn public_base() -> String {
     if let Some(base) = use_context::<crate::ssr::PublicBaseUrl>().and_then(|b| b.0) {
         return base;
     }

@@ -14,11 +14,16 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set,
 };
 
+use axum::http::{header, HeaderMap, Method};
+
 use super::entities::{audit_entry, auth_session, failed_login, user};
 use super::{random_hex, sha256_hex};
 use crate::domain::account::{Account, Role};
 use crate::domain::{BodyCode, Id};
 use crate::error::QuorumError;
+
+/// The cookie holding the session token.
+pub const SESSION_COOKIE: &str = "quorum_session";
 
 /// Failed logins allowed per address within [`THROTTLE_MINUTES`].
 pub const MAX_FAILED_LOGINS: u64 = 5;
@@ -316,4 +321,82 @@ pub async fn audit_log(
             after: e.after,
         })
         .collect())
+}
+
+/// The session token from the request's cookies.
+pub fn session_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| cookie::Cookie::split_parse(v.to_owned()))
+        .filter_map(Result::ok)
+        .find(|c| c.name() == SESSION_COOKIE)
+        .map(|c| c.value().to_owned())
+}
+
+/// Whether a state-changing request proves it comes from this site.
+pub fn csrf_ok(headers: &HeaderMap, csrf: &str) -> bool {
+    let token = headers.get("x-csrf-token").and_then(|v| v.to_str().ok());
+    if token == Some(csrf) {
+        return true;
+    }
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+    let origin = headers
+        .get(header::ORIGIN)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|o| url::Url::parse(o).ok());
+    match (origin, host) {
+        (Some(origin), Some(host)) => {
+            let origin_host = match origin.port() {
+                Some(port) => format!("{}:{port}", origin.host_str().unwrap_or_default()),
+                None => origin.host_str().unwrap_or_default().to_owned(),
+            };
+            origin_host == host
+        }
+        _ => false,
+    }
+}
+
+/// The signed-in user of a request, with its CSRF proof checked for unsafe methods.
+pub async fn authenticate(
+    db: &impl ConnectionTrait,
+    method: &Method,
+    headers: &HeaderMap,
+) -> Result<Account, QuorumError> {
+    let token = session_token(headers).ok_or(QuorumError::Unauthorized)?;
+    let (account, csrf) = session(db, &token)
+        .await?
+        .ok_or(QuorumError::Unauthorized)?;
+    let safe = matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS);
+    if !safe && !csrf_ok(headers, &csrf) {
+        return Err(QuorumError::Forbidden("missing or wrong CSRF token".into()));
+    }
+    Ok(account)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    #[test]
+    fn csrf_proof_is_the_session_token_or_an_origin_of_this_site() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::HOST, HeaderValue::from_static("127.0.0.1:3000"));
+        assert!(!csrf_ok(&headers, "secret"));
+        headers.insert("x-csrf-token", HeaderValue::from_static("secret"));
+        assert!(csrf_ok(&headers, "secret"));
+        headers.remove("x-csrf-token");
+        headers.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("http://127.0.0.1:3000"),
+        );
+        assert!(csrf_ok(&headers, "secret"));
+        headers.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("https://evil.example"),
+        );
+        assert!(!csrf_ok(&headers, "secret"));
+    }
 }

@@ -1,6 +1,7 @@
 //! Pages, components and the HTML shell. Every page renders completely on the server
 //! (`SsrMode::Async`), so it reads without JavaScript, and hydrates for interaction.
 
+mod account;
 mod bodies;
 mod conflicts;
 mod sessions;
@@ -51,6 +52,7 @@ pub fn App() -> impl IntoView {
                     <A href="/">"Bodies"</A>
                     <A href="/sessions">"Sessions"</A>
                     <A href="/conflicts">"Conflicts"</A>
+                    <A href="/account">"Account"</A>
                 </nav>
             </header>
             <main id="main" data-hydrated=move || hydrated.get().to_string()>
@@ -58,6 +60,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=bodies::BodiesPage ssr=SsrMode::Async/>
                     <Route path=path!("/conflicts") view=conflicts::ConflictsPage ssr=SsrMode::Async/>
                     <Route path=path!("/sessions") view=sessions::SessionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/login") view=account::LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view=account::AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/sessions/:id") view=sessions::SessionPage ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id") view=sessions::MeetingPage ssr=SsrMode::Async/>
                 </Routes>

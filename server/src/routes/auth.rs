@@ -5,7 +5,7 @@
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -21,7 +21,7 @@ use app::ssr::feeds::{rotate_token, PrivateSubject};
 use super::api::{ok, ApiError, ApiResult};
 use crate::startup::AppState;
 
-pub const SESSION_COOKIE: &str = "quorum_session";
+pub use accounts::SESSION_COOKIE;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -30,59 +30,11 @@ pub fn router() -> Router<AppState> {
         .route("/api/me", get(me))
         .route("/api/feed-tokens", post(new_feed_token))
         .route("/api/audit", get(audit_log))
+        .route("/login", post(login_form))
+        .route("/logout", post(logout_form))
 }
 
-/// The session token from the request's cookies.
-pub fn session_token(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| cookie::Cookie::split_parse(v.to_owned()))
-        .filter_map(Result::ok)
-        .find(|c| c.name() == SESSION_COOKIE)
-        .map(|c| c.value().to_owned())
-}
-
-/// Whether a state-changing request proves it comes from this site.
-fn csrf_ok(headers: &HeaderMap, csrf: &str) -> bool {
-    let token = headers.get("x-csrf-token").and_then(|v| v.to_str().ok());
-    if token == Some(csrf) {
-        return true;
-    }
-    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
-    let origin = headers
-        .get(header::ORIGIN)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|o| url::Url::parse(o).ok());
-    match (origin, host) {
-        (Some(origin), Some(host)) => {
-            let origin_host = match origin.port() {
-                Some(port) => format!("{}:{port}", origin.host_str().unwrap_or_default()),
-                None => origin.host_str().unwrap_or_default().to_owned(),
-            };
-            origin_host == host
-        }
-        _ => false,
-    }
-}
-
-/// The signed-in user of a request, with its CSRF proof checked for unsafe methods.
-pub async fn authenticate(
-    state: &AppState,
-    method: &Method,
-    headers: &HeaderMap,
-) -> Result<Account, QuorumError> {
-    let token = session_token(headers).ok_or(QuorumError::Unauthorized)?;
-    let (account, csrf) = accounts::session(&state.db, &token)
-        .await?
-        .ok_or(QuorumError::Unauthorized)?;
-    let safe = matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS);
-    if !safe && !csrf_ok(headers, &csrf) {
-        return Err(QuorumError::Forbidden("missing or wrong CSRF token".into()));
-    }
-    Ok(account)
-}
+pub use accounts::{authenticate, session_token};
 
 /// Extracts the signed-in user, or answers 401 (no session) or 403 (no CSRF proof).
 pub struct CurrentUser(pub Account);
@@ -95,7 +47,7 @@ impl FromRequestParts<AppState> for CurrentUser {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         Ok(CurrentUser(
-            authenticate(state, &parts.method, &parts.headers).await?,
+            authenticate(&state.db, &parts.method, &parts.headers).await?,
         ))
     }
 }
@@ -233,27 +185,64 @@ async fn new_feed_token(
     Ok(response)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+#[derive(Deserialize)]
+struct LoginForm {
+    email: String,
+    password: String,
+}
 
-    #[test]
-    fn csrf_proof_is_the_session_token_or_an_origin_of_this_site() {
-        let mut headers = HeaderMap::new();
-        headers.insert(header::HOST, HeaderValue::from_static("127.0.0.1:3000"));
-        assert!(!csrf_ok(&headers, "secret"));
-        headers.insert("x-csrf-token", HeaderValue::from_static("secret"));
-        assert!(csrf_ok(&headers, "secret"));
-        headers.remove("x-csrf-token");
-        headers.insert(
-            header::ORIGIN,
-            HeaderValue::from_static("http://127.0.0.1:3000"),
-        );
-        assert!(csrf_ok(&headers, "secret"));
-        headers.insert(
-            header::ORIGIN,
-            HeaderValue::from_static("https://evil.example"),
-        );
-        assert!(!csrf_ok(&headers, "secret"));
+fn see_other(location: &str) -> axum::response::Response {
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    response.headers_mut().insert(
+        header::LOCATION,
+        HeaderValue::from_str(location).expect("ASCII location"),
+    );
+    response
+}
+
+/// The sign-in form: a cookie and the account page, or back to the form with the error.
+async fn login_form(
+    State(state): State<AppState>,
+    axum::Form(form): axum::Form<LoginForm>,
+) -> axum::response::Response {
+    let lifetime = chrono::Duration::seconds(state.session_seconds);
+    match accounts::login(&state.db, &form.email, &form.password, lifetime).await {
+        Ok(session) => {
+            let mut response = see_other("/account");
+            response.headers_mut().insert(
+                header::SET_COOKIE,
+                session_cookie(&state, &session.token, state.session_seconds),
+            );
+            response
+        }
+        Err(err) => {
+            let reason = if matches!(err, QuorumError::TooManyAttempts(_)) {
+                "throttled"
+            } else {
+                "wrong"
+            };
+            let email: String = form
+                .email
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || "@._-+".contains(*c))
+                .collect();
+            see_other(&format!("/login?error={reason}&email={email}"))
+        }
     }
+}
+
+/// The sign-out form (a state change: it needs a CSRF proof like any other).
+async fn logout_form(
+    State(state): State<AppState>,
+    CurrentUser(_): CurrentUser,
+    headers: HeaderMap,
+) -> ApiResult {
+    if let Some(token) = session_token(&headers) {
+        accounts::logout(&state.db, &token).await?;
+    }
+    let mut response = see_other("/");
+    response
+        .headers_mut()
+        .insert(header::SET_COOKIE, session_cookie(&state, "", 0));
+    Ok(response)
 }

@@ -1,0 +1,85 @@
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::subscribe::SubscribeLinks;
+use crate::api::account::{current_account, NewPrivateFeed};
+
+/// Sign in: a plain form, answered by the server with a cookie and a redirect.
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let query = use_query_map();
+    let error = query.read_untracked().get("error");
+    let email = query.read_untracked().get("email").unwrap_or_default();
+    let message = error.map(|e| match e.as_str() {
+        "throttled" => "Too many failed attempts: try again in 15 minutes.".to_owned(),
+        _ => "Wrong e-mail address or password.".to_owned(),
+    });
+    view! {
+        <h1>"Sign in"</h1>
+        <form method="post" action="/login" class="login">
+            <p>
+                <label for="login-email">"E-mail address"</label>
+                <input id="login-email" name="email" type="email" autocomplete="username" required value=email/>
+            </p>
+            <p>
+                <label for="login-password">"Password"</label>
+                <input id="login-password" name="password" type="password" autocomplete="current-password" required
+                    aria-describedby="login-error"/>
+                {message.map(|m| view! { <span id="login-error" class="field-error" role="alert">{m}</span> })}
+            </p>
+            <button type="submit">"Sign in"</button>
+        </form>
+    }
+}
+
+/// The signed-in user and their private feed addresses.
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let account = Resource::new(|| (), |_| current_account());
+    let new_feed = ServerAction::<NewPrivateFeed>::new();
+    view! {
+        <h1>"Your account"</h1>
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match account.await {
+                    Ok(Some(a)) => {
+                        let (kind, subject) = match (&a.state, &a.person) {
+                            (Some(state), _) => ("state", state.clone()),
+                            (None, Some(person)) => ("person", person.to_string()),
+                            _ => ("state", String::new()),
+                        };
+                        view! {
+                            <p class="who">{format!("{} ({}), {}", a.name, a.email, a.role.as_str().replace('_', " "))}</p>
+                            <h2>"Private calendar feed"</h2>
+                            <p>"A new address replaces the previous one, which stops working at once. Keep it to yourself."</p>
+                            <ActionForm action=new_feed attr:class="new-feed">
+                                <label for="feed-kind">"For"</label>
+                                <select id="feed-kind" name="kind">
+                                    <option value="state" selected=kind == "state">"State party (ISO code)"</option>
+                                    <option value="person" selected=kind == "person">"Person (key)"</option>
+                                </select>
+                                <label for="feed-subject">"Which"</label>
+                                <input id="feed-subject" name="subject" value=subject required/>
+                                <button type="submit">"New private feed address"</button>
+                            </ActionForm>
+                            <form method="post" action="/logout"><button type="submit">"Sign out"</button></form>
+                        }.into_any()
+                    }
+                    Ok(None) => view! { <p>"You are not signed in. " <a href="/login">"Sign in"</a></p> }.into_any(),
+                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+        {move || new_feed.value().get().map(|result| match result {
+            Ok(links) => view! {
+                <div class="new-feed-result" role="status">
+                    <p>"Your new private feed:"</p>
+                    <p><code class="feed-address">{links.https.clone()}</code></p>
+                    <SubscribeLinks links label="your private feed".into()/>
+                </div>
+            }.into_any(),
+            Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+        })}
+    }
+}
