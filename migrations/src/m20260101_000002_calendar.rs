@@ -387,6 +387,7 @@ impl MigrationTrait for Migration {
                 .col(string_len(Nominations::Status, 16))
                 .col(timestamp_with_time_zone_null(Nominations::SubmittedAt))
                 .col(text_null(Nominations::DecisionNote))
+                .col(boolean(Nominations::Released))
                 .foreign_key(&mut fk(
                     "fk_nominations_call",
                     (Nominations::Table, Nominations::CallId),
@@ -764,6 +765,7 @@ enum Nominations {
     Status,
     SubmittedAt,
     DecisionNote,
+    Released,
 }
 #[derive(DeriveIden)]
 enum Contributions {

@@ -21,6 +21,8 @@ pub mod ical;
 pub mod id;
 /// Meetings, joint meetings included.
 pub mod meeting;
+/// The nomination workflow's rules.
+pub mod nominations;
 /// English ordinal words for session titles.
 pub mod ordinal;
 /// Panels, calls for nominations, nominations and contributions.

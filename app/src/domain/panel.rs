@@ -73,6 +73,9 @@ pub struct Nomination {
     /// The Bureau's note on its decision.
     #[serde(default)]
     pub decision_note: Option<String>,
+    /// Whether the Bureau's decision has been released to the nominator.
+    #[serde(default)]
+    pub released: bool,
 }
 
 /// A submission to the repository of contributions on implementation.

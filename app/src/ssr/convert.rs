@@ -607,6 +607,7 @@ pub fn nomination_row(n: &Nomination) -> nomination::ActiveModel {
         status: n.status.as_str().into(),
         submitted_at: n.submitted_at,
         decision_note: n.decision_note.clone(),
+        released: n.released,
     }
     .into_active_model()
 }
@@ -623,6 +624,7 @@ pub fn nomination_of(m: nomination::Model) -> Result<Nomination> {
         biography: m.biography,
         submitted_at: m.submitted_at,
         decision_note: m.decision_note,
+        released: m.released,
     })
 }
 

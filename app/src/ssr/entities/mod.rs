@@ -350,6 +350,7 @@ pub mod nomination {
         pub status: String,
         pub submitted_at: Option<DateTimeUtc>,
         pub decision_note: Option<String>,
+        pub released: bool,
     }
     plain_entity!();
 }
