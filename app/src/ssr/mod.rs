@@ -19,6 +19,8 @@ pub mod entities;
 pub mod feeds;
 /// Creating and changing meetings.
 pub mod meetings;
+/// The nomination workflow over the stored calendar.
+pub mod nominations;
 /// Data for the session and meeting pages.
 pub mod pages;
 /// The data version that rises with every write.

@@ -14,6 +14,8 @@ pub mod conflicts;
 pub mod feeds;
 /// `GET /healthz`.
 pub mod health;
+/// Calls for nominations and the nomination workflow.
+pub mod nominations;
 
 /// Every plain route of Quorum.
 pub fn router() -> Router<AppState> {
@@ -23,4 +25,5 @@ pub fn router() -> Router<AppState> {
         .merge(conflicts::router())
         .merge(feeds::router())
         .merge(auth::router())
+        .merge(nominations::router())
 }

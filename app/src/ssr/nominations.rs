@@ -1,0 +1,420 @@
+//! The nomination workflow over the stored calendar: load → apply the domain's rule → check the
+//! whole dataset → write what changed, with an audit entry, in one transaction.
+
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
+use serde::{Deserialize, Serialize};
+
+use super::convert::{call_row, nomination_row, panellist_rows, person_row};
+use super::entities::{call_for_nominations, nomination, panel_panellist, person};
+use crate::domain::account::{Account, Role};
+use crate::domain::nominations as rules;
+use crate::domain::{
+    Affiliation, BodyCode, CallForNominations, Dataset, Gender, Id, Nomination, NominationStatus,
+    Person,
+};
+use crate::error::QuorumError;
+
+/// A nomination as a focal point drafts it: the nominee's details and why.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewNomination {
+    pub id: Id,
+    pub call: Id,
+    pub nominee_name: String,
+    #[serde(default)]
+    pub nominee_title: Option<String>,
+    pub nominee_gender: Gender,
+    #[serde(default)]
+    pub nominee_email: Option<String>,
+    pub justification: String,
+    #[serde(default)]
+    pub biography: Option<String>,
+}
+
+/// A step of the workflow on one nomination.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "action")]
+pub enum Step {
+    Edit {
+        justification: String,
+        biography: Option<String>,
+    },
+    Submit,
+    Withdraw,
+    Review,
+    Decide {
+        decision: NominationStatus,
+        note: Option<String>,
+    },
+    Confirm,
+}
+
+/// A nomination as its reader may see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct NominationView {
+    #[serde(flatten)]
+    pub nomination: Nomination,
+    pub nominee: Option<Person>,
+}
+
+fn refused(record: &str, why: String) -> QuorumError {
+    QuorumError::invalid(record, "status", why)
+}
+
+/// The bodies whose Bureaus handle a call: those of its panel's meeting.
+fn call_bodies(data: &Dataset, call: &CallForNominations) -> Vec<BodyCode> {
+    let Some(panel) = call
+        .panel
+        .as_ref()
+        .and_then(|p| data.panels.iter().find(|x| &x.id == p))
+    else {
+        return vec![];
+    };
+    let Some(meeting) = data.meetings.iter().find(|m| m.id == panel.meeting) else {
+        return vec![];
+    };
+    meeting
+        .sessions
+        .iter()
+        .filter_map(|s| data.sessions.iter().find(|x| &x.id == s))
+        .map(|s| s.body.clone())
+        .collect()
+}
+
+fn is_bureau_for(actor: &Account, data: &Dataset, call: &CallForNominations) -> bool {
+    match actor.role {
+        Role::Secretariat => true,
+        Role::Bureau => {
+            let bodies = call_bodies(data, call);
+            bodies.is_empty() || actor.may_plan(&bodies)
+        }
+        Role::FocalPoint => false,
+    }
+}
+
+fn is_nominator(actor: &Account, n: &Nomination) -> bool {
+    actor.role == Role::FocalPoint
+        && actor
+            .state
+            .as_ref()
+            .is_some_and(|s| n.nominator == Affiliation::State(s.clone()))
+}
+
+/// Writes what changed between `before` and `after` (calls, persons, nominations, panellists)
+/// with an audit entry, in one transaction.
+async fn persist(
+    db: &DatabaseConnection,
+    actor: &Account,
+    before: &Dataset,
+    after: &Dataset,
+    action: &str,
+    record: &str,
+) -> Result<(), QuorumError> {
+    after.validate()?;
+    let txn = db.begin().await?;
+    for call in after
+        .calls_for_nominations
+        .iter()
+        .filter(|c| !before.calls_for_nominations.contains(c))
+    {
+        call_for_nominations::Entity::delete_by_id(call.id.to_string())
+            .exec(&txn)
+            .await?;
+        call_for_nominations::Entity::insert(call_row(call))
+            .exec(&txn)
+            .await?;
+    }
+    for p in after
+        .persons
+        .iter()
+        .filter(|p| !before.persons.iter().any(|b| b.id == p.id))
+    {
+        person::Entity::insert(person_row(p)).exec(&txn).await?;
+    }
+    let mut changed = None;
+    for n in after
+        .nominations
+        .iter()
+        .filter(|n| !before.nominations.contains(n))
+    {
+        let old = before.nominations.iter().find(|b| b.id == n.id);
+        if old.is_some() {
+            nomination::Entity::delete_by_id(n.id.to_string())
+                .exec(&txn)
+                .await?;
+        }
+        nomination::Entity::insert(nomination_row(n))
+            .exec(&txn)
+            .await?;
+        if n.id.as_str() == record.trim_start_matches("nomination ") {
+            changed = Some((
+                old.and_then(|o| serde_json::to_value(o).ok()),
+                serde_json::to_value(n).ok(),
+            ));
+        }
+    }
+    for panel in after.panels.iter().filter(|p| !before.panels.contains(p)) {
+        panel_panellist::Entity::delete_many()
+            .filter(panel_panellist::Column::PanelId.eq(panel.id.to_string()))
+            .exec(&txn)
+            .await?;
+        for row in panellist_rows(panel) {
+            panel_panellist::Entity::insert(row).exec(&txn).await?;
+        }
+    }
+    let (old, new) = changed.unwrap_or((None, None));
+    super::accounts::audit(&txn, actor, action, record, old, new).await?;
+    super::version::bump(&txn).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Opens a call for nominations: the secretariat, or a Bureau of the panel's bodies.
+pub async fn open_call(
+    db: &DatabaseConnection,
+    actor: &Account,
+    call: CallForNominations,
+) -> Result<CallForNominations, QuorumError> {
+    let before = super::dataset::export(db).await?;
+    if before.calls_for_nominations.iter().any(|c| c.id == call.id) {
+        return Err(QuorumError::Conflict(format!(
+            "call {} already exists",
+            call.id
+        )));
+    }
+    if !is_bureau_for(actor, &before, &call) {
+        return Err(QuorumError::Forbidden(
+            "only the secretariat or the Bureau of the panel's body opens this call".into(),
+        ));
+    }
+    let mut after = before.clone();
+    after.calls_for_nominations.push(call.clone());
+    persist(
+        db,
+        actor,
+        &before,
+        &after,
+        "call opened",
+        &format!("call {}", call.id),
+    )
+    .await?;
+    Ok(call)
+}
+
+/// A focal point drafts a nomination for their own State.
+pub async fn create(
+    db: &DatabaseConnection,
+    actor: &Account,
+    new: NewNomination,
+) -> Result<Nomination, QuorumError> {
+    let Some(state) = actor
+        .state
+        .clone()
+        .filter(|_| actor.role == Role::FocalPoint)
+    else {
+        return Err(QuorumError::Forbidden(
+            "only a focal point nominates, for their own State".into(),
+        ));
+    };
+    let before = super::dataset::export(db).await?;
+    if before.nominations.iter().any(|n| n.id == new.id) {
+        return Err(QuorumError::Conflict(format!(
+            "nomination {} already exists",
+            new.id
+        )));
+    }
+    let record = format!("nomination {}", new.id);
+    if new.nominee_name.trim().is_empty() {
+        return Err(QuorumError::invalid(
+            &record,
+            "nominee_name",
+            "must not be empty",
+        ));
+    }
+    if new.justification.trim().is_empty() {
+        return Err(QuorumError::invalid(
+            &record,
+            "justification",
+            "must not be empty",
+        ));
+    }
+    let person_id = Id::parse(&format!("nominee-{}", new.id))
+        .map_err(|why| QuorumError::invalid(&record, "id", why))?;
+    let mut after = before.clone();
+    after.persons.push(Person {
+        id: person_id.clone(),
+        name: new.nominee_name.trim().to_owned(),
+        title: new.nominee_title,
+        gender: new.nominee_gender,
+        affiliation: Some(Affiliation::State(state.clone())),
+        email: new.nominee_email,
+    });
+    let nomination = Nomination {
+        id: new.id,
+        call: new.call,
+        nominator: Affiliation::State(state),
+        nominee: person_id,
+        justification: new.justification.trim().to_owned(),
+        biography: new.biography,
+        status: NominationStatus::Draft,
+        submitted_at: None,
+        decision_note: None,
+        released: false,
+    };
+    after.nominations.push(nomination.clone());
+    persist(db, actor, &before, &after, "nomination drafted", &record).await?;
+    Ok(nomination)
+}
+
+/// Takes one step of the workflow, if the actor's role allows it.
+pub async fn step(
+    db: &DatabaseConnection,
+    actor: &Account,
+    id: &str,
+    step: Step,
+) -> Result<Nomination, QuorumError> {
+    let before = super::dataset::export(db).await?;
+    let record = format!("nomination {id}");
+    let index = before
+        .nominations
+        .iter()
+        .position(|n| n.id.as_str() == id)
+        .ok_or_else(|| QuorumError::NotFound(record.clone()))?;
+    let current = before.nominations[index].clone();
+    let call = before
+        .calls_for_nominations
+        .iter()
+        .find(|c| c.id == current.call)
+        .cloned()
+        .ok_or_else(|| QuorumError::NotFound(format!("call {}", current.call)))?;
+    let nominator = is_nominator(actor, &current) || (actor.is_secretariat());
+    let bureau = is_bureau_for(actor, &before, &call);
+    let (allowed, action) = match &step {
+        Step::Edit { .. } => (nominator, "nomination edited"),
+        Step::Submit => (nominator, "nomination submitted"),
+        Step::Withdraw => (nominator, "nomination withdrawn"),
+        Step::Review => (bureau, "nomination under review"),
+        Step::Decide { .. } => (bureau, "nomination decided"),
+        Step::Confirm => (bureau || nominator, "participation confirmed"),
+    };
+    if !allowed {
+        // A focal point of another State learns nothing about this nomination.
+        let hidden = actor.role == Role::FocalPoint && !is_nominator(actor, &current);
+        return Err(if hidden {
+            QuorumError::NotFound(record)
+        } else {
+            QuorumError::Forbidden(format!("{} may not do this", actor.email))
+        });
+    }
+    let mut after = before.clone();
+    let panel_index = call
+        .panel
+        .as_ref()
+        .and_then(|p| after.panels.iter().position(|x| &x.id == p));
+    match step {
+        Step::Edit {
+            justification,
+            biography,
+        } => {
+            rules::editable(&after.nominations[index]).map_err(|why| refused(&record, why))?;
+            after.nominations[index].justification = justification;
+            after.nominations[index].biography = biography;
+        }
+        Step::Submit => {
+            let all = after.nominations.clone();
+            rules::submit(
+                &mut after.nominations[index],
+                &call,
+                &all,
+                chrono::Utc::now(),
+            )
+            .map_err(|why| refused(&record, why))?;
+        }
+        Step::Review => {
+            rules::review(&mut after.nominations[index]).map_err(|why| refused(&record, why))?
+        }
+        Step::Decide { decision, note } => {
+            rules::decide(&mut after.nominations[index], decision, note)
+                .map_err(|why| refused(&record, why))?
+        }
+        Step::Confirm => {
+            let panel = panel_index.map(|p| &mut after.panels[p]);
+            rules::confirm(&mut after.nominations[index], panel)
+                .map_err(|why| refused(&record, why))?;
+        }
+        Step::Withdraw => {
+            let panel = panel_index.map(|p| &mut after.panels[p]);
+            rules::withdraw(id, &mut after.nominations, panel)
+                .map_err(|why| refused(&record, why))?;
+        }
+    }
+    persist(db, actor, &before, &after, action, &record).await?;
+    Ok(after.nominations[index].clone())
+}
+
+/// Releases a call's decisions together: the secretariat or the call's Bureau.
+pub async fn release(
+    db: &DatabaseConnection,
+    actor: &Account,
+    call_id: &str,
+) -> Result<Vec<String>, QuorumError> {
+    let before = super::dataset::export(db).await?;
+    let call = before
+        .calls_for_nominations
+        .iter()
+        .find(|c| c.id.as_str() == call_id)
+        .cloned()
+        .ok_or_else(|| QuorumError::NotFound(format!("call {call_id}")))?;
+    if !is_bureau_for(actor, &before, &call) {
+        return Err(QuorumError::Forbidden(
+            "only the secretariat or the call's Bureau releases decisions".into(),
+        ));
+    }
+    let mut after = before.clone();
+    let released = rules::release(&call, &mut after.nominations);
+    persist(
+        db,
+        actor,
+        &before,
+        &after,
+        "decisions released",
+        &format!("call {call_id}"),
+    )
+    .await?;
+    Ok(released)
+}
+
+/// The nominations a user may see: all for the secretariat, their calls' for a Bureau member,
+/// their own State's for a focal point — with decisions shown only once released.
+pub async fn list(
+    db: &DatabaseConnection,
+    actor: &Account,
+) -> Result<Vec<NominationView>, QuorumError> {
+    let data = super::dataset::export(db).await?;
+    Ok(data
+        .nominations
+        .iter()
+        .filter(|n| match actor.role {
+            Role::Secretariat => true,
+            Role::Bureau => data
+                .calls_for_nominations
+                .iter()
+                .find(|c| c.id == n.call)
+                .is_some_and(|c| is_bureau_for(actor, &data, c)),
+            Role::FocalPoint => is_nominator(actor, n),
+        })
+        .map(|n| {
+            let mut nomination = n.clone();
+            if actor.role == Role::FocalPoint {
+                nomination.status = rules::visible_status(n);
+                if !n.released {
+                    nomination.decision_note = None;
+                }
+            }
+            NominationView {
+                nominee: data.persons.iter().find(|p| p.id == n.nominee).cloned(),
+                nomination,
+            }
+        })
+        .collect())
+}

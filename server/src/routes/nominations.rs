@@ -1,0 +1,129 @@
+//! Calls for nominations and the nomination workflow.
+
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::{get, post, put};
+use axum::{Json, Router};
+use serde::Deserialize;
+
+use app::domain::CallForNominations;
+use app::error::QuorumError;
+use app::ssr::nominations::{self, NewNomination, Step};
+
+use super::api::{ok, ApiError, ApiResult};
+use super::auth::CurrentUser;
+use crate::startup::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/calls", get(list_calls).post(open_call))
+        .route("/api/calls/{id}/release", post(release))
+        .route("/api/nominations", get(list).post(create))
+        .route("/api/nominations/{id}", put(edit))
+        .route("/api/nominations/{id}/{action}", post(act))
+}
+
+fn json_error(rejection: JsonRejection) -> ApiError {
+    ApiError(QuorumError::BadRequest(rejection.body_text()))
+}
+
+/// Open and past calls: public.
+async fn list_calls(State(state): State<AppState>) -> ApiResult {
+    ok(app::ssr::dataset::export(&state.db)
+        .await?
+        .calls_for_nominations)
+}
+
+async fn open_call(
+    State(state): State<AppState>,
+    CurrentUser(actor): CurrentUser,
+    body: Result<Json<CallForNominations>, JsonRejection>,
+) -> ApiResult {
+    let Json(call) = body.map_err(json_error)?;
+    let call = nominations::open_call(&state.db, &actor, call).await?;
+    super::feeds::invalidate(&state);
+    Ok((StatusCode::CREATED, Json(call)).into_response())
+}
+
+async fn list(State(state): State<AppState>, CurrentUser(actor): CurrentUser) -> ApiResult {
+    ok(nominations::list(&state.db, &actor).await?)
+}
+
+async fn create(
+    State(state): State<AppState>,
+    CurrentUser(actor): CurrentUser,
+    body: Result<Json<NewNomination>, JsonRejection>,
+) -> ApiResult {
+    let Json(new) = body.map_err(json_error)?;
+    let nomination = nominations::create(&state.db, &actor, new).await?;
+    Ok((StatusCode::CREATED, Json(nomination)).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Edit {
+    justification: String,
+    #[serde(default)]
+    biography: Option<String>,
+}
+
+async fn edit(
+    State(state): State<AppState>,
+    CurrentUser(actor): CurrentUser,
+    Path(id): Path<String>,
+    body: Result<Json<Edit>, JsonRejection>,
+) -> ApiResult {
+    let Json(edit) = body.map_err(json_error)?;
+    let step = Step::Edit {
+        justification: edit.justification,
+        biography: edit.biography,
+    };
+    ok(nominations::step(&state.db, &actor, &id, step).await?)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Decision {
+    decision: app::domain::NominationStatus,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+/// `submit`, `withdraw`, `review`, `confirm`, or `decide` with `{"decision": …, "note": …}`.
+async fn act(
+    State(state): State<AppState>,
+    CurrentUser(actor): CurrentUser,
+    Path((id, action)): Path<(String, String)>,
+    body: String,
+) -> ApiResult {
+    let step = match action.as_str() {
+        "submit" => Step::Submit,
+        "withdraw" => Step::Withdraw,
+        "review" => Step::Review,
+        "confirm" => Step::Confirm,
+        "decide" => {
+            let decision: Decision = serde_json::from_str(&body)
+                .map_err(|e| QuorumError::BadRequest(format!("decision: {e}")))?;
+            Step::Decide {
+                decision: decision.decision,
+                note: decision.note,
+            }
+        }
+        other => return Err(QuorumError::NotFound(format!("action {other}")).into()),
+    };
+    let nomination = nominations::step(&state.db, &actor, &id, step).await?;
+    super::feeds::invalidate(&state);
+    ok(nomination)
+}
+
+async fn release(
+    State(state): State<AppState>,
+    CurrentUser(actor): CurrentUser,
+    Path(id): Path<String>,
+) -> ApiResult {
+    let released = nominations::release(&state.db, &actor, &id).await?;
+    super::feeds::invalidate(&state);
+    ok(serde_json::json!({ "released": released }))
+}

@@ -1,0 +1,304 @@
+//! The nomination workflow through HTTP on both backends: a call, drafts and submissions by focal
+//! points for their own State only, refusals (late, over quota), review and decisions released
+//! together, confirmation onto the panel, and a withdrawal that gives the seat to the waitlist.
+
+use reqwest::{Client, Method};
+use serde_json::{json, Value};
+use tests::{backends, get_json, send_as, TestDatabase, TestServer};
+
+async fn post(client: &Client, server: &TestServer, path: &str, body: Value) -> (u16, Value) {
+    send_as(client, server, Method::POST, path, body).await
+}
+
+async fn list(client: &Client, server: &TestServer) -> Vec<Value> {
+    let response = client
+        .get(server.url("/api/nominations"))
+        .send()
+        .await
+        .unwrap();
+    response.json::<Vec<Value>>().await.unwrap()
+}
+
+fn draft(id: &str, call: &str, name: &str) -> Value {
+    json!({
+        "id": id, "call": call, "nominee_name": name, "nominee_gender": "female",
+        "justification": "Leads corporate compliance reform", "biography": "Twenty years in financial regulation."
+    })
+}
+
+#[tokio::test]
+async fn a_nomination_goes_from_draft_to_the_panel_and_its_seat_to_the_waitlist() {
+    for backend in backends() {
+        let db = TestDatabase::new(backend).await;
+        let server = TestServer::start(&db).await;
+        let secretariat = server.secretariat().await;
+        let bureau = server
+            .signed_in(
+                "bureau.irg.test@quorum.example",
+                "bureau",
+                &["--body", "IRG"],
+            )
+            .await;
+        let other_bureau = server
+            .signed_in(
+                "bureau.ar.test@quorum.example",
+                "bureau",
+                &["--body", "WG-AR"],
+            )
+            .await;
+        let austria = server
+            .signed_in(
+                "focal.at.test@quorum.example",
+                "focal_point",
+                &["--state", "AT"],
+            )
+            .await;
+        let france = server
+            .signed_in(
+                "focal.fr.test@quorum.example",
+                "focal_point",
+                &["--state", "FR"],
+            )
+            .await;
+
+        let call = json!({ "id": "call-business-integrity", "note_verbale_date": "2026-11-01", "deadline": "2099-01-31", "panel": "business-integrity-1", "quota_per_state": 1 });
+        assert_eq!(
+            post(&austria, &server, "/api/calls", call.clone()).await.0,
+            403,
+            "focal points do not open calls"
+        );
+        assert_eq!(
+            post(&other_bureau, &server, "/api/calls", call.clone())
+                .await
+                .0,
+            403,
+            "another body's Bureau"
+        );
+        let (status, _) = post(&bureau, &server, "/api/calls", call).await;
+        assert_eq!(status, 201, "{backend:?}");
+        let (_, calls) = get_json(&server, "/api/calls").await;
+        assert_eq!(
+            calls[0]["id"], "call-business-integrity",
+            "calls are public"
+        );
+
+        assert_eq!(
+            post(
+                &austria,
+                &server,
+                "/api/nominations",
+                draft("at-1", "call-business-integrity", "Anna Berger")
+            )
+            .await
+            .0,
+            201
+        );
+        assert_eq!(
+            post(
+                &france,
+                &server,
+                "/api/nominations",
+                draft("fr-1", "call-business-integrity", "Claire Martin")
+            )
+            .await
+            .0,
+            201
+        );
+        assert_eq!(
+            post(
+                &bureau,
+                &server,
+                "/api/nominations",
+                draft("x-1", "call-business-integrity", "X")
+            )
+            .await
+            .0,
+            403,
+            "only focal points nominate"
+        );
+
+        // Each State sees its own nominations only, and cannot act on another's.
+        let mine = list(&austria, &server).await;
+        assert_eq!(mine.len(), 1);
+        assert_eq!(mine[0]["nominee"]["name"], "Anna Berger");
+        assert_eq!(
+            post(&austria, &server, "/api/nominations/fr-1/submit", json!({}))
+                .await
+                .0,
+            404,
+            "{backend:?}: invisible to Austria"
+        );
+        assert_eq!(
+            list(&bureau, &server).await.len(),
+            2,
+            "the Bureau sees every nomination to its call"
+        );
+
+        let (status, _) = post(&austria, &server, "/api/nominations/at-1/submit", json!({})).await;
+        assert_eq!(status, 200);
+        assert_eq!(
+            post(
+                &austria,
+                &server,
+                "/api/nominations",
+                draft("at-2", "call-business-integrity", "Berta Huber")
+            )
+            .await
+            .0,
+            201
+        );
+        let (status, body) =
+            post(&austria, &server, "/api/nominations/at-2/submit", json!({})).await;
+        assert_eq!(status, 422);
+        assert_eq!(body["errors"][0], "nomination at-2: status: AT has already submitted 1 nomination(s) to call call-business-integrity, its quota");
+        assert_eq!(
+            post(&france, &server, "/api/nominations/fr-1/submit", json!({}))
+                .await
+                .0,
+            200
+        );
+
+        let late = json!({ "id": "call-closed", "note_verbale_date": "2020-01-01", "deadline": "2020-02-01", "topic": "Asset recovery" });
+        assert_eq!(post(&secretariat, &server, "/api/calls", late).await.0, 201);
+        post(
+            &austria,
+            &server,
+            "/api/nominations",
+            draft("at-late", "call-closed", "Carl Gruber"),
+        )
+        .await;
+        let (status, body) = post(
+            &austria,
+            &server,
+            "/api/nominations/at-late/submit",
+            json!({}),
+        )
+        .await;
+        assert_eq!(status, 422);
+        assert!(
+            body["errors"][0]
+                .as_str()
+                .unwrap()
+                .contains("late nominations are refused"),
+            "{body}"
+        );
+
+        // The Bureau reviews and decides; decisions stay hidden until released together.
+        assert_eq!(
+            post(&bureau, &server, "/api/nominations/at-1/review", json!({}))
+                .await
+                .0,
+            200
+        );
+        assert_eq!(
+            post(&austria, &server, "/api/nominations/at-1/review", json!({}))
+                .await
+                .0,
+            403
+        );
+        assert_eq!(
+            post(
+                &other_bureau,
+                &server,
+                "/api/nominations/at-1/decide",
+                json!({ "decision": "accepted" })
+            )
+            .await
+            .0,
+            403
+        );
+        let (status, _) = post(
+            &bureau,
+            &server,
+            "/api/nominations/at-1/decide",
+            json!({ "decision": "accepted", "note": "Strong profile" }),
+        )
+        .await;
+        assert_eq!(status, 200);
+        post(
+            &bureau,
+            &server,
+            "/api/nominations/fr-1/decide",
+            json!({ "decision": "waitlisted" }),
+        )
+        .await;
+        let seen = list(&austria, &server).await;
+        let at1 = seen.iter().find(|n| n["id"] == "at-1").unwrap();
+        assert_eq!(
+            at1["status"], "under_review",
+            "{backend:?}: not yet released"
+        );
+        assert_eq!(at1["decision_note"], Value::Null);
+        let (status, body) = post(
+            &bureau,
+            &server,
+            "/api/calls/call-business-integrity/release",
+            json!({}),
+        )
+        .await;
+        assert_eq!(status, 200);
+        assert_eq!(body["released"].as_array().unwrap().len(), 2);
+        let seen = list(&austria, &server).await;
+        let at1 = seen.iter().find(|n| n["id"] == "at-1").unwrap();
+        assert_eq!(
+            (at1["status"].as_str(), at1["decision_note"].as_str()),
+            (Some("accepted"), Some("Strong profile"))
+        );
+
+        // Confirmed, the nominee is on the panel and the session page.
+        assert_eq!(
+            post(
+                &austria,
+                &server,
+                "/api/nominations/at-1/confirm",
+                json!({})
+            )
+            .await
+            .0,
+            200
+        );
+        let (_, panels) = get_json(&server, "/api/panels?session=irg-14").await;
+        let panel = panels
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == "business-integrity-1")
+            .unwrap();
+        assert_eq!(panel["panellists"], json!(["nominee-at-1"]));
+        let page = tests::http()
+            .get(server.url("/sessions/irg-14"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("Panellists: Anna Berger"), "{backend:?}");
+
+        // Austria withdraws: the seat goes to France, first on the waitlist.
+        assert_eq!(
+            post(
+                &austria,
+                &server,
+                "/api/nominations/at-1/withdraw",
+                json!({})
+            )
+            .await
+            .0,
+            200
+        );
+        let fr = list(&france, &server).await;
+        assert_eq!(
+            fr[0]["status"], "accepted",
+            "{backend:?}: promoted from the waitlist"
+        );
+        let (_, panels) = get_json(&server, "/api/panels?session=irg-14").await;
+        let panel = panels
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == "business-integrity-1")
+            .unwrap();
+        assert_eq!(panel["panellists"], json!([]));
+    }
+}
