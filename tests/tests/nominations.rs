@@ -302,3 +302,126 @@ async fn a_nomination_goes_from_draft_to_the_panel_and_its_seat_to_the_waitlist(
         assert_eq!(panel["panellists"], json!([]));
     }
 }
+
+#[tokio::test]
+async fn a_decision_moving_away_from_the_bureaus_targets_is_flagged() {
+    for backend in backends() {
+        let db = TestDatabase::new(backend).await;
+        let server = TestServer::start(&db).await;
+        let secretariat = server.secretariat().await;
+        let austria = server
+            .signed_in(
+                "focal.at.test@quorum.example",
+                "focal_point",
+                &["--state", "AT"],
+            )
+            .await;
+        let france = server
+            .signed_in(
+                "focal.fr.test@quorum.example",
+                "focal_point",
+                &["--state", "FR"],
+            )
+            .await;
+        let call = json!({ "id": "call-ml", "note_verbale_date": "2026-11-01", "deadline": "2099-01-31", "panel": "money-laundering-1" });
+        assert_eq!(post(&secretariat, &server, "/api/calls", call).await.0, 201);
+        let (status, _) = send_as(
+            &secretariat,
+            &server,
+            Method::PUT,
+            "/api/calls/call-ml/targets",
+            json!({ "min_female_share": 0.5, "min_regional_groups": 2 }),
+        )
+        .await;
+        assert_eq!(status, 200);
+        assert_eq!(
+            send_as(
+                &austria,
+                &server,
+                Method::PUT,
+                "/api/calls/call-ml/targets",
+                json!({})
+            )
+            .await
+            .0,
+            403
+        );
+
+        post(
+            &austria,
+            &server,
+            "/api/nominations",
+            draft("at-ml", "call-ml", "Anna Berger"),
+        )
+        .await;
+        let mut male = draft("fr-ml", "call-ml", "Jean Dupont");
+        male["nominee_gender"] = "male".into();
+        post(&france, &server, "/api/nominations", male).await;
+        post(
+            &austria,
+            &server,
+            "/api/nominations/at-ml/submit",
+            json!({}),
+        )
+        .await;
+        post(&france, &server, "/api/nominations/fr-ml/submit", json!({})).await;
+
+        let (_, first) = post(
+            &secretariat,
+            &server,
+            "/api/nominations/at-ml/decide",
+            json!({ "decision": "accepted" }),
+        )
+        .await;
+        assert_eq!(
+            first["balance_warnings"],
+            json!([]),
+            "{backend:?}: one woman of one meets the share"
+        );
+        let (_, second) = post(
+            &secretariat,
+            &server,
+            "/api/nominations/fr-ml/decide",
+            json!({ "decision": "accepted" }),
+        )
+        .await;
+        assert_eq!(
+            second["balance_warnings"],
+            json!([]),
+            "1 of 2 is still half"
+        );
+
+        let response = secretariat
+            .get(server.url("/api/calls/call-ml/balance"))
+            .send()
+            .await
+            .unwrap();
+        let balance: Value = response.json().await.unwrap();
+        assert_eq!(balance["composition"]["total"], 2);
+        assert_eq!(
+            balance["composition"]["by_regional_group"]["western_european_others"],
+            2
+        );
+        assert_eq!(balance["warnings"][0], "1 of 2 regional groups wanted; missing: african, asia_pacific, eastern_european, latin_american_caribbean");
+        let forbidden = austria
+            .get(server.url("/api/calls/call-ml/balance"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(forbidden.status(), 403);
+
+        // Declining the woman would leave none: the Bureau is warned before it releases.
+        let (_, third) = post(
+            &secretariat,
+            &server,
+            "/api/nominations/at-ml/decide",
+            json!({ "decision": "declined" }),
+        )
+        .await;
+        assert_eq!(
+            third["balance_warnings"],
+            json!(["0 of 1 selected are women; the target is at least 50 %"]),
+            "{backend:?}"
+        );
+    }
+}

@@ -7,6 +7,8 @@
 pub mod account;
 /// Agenda items and documents.
 pub mod agenda;
+/// Balance of selections against the Bureau's targets.
+pub mod balance;
 /// The Conference and its subsidiary bodies.
 pub mod body;
 /// The conflict engine and free-slot finder, across every body.

@@ -5,8 +5,9 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Transac
 use serde::{Deserialize, Serialize};
 
 use super::convert::{call_row, nomination_row, panellist_rows, person_row};
-use super::entities::{call_for_nominations, nomination, panel_panellist, person};
+use super::entities::{call_for_nominations, nomination, panel_panellist, person, setting};
 use crate::domain::account::{Account, Role};
+use crate::domain::balance;
 use crate::domain::nominations as rules;
 use crate::domain::{
     Affiliation, BodyCode, CallForNominations, Dataset, Gender, Id, Nomination, NominationStatus,
@@ -266,13 +267,14 @@ pub async fn create(
     Ok(nomination)
 }
 
-/// Takes one step of the workflow, if the actor's role allows it.
+/// Takes one step of the workflow, if the actor's role allows it; returns the nomination and,
+/// for a decision, the balance warnings it adds against the call's targets.
 pub async fn step(
     db: &DatabaseConnection,
     actor: &Account,
     id: &str,
     step: Step,
-) -> Result<Nomination, QuorumError> {
+) -> Result<(Nomination, Vec<String>), QuorumError> {
     let before = super::dataset::export(db).await?;
     let record = format!("nomination {id}");
     let index = before
@@ -348,8 +350,117 @@ pub async fn step(
                 .map_err(|why| refused(&record, why))?;
         }
     }
+    // A decision that moves the selection away from the Bureau's targets is said so.
+    let targets = targets(db, &call.id).await?;
+    let warnings = balance::moved_away(
+        &balance::composition(&before, &call.id),
+        &balance::composition(&after, &call.id),
+        &targets,
+    );
     persist(db, actor, &before, &after, action, &record).await?;
-    Ok(after.nominations[index].clone())
+    Ok((after.nominations[index].clone(), warnings))
+}
+
+fn targets_key(call: &Id) -> String {
+    format!("balance_targets:{call}")
+}
+
+/// The Bureau's targets for a call (none set: no targets).
+pub async fn targets(
+    db: &impl sea_orm::ConnectionTrait,
+    call: &Id,
+) -> Result<balance::BalanceTargets, QuorumError> {
+    match setting::Entity::find_by_id(targets_key(call))
+        .one(db)
+        .await?
+    {
+        Some(row) => {
+            serde_json::from_value(row.value).map_err(|e| QuorumError::Database(e.to_string()))
+        }
+        None => Ok(Default::default()),
+    }
+}
+
+/// Sets a call's targets: the secretariat or the call's Bureau.
+pub async fn set_targets(
+    db: &DatabaseConnection,
+    actor: &Account,
+    call_id: &str,
+    targets: &balance::BalanceTargets,
+) -> Result<(), QuorumError> {
+    let data = super::dataset::export(db).await?;
+    let call = data
+        .calls_for_nominations
+        .iter()
+        .find(|c| c.id.as_str() == call_id)
+        .ok_or_else(|| QuorumError::NotFound(format!("call {call_id}")))?;
+    if !is_bureau_for(actor, &data, call) {
+        return Err(QuorumError::Forbidden(
+            "only the secretariat or the call's Bureau sets its targets".into(),
+        ));
+    }
+    if !(0.0..=1.0).contains(&targets.min_female_share) || targets.min_regional_groups > 5 {
+        return Err(QuorumError::invalid(
+            format!("targets of call {call_id}"),
+            "min_female_share",
+            "shares run from 0 to 1, regional groups from 0 to 5",
+        ));
+    }
+    let txn = db.begin().await?;
+    setting::Entity::delete_by_id(targets_key(&call.id))
+        .exec(&txn)
+        .await?;
+    let row = setting::Model {
+        key: targets_key(&call.id),
+        value: serde_json::to_value(targets).expect("targets serialise"),
+    };
+    setting::Entity::insert(sea_orm::IntoActiveModel::into_active_model(row))
+        .exec(&txn)
+        .await?;
+    super::accounts::audit(
+        &txn,
+        actor,
+        "balance targets set",
+        &format!("call {call_id}"),
+        None,
+        serde_json::to_value(targets).ok(),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// A call's selection against its targets.
+#[derive(Debug, Clone, Serialize)]
+pub struct BalanceView {
+    pub composition: balance::Composition,
+    pub targets: balance::BalanceTargets,
+    pub warnings: Vec<String>,
+}
+
+pub async fn balance_of(
+    db: &DatabaseConnection,
+    actor: &Account,
+    call_id: &str,
+) -> Result<BalanceView, QuorumError> {
+    let data = super::dataset::export(db).await?;
+    let call = data
+        .calls_for_nominations
+        .iter()
+        .find(|c| c.id.as_str() == call_id)
+        .ok_or_else(|| QuorumError::NotFound(format!("call {call_id}")))?;
+    if !is_bureau_for(actor, &data, call) {
+        return Err(QuorumError::Forbidden(
+            "only the secretariat or the call's Bureau reviews the balance".into(),
+        ));
+    }
+    let targets = targets(db, &call.id).await?;
+    let composition = balance::composition(&data, &call.id);
+    Ok(BalanceView {
+        warnings: balance::warnings(&composition, &targets),
+        composition,
+        targets,
+    })
 }
 
 /// Releases a call's decisions together: the secretariat or the call's Bureau.

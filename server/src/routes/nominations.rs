@@ -20,6 +20,8 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/calls", get(list_calls).post(open_call))
         .route("/api/calls/{id}/release", post(release))
+        .route("/api/calls/{id}/balance", get(balance))
+        .route("/api/calls/{id}/targets", put(set_targets))
         .route("/api/nominations", get(list).post(create))
         .route("/api/nominations/{id}", put(edit))
         .route("/api/nominations/{id}/{action}", post(act))
@@ -80,7 +82,7 @@ async fn edit(
         justification: edit.justification,
         biography: edit.biography,
     };
-    ok(nominations::step(&state.db, &actor, &id, step).await?)
+    ok(nominations::step(&state.db, &actor, &id, step).await?.0)
 }
 
 #[derive(Deserialize)]
@@ -113,9 +115,9 @@ async fn act(
         }
         other => return Err(QuorumError::NotFound(format!("action {other}")).into()),
     };
-    let nomination = nominations::step(&state.db, &actor, &id, step).await?;
+    let (nomination, balance_warnings) = nominations::step(&state.db, &actor, &id, step).await?;
     super::feeds::invalidate(&state);
-    ok(nomination)
+    ok(serde_json::json!({ "nomination": nomination, "balance_warnings": balance_warnings }))
 }
 
 async fn release(
@@ -126,4 +128,23 @@ async fn release(
     let released = nominations::release(&state.db, &actor, &id).await?;
     super::feeds::invalidate(&state);
     ok(serde_json::json!({ "released": released }))
+}
+
+async fn balance(
+    State(state): State<AppState>,
+    CurrentUser(actor): CurrentUser,
+    Path(id): Path<String>,
+) -> ApiResult {
+    ok(nominations::balance_of(&state.db, &actor, &id).await?)
+}
+
+async fn set_targets(
+    State(state): State<AppState>,
+    CurrentUser(actor): CurrentUser,
+    Path(id): Path<String>,
+    body: Result<Json<app::domain::balance::BalanceTargets>, JsonRejection>,
+) -> ApiResult {
+    let Json(targets) = body.map_err(json_error)?;
+    nominations::set_targets(&state.db, &actor, &id, &targets).await?;
+    ok(targets)
 }
