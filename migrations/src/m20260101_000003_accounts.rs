@@ -60,6 +60,18 @@ impl MigrationTrait for Migration {
         .await?;
         m.create_table(
             Table::create()
+                .table(Outbox::Table)
+                .col(pk_auto(Outbox::Id))
+                .col(timestamp_with_time_zone(Outbox::CreatedAt))
+                .col(string_len(Outbox::Kind, 32))
+                .col(string_len(Outbox::Recipient, 254))
+                .col(string(Outbox::Subject))
+                .col(text(Outbox::Body))
+                .to_owned(),
+        )
+        .await?;
+        m.create_table(
+            Table::create()
                 .table(AuditLog::Table)
                 .col(pk_auto(AuditLog::Id))
                 .col(timestamp_with_time_zone(AuditLog::At))
@@ -75,6 +87,7 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
         for table in [
+            Outbox::Table.into_iden(),
             AuditLog::Table.into_iden(),
             FailedLogins::Table.into_iden(),
             AuthSessions::Table.into_iden(),
@@ -125,4 +138,14 @@ enum AuditLog {
     Record,
     Before,
     After,
+}
+#[derive(DeriveIden)]
+enum Outbox {
+    Table,
+    Id,
+    CreatedAt,
+    Kind,
+    Recipient,
+    Subject,
+    Body,
 }

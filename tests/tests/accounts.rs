@@ -383,3 +383,68 @@ async fn the_demo_accounts_of_the_readme_sign_in() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_secretariat_resets_a_password_and_the_old_sessions_end() {
+    for backend in backends() {
+        let db = TestDatabase::new(backend).await;
+        let server = TestServer::start(&db).await;
+        let secretariat = server.secretariat().await;
+        let focal = server
+            .signed_in(
+                "focal.reset@quorum.example",
+                "focal_point",
+                &["--state", "AT"],
+            )
+            .await;
+        let bureau = server
+            .signed_in("bureau.reset@quorum.example", "bureau", &["--body", "IRG"])
+            .await;
+        let reset =
+            json!({ "email": "focal.reset@quorum.example", "password": "a brand new passphrase" });
+        assert_eq!(
+            send_as(
+                &bureau,
+                &server,
+                Method::POST,
+                "/api/users/password",
+                &reset
+            )
+            .await
+            .0,
+            403
+        );
+        let (status, _) = send_as(
+            &secretariat,
+            &server,
+            Method::POST,
+            "/api/users/password",
+            &reset,
+        )
+        .await;
+        assert_eq!(status, 204, "{backend:?}");
+        assert_eq!(
+            focal
+                .get(server.url("/api/me"))
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            401,
+            "old sessions end"
+        );
+        assert_eq!(
+            login(&server, "focal.reset@quorum.example", tests::TEST_PASSWORD)
+                .await
+                .unwrap_err(),
+            401
+        );
+        assert!(login(
+            &server,
+            "focal.reset@quorum.example",
+            "a brand new passphrase"
+        )
+        .await
+        .is_ok());
+    }
+}

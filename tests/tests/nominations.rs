@@ -245,6 +245,51 @@ async fn a_nomination_goes_from_draft_to_the_panel_and_its_seat_to_the_waitlist(
             (Some("accepted"), Some("Strong profile"))
         );
 
+        // The decisions wait in the outbox for the focal points; reminders can join them.
+        let outbox: Vec<Value> = secretariat
+            .get(server.url("/api/outbox"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let decision = outbox
+            .iter()
+            .find(|m| m["recipient"] == "focal.at.test@quorum.example")
+            .expect("a message to Austria");
+        assert_eq!(decision["subject"], "Decision on nomination at-1: accepted");
+        assert!(decision["body"]
+            .as_str()
+            .unwrap()
+            .contains("Strong profile"));
+        assert_eq!(
+            bureau
+                .get(server.url("/api/outbox"))
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            403
+        );
+        let (status, queued) = post(
+            &secretariat,
+            &server,
+            "/api/outbox/reminders",
+            json!({ "days": 40000 }),
+        )
+        .await;
+        assert_eq!(status, 200);
+        assert!(queued["queued"].as_u64().unwrap() >= 2, "{queued}");
+        let (_, again) = post(
+            &secretariat,
+            &server,
+            "/api/outbox/reminders",
+            json!({ "days": 40000 }),
+        )
+        .await;
+        assert_eq!(again["queued"], 0, "the same reminder is not queued twice");
+
         // Confirmed, the nominee is on the panel and the session page.
         assert_eq!(
             post(

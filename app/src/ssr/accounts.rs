@@ -121,6 +121,51 @@ pub async fn create(db: &impl ConnectionTrait, new: &NewAccount) -> Result<Accou
     account_of(inserted)
 }
 
+/// Sets a new password for an account (the secretariat resets passwords) and ends its sessions.
+pub async fn reset_password(
+    db: &DatabaseConnection,
+    actor: &Account,
+    email: &str,
+    password: &str,
+) -> Result<(), QuorumError> {
+    if !actor.is_secretariat() {
+        return Err(QuorumError::Forbidden(
+            "only the secretariat resets passwords".into(),
+        ));
+    }
+    if password.chars().count() < 12 {
+        return Err(invalid("password", "must have at least 12 characters"));
+    }
+    let email = email.trim().to_lowercase();
+    let row = user::Entity::find()
+        .filter(user::Column::Email.eq(&email))
+        .one(db)
+        .await?
+        .ok_or_else(|| QuorumError::NotFound(format!("account {email}")))?;
+    let salt = SaltString::generate(&mut OsRng);
+    let hash = Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map_err(|e| QuorumError::Database(format!("hashing: {e}")))?
+        .to_string();
+    let id = row.id;
+    let mut active: user::ActiveModel = row.into();
+    active.password_hash = Set(hash);
+    sea_orm::ActiveModelTrait::update(active, db).await?;
+    auth_session::Entity::delete_many()
+        .filter(auth_session::Column::UserId.eq(id))
+        .exec(db)
+        .await?;
+    audit(
+        db,
+        actor,
+        "password reset",
+        &format!("account {email}"),
+        None,
+        None,
+    )
+    .await
+}
+
 /// A signed-in session: the cookie's token and the CSRF token forms and clients must echo.
 #[derive(Debug, Clone)]
 pub struct Login {

@@ -21,6 +21,8 @@ pub mod feeds;
 pub mod meetings;
 /// The nomination workflow over the stored calendar.
 pub mod nominations;
+/// Outgoing messages, kept for the secretariat.
+pub mod outbox;
 /// Data for the session and meeting pages.
 pub mod pages;
 /// The data version that rises with every write.

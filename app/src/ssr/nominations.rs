@@ -492,6 +492,13 @@ pub async fn release(
         &format!("call {call_id}"),
     )
     .await?;
+    let messages: Vec<Nomination> = after
+        .nominations
+        .iter()
+        .filter(|n| released.contains(&n.id.to_string()))
+        .cloned()
+        .collect();
+    super::outbox::decisions_released(db, &messages).await?;
     Ok(released)
 }
 

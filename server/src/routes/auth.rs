@@ -30,6 +30,9 @@ pub fn router() -> Router<AppState> {
         .route("/api/me", get(me))
         .route("/api/feed-tokens", post(new_feed_token))
         .route("/api/audit", get(audit_log))
+        .route("/api/outbox", get(outbox))
+        .route("/api/outbox/reminders", post(reminders))
+        .route("/api/users/password", post(reset_password))
         .route("/login", post(login_form))
         .route("/logout", post(logout_form))
 }
@@ -245,4 +248,49 @@ async fn logout_form(
         .headers_mut()
         .insert(header::SET_COOKIE, session_cookie(&state, "", 0));
     Ok(response)
+}
+
+/// The outbox, oldest first: the secretariat reads and exports it.
+async fn outbox(State(state): State<AppState>, CurrentUser(account): CurrentUser) -> ApiResult {
+    ok(app::ssr::outbox::list(&state.db, &account).await?)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReminderRequest {
+    #[serde(default = "a_week")]
+    days: i64,
+}
+
+fn a_week() -> i64 {
+    7
+}
+
+/// Queues reminders to every focal point of calls closing within `days` (default 7).
+async fn reminders(
+    State(state): State<AppState>,
+    CurrentUser(account): CurrentUser,
+    body: Result<Json<ReminderRequest>, JsonRejection>,
+) -> ApiResult {
+    let Json(request) = body.map_err(json_error)?;
+    let queued = app::ssr::outbox::remind(&state.db, &account, request.days).await?;
+    ok(json!({ "queued": queued }))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PasswordReset {
+    email: String,
+    password: String,
+}
+
+/// The secretariat sets a new password; the account's sessions end.
+async fn reset_password(
+    State(state): State<AppState>,
+    CurrentUser(account): CurrentUser,
+    body: Result<Json<PasswordReset>, JsonRejection>,
+) -> ApiResult {
+    let Json(reset) = body.map_err(json_error)?;
+    accounts::reset_password(&state.db, &account, &reset.email, &reset.password).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
 }

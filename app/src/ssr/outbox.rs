@@ -1,0 +1,144 @@
+//! Outgoing messages. No mail server is assumed: messages (decisions, reminders before
+//! deadlines) wait in the outbox, which the secretariat reads and exports.
+
+use chrono::{Duration, Utc};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+};
+
+use super::entities::{outbox_message, user};
+use crate::domain::account::{Account, Role};
+use crate::domain::{Affiliation, Dataset, Nomination};
+use crate::error::QuorumError;
+
+/// Adds a message unless the same one to the same recipient is already waiting.
+async fn enqueue(
+    db: &impl ConnectionTrait,
+    kind: &str,
+    recipient: &str,
+    subject: &str,
+    body: &str,
+) -> Result<bool, QuorumError> {
+    let exists = outbox_message::Entity::find()
+        .filter(outbox_message::Column::Recipient.eq(recipient))
+        .filter(outbox_message::Column::Subject.eq(subject))
+        .one(db)
+        .await?
+        .is_some();
+    if exists {
+        return Ok(false);
+    }
+    let message = outbox_message::ActiveModel {
+        created_at: Set(Utc::now()),
+        kind: Set(kind.into()),
+        recipient: Set(recipient.into()),
+        subject: Set(subject.into()),
+        body: Set(body.into()),
+        ..Default::default()
+    };
+    outbox_message::Entity::insert(message).exec(db).await?;
+    Ok(true)
+}
+
+/// The e-mail addresses of a State's focal points.
+async fn focal_points(db: &impl ConnectionTrait, state: &str) -> Result<Vec<String>, QuorumError> {
+    Ok(user::Entity::find()
+        .filter(user::Column::Role.eq(Role::FocalPoint.as_str()))
+        .filter(user::Column::StateCode.eq(state))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| u.email)
+        .collect())
+}
+
+/// Tells the nominating State's focal points of each released decision.
+pub async fn decisions_released(
+    db: &impl ConnectionTrait,
+    released: &[Nomination],
+) -> Result<(), QuorumError> {
+    for n in released {
+        let Affiliation::State(state) = &n.nominator else {
+            continue;
+        };
+        let subject = format!("Decision on nomination {}: {}", n.id, n.status);
+        let body = match &n.decision_note {
+            Some(note) => format!(
+                "The Bureau has decided on nomination {} ({}): {}.\n\n{note}",
+                n.id, n.call, n.status
+            ),
+            None => format!(
+                "The Bureau has decided on nomination {} ({}): {}.",
+                n.id, n.call, n.status
+            ),
+        };
+        for recipient in focal_points(db, state).await? {
+            enqueue(db, "decision", &recipient, &subject, &body).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Reminds every focal point of calls closing within `days`; returns how many were queued.
+pub async fn remind(
+    db: &DatabaseConnection,
+    actor: &Account,
+    days: i64,
+) -> Result<usize, QuorumError> {
+    if !actor.is_secretariat() {
+        return Err(QuorumError::Forbidden(
+            "only the secretariat sends reminders".into(),
+        ));
+    }
+    let data: Dataset = super::dataset::export(db).await?;
+    let today = Utc::now().date_naive();
+    let recipients: Vec<String> = user::Entity::find()
+        .filter(user::Column::Role.eq(Role::FocalPoint.as_str()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| u.email)
+        .collect();
+    let mut queued = 0;
+    for call in data
+        .calls_for_nominations
+        .iter()
+        .filter(|c| c.deadline >= today && c.deadline <= today + Duration::days(days))
+    {
+        let topic = call
+            .panel
+            .as_ref()
+            .and_then(|p| data.panels.iter().find(|x| &x.id == p))
+            .map(|p| p.topic.clone())
+            .or_else(|| call.topic.clone())
+            .unwrap_or_default();
+        let subject = format!(
+            "Reminder: nominations for call {} close on {}",
+            call.id, call.deadline
+        );
+        let body = format!(
+            "Nominations of panellists on \"{topic}\" close on {}.",
+            call.deadline
+        );
+        for recipient in &recipients {
+            queued += usize::from(enqueue(db, "reminder", recipient, &subject, &body).await?);
+        }
+    }
+    Ok(queued)
+}
+
+/// The outbox, oldest first: the secretariat only.
+pub async fn list(
+    db: &DatabaseConnection,
+    actor: &Account,
+) -> Result<Vec<outbox_message::Model>, QuorumError> {
+    if !actor.is_secretariat() {
+        return Err(QuorumError::Forbidden(
+            "only the secretariat reads the outbox".into(),
+        ));
+    }
+    Ok(outbox_message::Entity::find()
+        .order_by_asc(outbox_message::Column::Id)
+        .all(db)
+        .await?)
+}
