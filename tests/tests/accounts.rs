@@ -49,6 +49,17 @@ async fn exactly_the_allowed_roles_may_change_each_thing() {
         assert_eq!(status, 201);
         let (_, conflicts) = get_json(&server, "/api/conflicts").await;
         let warning = conflicts[0]["id"].as_str().unwrap().to_owned();
+        // A call to nominate to, and an account whose password the matrix resets.
+        let call = json!({ "id": "matrix-call", "note_verbale_date": "2026-11-01", "deadline": "2099-01-31", "panel": "money-laundering-1" });
+        assert_eq!(
+            send_as(&secretariat, &server, Method::POST, "/api/calls", call)
+                .await
+                .0,
+            201
+        );
+        server
+            .signed_in("someone@quorum.example", "focal_point", &["--state", "FR"])
+            .await;
 
         let roles: [(&str, &reqwest::Client); 4] = [
             ("anonymous", &anonymous),
@@ -151,6 +162,54 @@ async fn exactly_the_allowed_roles_may_change_each_thing() {
                 Method::POST,
                 "/api/feed-tokens".into(),
                 Box::new(|_| json!({ "state": "FR" })),
+                vec!["secretariat"],
+            ),
+            (
+                "open a call for an IRG panel",
+                Method::POST,
+                "/api/calls".into(),
+                Box::new(
+                    |i| json!({ "id": format!("call-{i}"), "note_verbale_date": "2026-11-01", "deadline": "2099-01-31", "panel": "business-integrity-1" }),
+                ),
+                vec!["secretariat", "bureau IRG"],
+            ),
+            (
+                "draft a nomination",
+                Method::POST,
+                "/api/nominations".into(),
+                Box::new(
+                    |i| json!({ "id": format!("nomination-{i}"), "call": "matrix-call", "nominee_name": "N. N.", "nominee_gender": "undisclosed", "justification": "Expert" }),
+                ),
+                vec!["focal point AT"],
+            ),
+            (
+                "set a call's balance targets",
+                Method::PUT,
+                "/api/calls/matrix-call/targets".into(),
+                Box::new(|_| json!({ "min_female_share": 0.5 })),
+                vec!["secretariat", "bureau IRG"],
+            ),
+            (
+                "release a call's decisions",
+                Method::POST,
+                "/api/calls/matrix-call/release".into(),
+                Box::new(|_| json!({})),
+                vec!["secretariat", "bureau IRG"],
+            ),
+            (
+                "queue deadline reminders",
+                Method::POST,
+                "/api/outbox/reminders".into(),
+                Box::new(|_| json!({ "days": 7 })),
+                vec!["secretariat"],
+            ),
+            (
+                "reset a password",
+                Method::POST,
+                "/api/users/password".into(),
+                Box::new(
+                    |i| json!({ "email": "someone@quorum.example", "password": format!("new passphrase number {i}") }),
+                ),
                 vec!["secretariat"],
             ),
         ];
