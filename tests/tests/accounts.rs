@@ -3,7 +3,7 @@
 
 use reqwest::Method;
 use serde_json::{json, Value};
-use tests::{backends, get_json, http, login, send_as, Backend, TestDatabase, TestServer};
+use tests::{backends, get_json, http, login, send_as, TestDatabase, TestServer};
 
 const DEMO: &str = include_str!("../../app/data/demo.json");
 
@@ -287,63 +287,65 @@ async fn exactly_the_allowed_roles_may_change_each_thing() {
 
 #[tokio::test]
 async fn state_changing_requests_need_a_csrf_proof() {
-    let db = TestDatabase::new(Backend::Sqlite).await;
-    let server = TestServer::start(&db).await;
-    server.secretariat().await;
-    let login = http()
+    for backend in backends() {
+        let db = TestDatabase::new(backend).await;
+        let server = TestServer::start(&db).await;
+        server.secretariat().await;
+        let login = http()
         .post(server.url("/api/login"))
         .json(&json!({ "email": "test.secretariat@quorum.example", "password": tests::TEST_PASSWORD }))
         .send()
         .await
         .unwrap();
-    let cookie = login.headers()["set-cookie"].to_str().unwrap().to_owned();
-    assert!(
-        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
-        "{cookie}"
-    );
-    assert!(!cookie.contains("Secure"), "no Secure flag over plain http");
-    let cookie = cookie.split(';').next().unwrap().to_owned();
-    let put = |origin: Option<&'static str>| {
-        let mut request = http()
+        let cookie = login.headers()["set-cookie"].to_str().unwrap().to_owned();
+        assert!(
+            cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+            "{cookie}"
+        );
+        assert!(!cookie.contains("Secure"), "no Secure flag over plain http");
+        let cookie = cookie.split(';').next().unwrap().to_owned();
+        let put = |origin: Option<&'static str>| {
+            let mut request = http()
+                .put(server.url("/api/conflict-rules"))
+                .header("cookie", cookie.clone())
+                .json(&json!({}));
+            if let Some(origin) = origin {
+                request = request.header("origin", origin);
+            }
+            request
+        };
+        assert_eq!(
+            put(None).send().await.unwrap().status(),
+            403,
+            "cookie alone is not enough"
+        );
+        assert_eq!(
+            put(Some("https://evil.example"))
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            403
+        );
+        let own = server.base_url.clone();
+        let same_site = http()
             .put(server.url("/api/conflict-rules"))
             .header("cookie", cookie.clone())
+            .header("origin", own)
             .json(&json!({}));
-        if let Some(origin) = origin {
-            request = request.header("origin", origin);
-        }
-        request
-    };
-    assert_eq!(
-        put(None).send().await.unwrap().status(),
-        403,
-        "cookie alone is not enough"
-    );
-    assert_eq!(
-        put(Some("https://evil.example"))
+        assert_eq!(
+            same_site.send().await.unwrap().status(),
+            200,
+            "a form of this site"
+        );
+        let me = http()
+            .get(server.url("/api/me"))
+            .header("cookie", cookie.clone())
             .send()
             .await
-            .unwrap()
-            .status(),
-        403
-    );
-    let own = server.base_url.clone();
-    let same_site = http()
-        .put(server.url("/api/conflict-rules"))
-        .header("cookie", cookie.clone())
-        .header("origin", own)
-        .json(&json!({}));
-    assert_eq!(
-        same_site.send().await.unwrap().status(),
-        200,
-        "a form of this site"
-    );
-    let me = http()
-        .get(server.url("/api/me"))
-        .header("cookie", cookie.clone())
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(me.status(), 200, "reading needs no proof");
+            .unwrap();
+        assert_eq!(me.status(), 200, "reading needs no proof");
+    }
 }
 
 #[tokio::test]
@@ -397,49 +399,51 @@ async fn sessions_expire_and_logins_are_throttled() {
 
 #[tokio::test]
 async fn the_demo_accounts_of_the_readme_sign_in() {
-    let db = TestDatabase::new(Backend::Sqlite).await;
-    let server = TestServer::start(&db).await;
-    for (email, password, role) in [
-        (
-            "secretariat@quorum.example",
-            "demo-secretariat-quorum",
-            "secretariat",
-        ),
-        (
-            "bureau.irg@quorum.example",
-            "demo-bureau-irg-quorum",
-            "bureau",
-        ),
-        (
-            "focal.point.at@quorum.example",
-            "demo-focal-point-at-quorum",
-            "focal_point",
-        ),
-    ] {
-        let client = login(&server, email, password)
-            .await
-            .unwrap_or_else(|s| panic!("{email}: {s}"));
-        let me: Value = client
-            .get(server.url("/api/me"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        assert_eq!(me["role"], role);
-        let out = client.post(server.url("/api/logout")).send().await.unwrap();
-        assert_eq!(out.status(), 204);
-        assert_eq!(
-            client
+    for backend in backends() {
+        let db = TestDatabase::new(backend).await;
+        let server = TestServer::start(&db).await;
+        for (email, password, role) in [
+            (
+                "secretariat@quorum.example",
+                "demo-secretariat-quorum",
+                "secretariat",
+            ),
+            (
+                "bureau.irg@quorum.example",
+                "demo-bureau-irg-quorum",
+                "bureau",
+            ),
+            (
+                "focal.point.at@quorum.example",
+                "demo-focal-point-at-quorum",
+                "focal_point",
+            ),
+        ] {
+            let client = login(&server, email, password)
+                .await
+                .unwrap_or_else(|s| panic!("{email}: {s}"));
+            let me: Value = client
                 .get(server.url("/api/me"))
                 .send()
                 .await
                 .unwrap()
-                .status(),
-            401,
-            "logged out"
-        );
+                .json()
+                .await
+                .unwrap();
+            assert_eq!(me["role"], role);
+            let out = client.post(server.url("/api/logout")).send().await.unwrap();
+            assert_eq!(out.status(), 204);
+            assert_eq!(
+                client
+                    .get(server.url("/api/me"))
+                    .send()
+                    .await
+                    .unwrap()
+                    .status(),
+                401,
+                "logged out"
+            );
+        }
     }
 }
 
