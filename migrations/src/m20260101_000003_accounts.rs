@@ -18,6 +18,7 @@ impl MigrationTrait for Migration {
                 .col(string_len(Users::Role, 16))
                 .col(string_len_null(Users::BodyCode, 32))
                 .col(string_len_null(Users::StateCode, 2))
+                .col(string_len_null(Users::OrganisationId, 64))
                 .col(string_len_null(Users::PersonId, 64))
                 .col(timestamp_with_time_zone(Users::CreatedAt))
                 .to_owned(),
@@ -109,6 +110,7 @@ enum Users {
     Role,
     BodyCode,
     StateCode,
+    OrganisationId,
     PersonId,
     CreatedAt,
 }

@@ -60,6 +60,9 @@ pub struct UserAddArgs {
     /// For a focal point: the State party's ISO 3166-1 alpha-2 code, e.g. AT.
     #[arg(long)]
     pub state: Option<String>,
+    /// For a focal point of an organisation: the organisation's key, e.g. unodc.
+    #[arg(long)]
+    pub organisation: Option<String>,
     /// The person the account is, by key, for their private feed.
     #[arg(long)]
     pub person: Option<String>,

@@ -81,6 +81,12 @@ pub async fn run(command: Command) -> Result<(), RunError> {
                     .transpose()
                     .map_err(|why| QuorumError::invalid("account", "body", why))?,
                 state: args.state.clone(),
+                organisation: args
+                    .organisation
+                    .as_deref()
+                    .map(app::domain::Id::parse)
+                    .transpose()
+                    .map_err(|why| QuorumError::invalid("account", "organisation", why))?,
                 person: args
                     .person
                     .as_deref()

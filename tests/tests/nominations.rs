@@ -470,3 +470,79 @@ async fn a_decision_moving_away_from_the_bureaus_targets_is_flagged() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_focal_point_of_an_organisation_nominates_for_it() {
+    for backend in backends() {
+        let db = TestDatabase::new(backend).await;
+        let server = TestServer::start(&db).await;
+        let secretariat = server.secretariat().await;
+        let egmont = server
+            .signed_in(
+                "focal.egmont@quorum.example",
+                "focal_point",
+                &["--organisation", "egmont-group"],
+            )
+            .await;
+        let austria = server
+            .signed_in(
+                "focal.at.test@quorum.example",
+                "focal_point",
+                &["--state", "AT"],
+            )
+            .await;
+        let call = json!({ "id": "call-fiu", "note_verbale_date": "2026-11-01", "deadline": "2099-01-31", "panel": "money-laundering-1" });
+        assert_eq!(post(&secretariat, &server, "/api/calls", call).await.0, 201);
+        assert_eq!(
+            post(
+                &egmont,
+                &server,
+                "/api/nominations",
+                draft("egmont-1", "call-fiu", "Fatima Diallo")
+            )
+            .await
+            .0,
+            201
+        );
+        assert_eq!(
+            post(
+                &egmont,
+                &server,
+                "/api/nominations/egmont-1/submit",
+                json!({})
+            )
+            .await
+            .0,
+            200,
+            "{backend:?}"
+        );
+        let own = list(&egmont, &server).await;
+        assert_eq!(
+            own[0]["nominator"],
+            json!({ "organisation": "egmont-group" })
+        );
+        assert!(
+            list(&austria, &server).await.is_empty(),
+            "a State's focal point does not see it"
+        );
+        post(
+            &secretariat,
+            &server,
+            "/api/nominations/egmont-1/decide",
+            json!({ "decision": "accepted" }),
+        )
+        .await;
+        let balance: Value = secretariat
+            .get(server.url("/api/calls/call-fiu/balance"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            balance["composition"]["by_stakeholder"]["intergovernmental"],
+            1
+        );
+    }
+}

@@ -26,6 +26,9 @@ pub struct Account {
     pub body: Option<BodyCode>,
     /// The State party a focal point speaks for.
     pub state: Option<String>,
+    /// Or the organisation a focal point speaks for.
+    #[serde(default)]
+    pub organisation: Option<Id>,
     /// The person this account is, for their private feed.
     pub person: Option<Id>,
 }
@@ -42,6 +45,18 @@ impl Account {
             Role::Secretariat => true,
             Role::Bureau => self.body.as_ref().is_some_and(|b| bodies.contains(b)),
             Role::FocalPoint => false,
+        }
+    }
+
+    /// Whom a focal point nominates for: its State party or its organisation.
+    pub fn nominator(&self) -> Option<super::Affiliation> {
+        if self.role != Role::FocalPoint {
+            return None;
+        }
+        match (&self.state, &self.organisation) {
+            (Some(state), _) => Some(super::Affiliation::State(state.clone())),
+            (None, Some(org)) => Some(super::Affiliation::Organisation(org.clone())),
+            (None, None) => None,
         }
     }
 
@@ -65,6 +80,7 @@ mod tests {
             role,
             body: body.map(|b| BodyCode::parse(b).unwrap()),
             state: state.map(str::to_owned),
+            organisation: None,
             person: None,
         }
     }

@@ -38,6 +38,7 @@ pub struct NewAccount {
     pub role: Role,
     pub body: Option<BodyCode>,
     pub state: Option<String>,
+    pub organisation: Option<Id>,
     pub person: Option<Id>,
 }
 
@@ -57,6 +58,12 @@ fn account_of(row: user::Model) -> Result<Account, QuorumError> {
             .map_err(QuorumError::Database)?,
         person: row
             .person_id
+            .as_deref()
+            .map(Id::parse)
+            .transpose()
+            .map_err(QuorumError::Database)?,
+        organisation: row
+            .organisation_id
             .as_deref()
             .map(Id::parse)
             .transpose()
@@ -83,10 +90,10 @@ pub async fn create(db: &impl ConnectionTrait, new: &NewAccount) -> Result<Accou
                 "a Bureau member needs the body whose Bureau they sit on",
             ))
         }
-        Role::FocalPoint if new.state.is_none() => {
+        Role::FocalPoint if new.state.is_none() && new.organisation.is_none() => {
             return Err(invalid(
                 "state",
-                "a focal point needs the State party they speak for",
+                "a focal point needs the State party or organisation they speak for",
             ))
         }
         _ => {}
@@ -113,6 +120,7 @@ pub async fn create(db: &impl ConnectionTrait, new: &NewAccount) -> Result<Accou
         role: Set(new.role.as_str().into()),
         body_code: Set(new.body.as_ref().map(|b| b.to_string())),
         state_code: Set(new.state.clone()),
+        organisation_id: Set(new.organisation.as_ref().map(|o| o.to_string())),
         person_id: Set(new.person.as_ref().map(|p| p.to_string())),
         created_at: Set(Utc::now()),
         ..Default::default()
@@ -327,6 +335,7 @@ pub async fn create_demo_accounts(db: &impl ConnectionTrait) -> Result<(), Quoru
             role,
             body: body.map(|b| BodyCode::parse(b).expect("demo body")),
             state: state.map(str::to_owned),
+            organisation: None,
             person: None,
         };
         create(db, &new).await?;

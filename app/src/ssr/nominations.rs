@@ -10,8 +10,7 @@ use crate::domain::account::{Account, Role};
 use crate::domain::balance;
 use crate::domain::nominations as rules;
 use crate::domain::{
-    Affiliation, BodyCode, CallForNominations, Dataset, Gender, Id, Nomination, NominationStatus,
-    Person,
+    BodyCode, CallForNominations, Dataset, Gender, Id, Nomination, NominationStatus, Person,
 };
 use crate::error::QuorumError;
 
@@ -94,11 +93,7 @@ fn is_bureau_for(actor: &Account, data: &Dataset, call: &CallForNominations) -> 
 }
 
 fn is_nominator(actor: &Account, n: &Nomination) -> bool {
-    actor.role == Role::FocalPoint
-        && actor
-            .state
-            .as_ref()
-            .is_some_and(|s| n.nominator == Affiliation::State(s.clone()))
+    actor.nominator().is_some_and(|own| n.nominator == own)
 }
 
 /// Writes what changed between `before` and `after` (calls, persons, nominations, panellists)
@@ -208,13 +203,9 @@ pub async fn create(
     actor: &Account,
     new: NewNomination,
 ) -> Result<Nomination, QuorumError> {
-    let Some(state) = actor
-        .state
-        .clone()
-        .filter(|_| actor.role == Role::FocalPoint)
-    else {
+    let Some(nominator) = actor.nominator() else {
         return Err(QuorumError::Forbidden(
-            "only a focal point nominates, for their own State".into(),
+            "only a focal point nominates, for their own State or organisation".into(),
         ));
     };
     let before = super::dataset::export(db).await?;
@@ -247,13 +238,13 @@ pub async fn create(
         name: new.nominee_name.trim().to_owned(),
         title: new.nominee_title,
         gender: new.nominee_gender,
-        affiliation: Some(Affiliation::State(state.clone())),
+        affiliation: Some(nominator.clone()),
         email: new.nominee_email,
     });
     let nomination = Nomination {
         id: new.id,
         call: new.call,
-        nominator: Affiliation::State(state),
+        nominator,
         nominee: person_id,
         justification: new.justification.trim().to_owned(),
         biography: new.biography,

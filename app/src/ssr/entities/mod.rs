@@ -466,6 +466,7 @@ pub mod user {
         pub role: String,
         pub body_code: Option<String>,
         pub state_code: Option<String>,
+        pub organisation_id: Option<String>,
         pub person_id: Option<String>,
         pub created_at: DateTimeUtc,
     }
