@@ -511,3 +511,69 @@ async fn the_secretariat_resets_a_password_and_the_old_sessions_end() {
         .is_ok());
     }
 }
+
+#[tokio::test]
+async fn the_secretariat_browses_the_audit_log_and_outbox_on_its_page() {
+    let db = TestDatabase::new(tests::Backend::Sqlite).await;
+    let server = TestServer::start(&db).await;
+    let secretariat = server.secretariat().await;
+    let mut meeting: Value =
+        get_json(&server, "/api/sessions/cosp-10").await.1["meetings"][0].clone();
+    meeting["title"] = "Opening plenary, renamed".into();
+    send_as(
+        &secretariat,
+        &server,
+        Method::PUT,
+        "/api/meetings/cosp-10-opening",
+        &meeting,
+    )
+    .await;
+    let page = secretariat
+        .get(server.url("/admin"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("meeting changed") && page.contains("meeting cosp-10-opening"),
+        "{page}"
+    );
+    assert!(page.contains("Export the audit log"));
+    let anonymous = http()
+        .get(server.url("/admin"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !anonymous.contains("meeting cosp-10-opening"),
+        "not for the public"
+    );
+    let bureau = server
+        .signed_in("bureau.admin@quorum.example", "bureau", &["--body", "IRG"])
+        .await;
+    let page = bureau
+        .get(server.url("/admin"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !page.contains("meeting cosp-10-opening"),
+        "not for a Bureau member"
+    );
+    // A refused server function answers 403, not a server failure.
+    let refused = bureau
+        .post(server.url("/api/account/new-private-feed"))
+        .form(&[("kind", "state"), ("subject", "FR")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 403);
+}

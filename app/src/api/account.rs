@@ -24,6 +24,84 @@ async fn current_user(changing: bool) -> Result<Option<Account>, ServerFnError> 
     }
 }
 
+/// A refusal with its HTTP status (401 or 403), so that a refused server function is not
+/// reported as a server failure.
+#[cfg(feature = "ssr")]
+fn refuse(status: u16, message: &str) -> ServerFnError {
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(
+            axum::http::StatusCode::from_u16(status).unwrap_or(axum::http::StatusCode::FORBIDDEN),
+        );
+    }
+    ServerFnError::new(message)
+}
+
+/// The signed-in secretariat, or a refusal.
+#[cfg(feature = "ssr")]
+async fn secretariat() -> Result<Account, ServerFnError> {
+    let account = current_user(false)
+        .await?
+        .ok_or_else(|| refuse(401, "sign in first"))?;
+    if !account.is_secretariat() {
+        return Err(refuse(403, "only the secretariat"));
+    }
+    Ok(account)
+}
+
+/// The audit log, newest first (the secretariat only).
+#[server]
+pub async fn load_audit_log() -> Result<Vec<AuditRow>, ServerFnError> {
+    secretariat().await?;
+    let db = super::database()?;
+    let lines = crate::ssr::accounts::audit_log(&db, 200)
+        .await
+        .map_err(super::to_server_error)?;
+    Ok(lines
+        .into_iter()
+        .map(|l| AuditRow {
+            at: l.at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+            actor: l.actor,
+            action: l.action,
+            record: l.record,
+        })
+        .collect())
+}
+
+/// The outbox, oldest first (the secretariat only).
+#[server]
+pub async fn load_outbox() -> Result<Vec<OutboxRow>, ServerFnError> {
+    let account = secretariat().await?;
+    let db = super::database()?;
+    let messages = crate::ssr::outbox::list(&db, &account)
+        .await
+        .map_err(super::to_server_error)?;
+    Ok(messages
+        .into_iter()
+        .map(|m| OutboxRow {
+            at: m.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            recipient: m.recipient,
+            subject: m.subject,
+        })
+        .collect())
+}
+
+/// A line of the audit log, for the page.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct AuditRow {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub record: String,
+}
+
+/// A waiting message, for the page.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct OutboxRow {
+    pub at: String,
+    pub recipient: String,
+    pub subject: String,
+}
+
 /// Who is signed in, if anyone.
 #[server]
 pub async fn current_account() -> Result<Option<Account>, ServerFnError> {
@@ -36,8 +114,9 @@ pub async fn current_account() -> Result<Option<Account>, ServerFnError> {
 pub async fn new_private_feed(kind: String, subject: String) -> Result<FeedLinks, ServerFnError> {
     use crate::ssr::feeds::{rotate_token, PrivateSubject};
     let account = current_user(true)
-        .await?
-        .ok_or_else(|| ServerFnError::new("sign in first"))?;
+        .await
+        .map_err(|_| refuse(403, "missing CSRF proof"))?
+        .ok_or_else(|| refuse(401, "sign in first"))?;
     let subject = match kind.as_str() {
         "person" => PrivateSubject::Person(
             crate::domain::Id::parse(subject.trim()).map_err(ServerFnError::new)?,
@@ -50,9 +129,7 @@ pub async fn new_private_feed(kind: String, subject: String) -> Result<FeedLinks
         PrivateSubject::State(s) => (None, Some(s.as_str())),
     };
     if !account.may_manage_feed(person, state) {
-        return Err(ServerFnError::new(
-            "this private feed belongs to someone else",
-        ));
+        return Err(refuse(403, "this private feed belongs to someone else"));
     }
     let db = super::database()?;
     let token = rotate_token(&db, &subject)

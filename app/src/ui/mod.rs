@@ -2,6 +2,7 @@
 //! (`SsrMode::Async`), so it reads without JavaScript, and hydrates for interaction.
 
 mod account;
+mod admin;
 mod bodies;
 mod conflicts;
 mod sessions;
@@ -52,6 +53,7 @@ pub fn App() -> impl IntoView {
                     <A href="/">"Bodies"</A>
                     <A href="/sessions">"Sessions"</A>
                     <A href="/conflicts">"Conflicts"</A>
+                    <A href="/admin">"Administration"</A>
                     <A href="/account">"Account"</A>
                 </nav>
             </header>
@@ -62,6 +64,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sessions") view=sessions::SessionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=account::LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=account::AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin") view=admin::AdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/sessions/:id") view=sessions::SessionPage ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id") view=sessions::MeetingPage ssr=SsrMode::Async/>
                 </Routes>
