@@ -165,6 +165,42 @@ async fn exactly_the_allowed_roles_may_change_each_thing() {
                 vec!["secretariat"],
             ),
             (
+                "change an IRG session",
+                Method::PUT,
+                "/api/sessions/irg-15".into(),
+                Box::new(|i| {
+                    let mut session: Value = serde_json::from_str::<Value>(DEMO).unwrap()
+                        ["sessions"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .find(|s| s["id"] == "irg-15")
+                        .unwrap()
+                        .clone();
+                    session["notes"] = format!("Notes, version {i}").into();
+                    session
+                }),
+                vec!["secretariat", "bureau IRG"],
+            ),
+            (
+                "change a Conference session",
+                Method::PUT,
+                "/api/sessions/cosp-11".into(),
+                Box::new(|i| {
+                    let mut session: Value = serde_json::from_str::<Value>(DEMO).unwrap()
+                        ["sessions"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .find(|s| s["id"] == "cosp-11")
+                        .unwrap()
+                        .clone();
+                    session["notes"] = format!("Notes, version {i}").into();
+                    session
+                }),
+                vec!["secretariat"],
+            ),
+            (
                 "open a call for an IRG panel",
                 Method::POST,
                 "/api/calls".into(),

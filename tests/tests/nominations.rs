@@ -310,6 +310,12 @@ async fn a_nomination_goes_from_draft_to_the_panel_and_its_seat_to_the_waitlist(
             .find(|p| p["id"] == "business-integrity-1")
             .unwrap();
         assert_eq!(panel["panellists"], json!(["nominee-at-1"]));
+        let (_, balance) = get_json(&server, "/api/panels/business-integrity-1/balance").await;
+        assert_eq!(balance["composition"]["total"], 1, "{backend:?}: {balance}");
+        assert_eq!(
+            balance["composition"]["by_regional_group"]["western_european_others"],
+            1
+        );
         let page = tests::http()
             .get(server.url("/sessions/irg-14"))
             .send()

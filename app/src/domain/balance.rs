@@ -70,6 +70,45 @@ pub fn composition(data: &Dataset, call: &Id) -> Composition {
     c
 }
 
+/// Counts a panel's panellists (and moderator) by their affiliation and gender.
+pub fn panel_composition(data: &Dataset, panel: &Id) -> Composition {
+    let mut c = Composition::default();
+    let Some(panel) = data.panels.iter().find(|p| &p.id == panel) else {
+        return c;
+    };
+    for person in panel
+        .panellists
+        .iter()
+        .filter_map(|id| data.persons.iter().find(|p| &p.id == id))
+    {
+        c.total += 1;
+        *c.by_gender
+            .entry(person.gender.as_str().into())
+            .or_default() += 1;
+        match &person.affiliation {
+            Some(Affiliation::State(code)) => {
+                if let Some(state) = data.states_parties.iter().find(|s| &s.iso_code == code) {
+                    *c.by_regional_group
+                        .entry(state.regional_group.as_str().into())
+                        .or_default() += 1;
+                }
+                *c.by_stakeholder.entry("government".into()).or_default() += 1;
+            }
+            Some(Affiliation::Organisation(org)) => {
+                let kind = data
+                    .organisations
+                    .iter()
+                    .find(|o| &o.id == org)
+                    .map(|o| o.kind.as_str())
+                    .unwrap_or("organisation");
+                *c.by_stakeholder.entry(kind.into()).or_default() += 1;
+            }
+            None => *c.by_stakeholder.entry("unaffiliated".into()).or_default() += 1,
+        }
+    }
+    c
+}
+
 /// What falls short of the targets, in words.
 pub fn warnings(c: &Composition, targets: &BalanceTargets) -> Vec<String> {
     shortfalls(c, targets)

@@ -122,3 +122,73 @@ pub async fn save(
     txn.commit().await?;
     Ok(proposed)
 }
+
+/// Saves a session: the secretariat, or the Bureau of its body (of both bodies when it moves).
+/// Validated against the whole calendar, audited, in one transaction.
+pub async fn save_session(
+    db: &DatabaseConnection,
+    actor: &Account,
+    proposed: crate::domain::Session,
+    mode: SaveMode,
+) -> Result<crate::domain::Session, QuorumError> {
+    use super::convert::session_row;
+    use super::entities::session;
+    let mut data = super::dataset::export(db).await?;
+    let existing = data.sessions.iter().position(|s| s.id == proposed.id);
+    let old = existing.map(|i| data.sessions[i].clone());
+    let may = actor.may_plan(std::slice::from_ref(&proposed.body))
+        && old
+            .as_ref()
+            .is_none_or(|o| actor.may_plan(std::slice::from_ref(&o.body)));
+    if !may {
+        return Err(QuorumError::Forbidden(format!(
+            "{} may not plan session {}",
+            actor.email, proposed.id
+        )));
+    }
+    match (mode, existing) {
+        (SaveMode::Create, Some(_)) => {
+            return Err(QuorumError::Conflict(format!(
+                "session {} already exists",
+                proposed.id
+            )))
+        }
+        (SaveMode::Update, None) => {
+            return Err(QuorumError::NotFound(format!("session {}", proposed.id)))
+        }
+        (SaveMode::Create, None) => data.sessions.push(proposed.clone()),
+        (SaveMode::Update, Some(i)) => data.sessions[i] = proposed.clone(),
+    }
+    data.validate()?;
+    let txn = db.begin().await?;
+    match mode {
+        SaveMode::Create => {
+            session::Entity::insert(session_row(&proposed))
+                .exec(&txn)
+                .await?;
+        }
+        SaveMode::Update => {
+            session::Entity::update(session_row(&proposed).reset_all())
+                .exec(&txn)
+                .await?;
+        }
+    }
+    let as_json = |s: &crate::domain::Session| serde_json::to_value(s).ok();
+    let action = if mode == SaveMode::Create {
+        "session created"
+    } else {
+        "session changed"
+    };
+    super::accounts::audit(
+        &txn,
+        actor,
+        action,
+        &format!("session {}", proposed.id),
+        old.as_ref().and_then(as_json),
+        as_json(&proposed),
+    )
+    .await?;
+    super::version::bump(&txn).await?;
+    txn.commit().await?;
+    Ok(proposed)
+}

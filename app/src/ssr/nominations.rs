@@ -527,3 +527,31 @@ pub async fn list(
         })
         .collect())
 }
+
+/// A panel's panellists against the targets of its call (none: no targets). Public: panels show
+/// their confirmed panellists.
+pub async fn panel_balance(
+    db: &DatabaseConnection,
+    panel_id: &str,
+) -> Result<BalanceView, QuorumError> {
+    let data = super::dataset::export(db).await?;
+    let panel = data
+        .panels
+        .iter()
+        .find(|p| p.id.as_str() == panel_id)
+        .ok_or_else(|| QuorumError::NotFound(format!("panel {panel_id}")))?;
+    let targets = match data
+        .calls_for_nominations
+        .iter()
+        .find(|c| c.panel.as_ref() == Some(&panel.id))
+    {
+        Some(call) => targets(db, &call.id).await?,
+        None => Default::default(),
+    };
+    let composition = balance::panel_composition(&data, &panel.id);
+    Ok(BalanceView {
+        warnings: balance::warnings(&composition, &targets),
+        composition,
+        targets,
+    })
+}

@@ -24,8 +24,8 @@ const IMPORT_LIMIT_BYTES: usize = 64 * 1024 * 1024;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/bodies", get(list_bodies))
-        .route("/api/sessions", get(list_sessions))
-        .route("/api/sessions/{id}", get(one_session))
+        .route("/api/sessions", get(list_sessions).post(create_session))
+        .route("/api/sessions/{id}", get(one_session).put(update_session))
         .route("/api/meetings", get(list_meetings).post(create_meeting))
         .route("/api/meetings/{id}", axum::routing::put(update_meeting))
         .route("/api/venues", get(list_venues))
@@ -185,4 +185,35 @@ async fn import(
         Json(json!({ "imported": data.counts() })),
     )
         .into_response())
+}
+
+async fn create_session(
+    State(state): State<AppState>,
+    CurrentUser(actor): CurrentUser,
+    body: Result<Json<app::domain::Session>, JsonRejection>,
+) -> ApiResult {
+    let Json(session) = body.map_err(|r| ApiError(QuorumError::BadRequest(r.body_text())))?;
+    let saved = meetings::save_session(&state.db, &actor, session, SaveMode::Create).await?;
+    super::feeds::invalidate(&state);
+    Ok((StatusCode::CREATED, Json(saved)).into_response())
+}
+
+async fn update_session(
+    State(state): State<AppState>,
+    CurrentUser(actor): CurrentUser,
+    Path(id): Path<String>,
+    body: Result<Json<app::domain::Session>, JsonRejection>,
+) -> ApiResult {
+    let Json(session) = body.map_err(|r| ApiError(QuorumError::BadRequest(r.body_text())))?;
+    if session.id.as_str() != id {
+        return Err(QuorumError::invalid(
+            format!("session {id}"),
+            "id",
+            "differs from the address",
+        )
+        .into());
+    }
+    let saved = meetings::save_session(&state.db, &actor, session, SaveMode::Update).await?;
+    super::feeds::invalidate(&state);
+    ok(saved)
 }

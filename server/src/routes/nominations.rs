@@ -22,6 +22,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/calls/{id}/release", post(release))
         .route("/api/calls/{id}/balance", get(balance))
         .route("/api/calls/{id}/targets", put(set_targets))
+        .route("/api/panels/{id}/balance", get(panel_balance))
         .route("/api/nominations", get(list).post(create))
         .route("/api/nominations/{id}", put(edit))
         .route("/api/nominations/{id}/{action}", post(act))
@@ -147,4 +148,8 @@ async fn set_targets(
     let Json(targets) = body.map_err(json_error)?;
     nominations::set_targets(&state.db, &actor, &id, &targets).await?;
     ok(targets)
+}
+
+async fn panel_balance(State(state): State<AppState>, Path(id): Path<String>) -> ApiResult {
+    ok(nominations::panel_balance(&state.db, &id).await?)
 }
