@@ -60,6 +60,34 @@ async fn exactly_the_allowed_roles_may_change_each_thing() {
         server
             .signed_in("someone@quorum.example", "focal_point", &["--state", "FR"])
             .await;
+        // Austria's nominations for the workflow rows: one per role and step.
+        let call2 = json!({ "id": "matrix-call-2", "note_verbale_date": "2026-11-01", "deadline": "2099-01-31", "panel": "money-laundering-2" });
+        assert_eq!(
+            send_as(&secretariat, &server, Method::POST, "/api/calls", call2)
+                .await
+                .0,
+            201
+        );
+        for step in ["edit", "submit", "review"] {
+            for i in 0..4 {
+                let draft = json!({ "id": format!("at-{step}-{i}"), "call": "matrix-call-2", "nominee_name": "N. N.", "nominee_gender": "female", "justification": "Expert" });
+                assert_eq!(
+                    send_as(&focal, &server, Method::POST, "/api/nominations", draft)
+                        .await
+                        .0,
+                    201
+                );
+                if step == "review" {
+                    let path = format!("/api/nominations/at-review-{i}/submit");
+                    assert_eq!(
+                        send_as(&focal, &server, Method::POST, &path, json!({}))
+                            .await
+                            .0,
+                        200
+                    );
+                }
+            }
+        }
 
         let roles: [(&str, &reqwest::Client); 4] = [
             ("anonymous", &anonymous),
@@ -201,6 +229,64 @@ async fn exactly_the_allowed_roles_may_change_each_thing() {
                 vec!["secretariat"],
             ),
             (
+                "create an IRG session",
+                Method::POST,
+                "/api/sessions".into(),
+                Box::new(
+                    |i| json!({ "id": format!("irg-extra-{i}"), "body": "IRG", "kind": "regular", "number": 90 + i, "format": "in_person", "dates": { "year": 2027 }, "status": "planned" }),
+                ),
+                vec!["secretariat", "bureau IRG"],
+            ),
+            (
+                "edit Austria's nomination",
+                Method::PUT,
+                "/api/nominations/at-edit-{i}".into(),
+                Box::new(|_| json!({ "justification": "Edited" })),
+                vec!["secretariat", "focal point AT"],
+            ),
+            (
+                "submit Austria's nomination",
+                Method::POST,
+                "/api/nominations/at-submit-{i}/submit".into(),
+                Box::new(|_| json!({})),
+                vec!["secretariat", "focal point AT"],
+            ),
+            (
+                "put a nomination under review",
+                Method::POST,
+                "/api/nominations/at-review-{i}/review".into(),
+                Box::new(|_| json!({})),
+                vec!["secretariat", "bureau IRG"],
+            ),
+            (
+                "decide on a nomination",
+                Method::POST,
+                "/api/nominations/at-review-{i}/decide".into(),
+                Box::new(|_| json!({ "decision": "accepted" })),
+                vec!["secretariat", "bureau IRG"],
+            ),
+            (
+                "release the second call's decisions",
+                Method::POST,
+                "/api/calls/matrix-call-2/release".into(),
+                Box::new(|_| json!({})),
+                vec!["secretariat", "bureau IRG"],
+            ),
+            (
+                "confirm a participation",
+                Method::POST,
+                "/api/nominations/at-review-{i}/confirm".into(),
+                Box::new(|_| json!({})),
+                vec!["secretariat", "bureau IRG", "focal point AT"],
+            ),
+            (
+                "withdraw Austria's nomination",
+                Method::POST,
+                "/api/nominations/at-submit-{i}/withdraw".into(),
+                Box::new(|_| json!({})),
+                vec!["secretariat", "focal point AT"],
+            ),
+            (
                 "open a call for an IRG panel",
                 Method::POST,
                 "/api/calls".into(),
@@ -251,8 +337,9 @@ async fn exactly_the_allowed_roles_may_change_each_thing() {
         ];
         for (what, method, path, body, allowed) in &rows {
             for (i, (role, client)) in roles.iter().enumerate() {
+                let path = path.replace("{i}", &i.to_string());
                 let (status, answer) =
-                    send_as(client, &server, method.clone(), path, body(i)).await;
+                    send_as(client, &server, method.clone(), &path, body(i)).await;
                 let refused = status == 401 || status == 403;
                 assert_eq!(
                     !refused,
@@ -438,6 +525,8 @@ async fn the_demo_accounts_of_the_readme_sign_in() {
     for backend in backends() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start(&db).await;
+        let anonymous = http().post(server.url("/api/logout")).send().await.unwrap();
+        assert_eq!(anonymous.status(), 401, "signing out needs a session");
         for (email, password, role) in [
             (
                 "secretariat@quorum.example",
