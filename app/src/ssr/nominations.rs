@@ -372,6 +372,26 @@ pub async fn targets(
     }
 }
 
+/// A call the actor handles as its Bureau (or as the secretariat), or why not.
+fn bureau_call<'a>(
+    data: &'a Dataset,
+    actor: &Account,
+    call_id: &str,
+    what: &str,
+) -> Result<&'a CallForNominations, QuorumError> {
+    let call = data
+        .calls_for_nominations
+        .iter()
+        .find(|c| c.id.as_str() == call_id)
+        .ok_or_else(|| QuorumError::NotFound(format!("call {call_id}")))?;
+    if !is_bureau_for(actor, data, call) {
+        return Err(QuorumError::Forbidden(format!(
+            "only the secretariat or the call's Bureau {what}"
+        )));
+    }
+    Ok(call)
+}
+
 /// Sets a call's targets: the secretariat or the call's Bureau.
 pub async fn set_targets(
     db: &DatabaseConnection,
@@ -380,16 +400,7 @@ pub async fn set_targets(
     targets: &balance::BalanceTargets,
 ) -> Result<(), QuorumError> {
     let data = super::dataset::export(db).await?;
-    let call = data
-        .calls_for_nominations
-        .iter()
-        .find(|c| c.id.as_str() == call_id)
-        .ok_or_else(|| QuorumError::NotFound(format!("call {call_id}")))?;
-    if !is_bureau_for(actor, &data, call) {
-        return Err(QuorumError::Forbidden(
-            "only the secretariat or the call's Bureau sets its targets".into(),
-        ));
-    }
+    let call = bureau_call(&data, actor, call_id, "sets its targets")?;
     if !(0.0..=1.0).contains(&targets.min_female_share) || targets.min_regional_groups > 5 {
         return Err(QuorumError::invalid(
             format!("targets of call {call_id}"),
@@ -435,16 +446,7 @@ pub async fn balance_of(
     call_id: &str,
 ) -> Result<BalanceView, QuorumError> {
     let data = super::dataset::export(db).await?;
-    let call = data
-        .calls_for_nominations
-        .iter()
-        .find(|c| c.id.as_str() == call_id)
-        .ok_or_else(|| QuorumError::NotFound(format!("call {call_id}")))?;
-    if !is_bureau_for(actor, &data, call) {
-        return Err(QuorumError::Forbidden(
-            "only the secretariat or the call's Bureau reviews the balance".into(),
-        ));
-    }
+    let call = bureau_call(&data, actor, call_id, "reviews the balance")?;
     let targets = targets(db, &call.id).await?;
     let composition = balance::composition(&data, &call.id);
     Ok(BalanceView {
