@@ -40,10 +40,11 @@ pub fn in_ci() -> bool {
 
 /// The workspace root (the parent of this crate).
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
+    // Cargo sets CARGO_MANIFEST_DIR when it runs a test too: prefer that to the path the test
+    // was compiled at, which a shared build cache may carry over from another checkout.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR")
+        .unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_owned());
+    Path::new(&manifest).parent().unwrap().to_path_buf()
 }
 
 /// The `quorum` binary built by `cargo leptos build`.

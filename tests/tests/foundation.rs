@@ -310,3 +310,25 @@ async fn an_invalid_import_names_record_and_field_and_writes_nothing() {
         assert_eq!(response.status(), 400);
     }
 }
+
+#[tokio::test]
+async fn every_answer_carries_the_security_headers_and_feeds_keep_their_referrer_policy() {
+    let db = TestDatabase::new(Backend::Sqlite).await;
+    let server = TestServer::start(&db).await;
+    let page = http().get(server.url("/")).send().await.unwrap();
+    let header = |r: &reqwest::Response, name: &str| {
+        r.headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default()
+    };
+    assert_eq!(header(&page, "x-content-type-options"), "nosniff");
+    assert_eq!(header(&page, "x-frame-options"), "DENY");
+    assert!(header(&page, "content-security-policy").contains("frame-ancestors 'none'"));
+    assert_eq!(
+        header(&page, "referrer-policy"),
+        "strict-origin-when-cross-origin"
+    );
+    let api = http().get(server.url("/api/bodies")).send().await.unwrap();
+    assert_eq!(header(&api, "x-content-type-options"), "nosniff");
+}

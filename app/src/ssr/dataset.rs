@@ -18,7 +18,18 @@ const INSERT_CHUNK: usize = 200;
 /// Reads the whole database into one document, in canonical order, inside one transaction so
 /// that the export is consistent while others write.
 pub async fn export(db: &DatabaseConnection) -> Result<Dataset, QuorumError> {
-    let txn = db.begin().await?;
+    // PostgreSQL's default isolation gives each statement its own snapshot: ask for one snapshot
+    // for the whole read. A SQLite transaction reads one snapshot already.
+    let txn = match db.get_database_backend() {
+        sea_orm::DbBackend::Postgres => {
+            db.begin_with_config(
+                Some(sea_orm::IsolationLevel::RepeatableRead),
+                Some(sea_orm::AccessMode::ReadOnly),
+            )
+            .await?
+        }
+        _ => db.begin().await?,
+    };
     let mut data = load(&txn).await?;
     txn.commit().await?;
     data.canonicalize();
