@@ -45,6 +45,10 @@ pub fn build_router(state: AppState) -> Router {
     let db = state.db.clone();
     let base_url = app::ssr::PublicBaseUrl(state.base_url.clone());
     let leptos_options = state.leptos_options.clone();
+    let feed_state = state.clone();
+    let after_write = app::ssr::AfterWrite(std::sync::Arc::new(move || {
+        crate::routes::feeds::invalidate(&feed_state)
+    }));
     Router::new()
         .merge(crate::routes::router())
         .leptos_routes_with_context(
@@ -53,6 +57,7 @@ pub fn build_router(state: AppState) -> Router {
             move || {
                 provide_context(db.clone());
                 provide_context(base_url.clone());
+                provide_context(after_write.clone());
             },
             move || shell(leptos_options.clone()),
         )

@@ -7,7 +7,7 @@ use crate::domain::account::Account;
 
 /// The user of the request, checked as for any state-changing request when `changing`.
 #[cfg(feature = "ssr")]
-async fn current_user(changing: bool) -> Result<Option<Account>, ServerFnError> {
+pub(crate) async fn signed_in(changing: bool) -> Result<Option<Account>, ServerFnError> {
     let db = super::database()?;
     let Some(parts) = use_context::<axum::http::request::Parts>() else {
         return Ok(None);
@@ -36,10 +36,27 @@ fn refuse(status: u16, message: &str) -> ServerFnError {
     ServerFnError::new(message)
 }
 
+/// The signed-in user of a state-changing server function, its CSRF proof checked; or a
+/// refusal (401 without a login, 403 without the proof).
+#[cfg(feature = "ssr")]
+pub(crate) async fn signed_in_for_change() -> Result<Account, ServerFnError> {
+    signed_in(true)
+        .await
+        .map_err(|_| refuse(403, "missing CSRF proof"))?
+        .ok_or_else(|| refuse(401, "sign in first"))
+}
+
+/// Maps a Quorum error onto a server function error with the error's HTTP status, so that a
+/// refusal is not reported as a server failure.
+#[cfg(feature = "ssr")]
+pub(crate) fn refusal(err: crate::error::QuorumError) -> ServerFnError {
+    refuse(err.status_code(), &err.to_string())
+}
+
 /// The signed-in secretariat, or a refusal.
 #[cfg(feature = "ssr")]
 async fn secretariat() -> Result<Account, ServerFnError> {
-    let account = current_user(false)
+    let account = signed_in(false)
         .await?
         .ok_or_else(|| refuse(401, "sign in first"))?;
     if !account.is_secretariat() {
@@ -105,7 +122,7 @@ pub struct OutboxRow {
 /// Who is signed in, if anyone.
 #[server]
 pub async fn current_account() -> Result<Option<Account>, ServerFnError> {
-    current_user(false).await
+    signed_in(false).await
 }
 
 /// A new private feed address for a person (`kind` "person") or a State party ("state"); the
@@ -113,7 +130,7 @@ pub async fn current_account() -> Result<Option<Account>, ServerFnError> {
 #[server(endpoint = "account/new-private-feed")]
 pub async fn new_private_feed(kind: String, subject: String) -> Result<FeedLinks, ServerFnError> {
     use crate::ssr::feeds::{rotate_token, PrivateSubject};
-    let account = current_user(true)
+    let account = signed_in(true)
         .await
         .map_err(|_| refuse(403, "missing CSRF proof"))?
         .ok_or_else(|| refuse(401, "sign in first"))?;

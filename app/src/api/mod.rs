@@ -4,10 +4,14 @@
 pub mod account;
 /// The bodies of the Conference.
 pub mod bodies;
+/// Calendar, timeline and daily programme pages.
+pub mod calendar;
 /// Conflicts across all bodies.
 pub mod conflicts;
 /// Session and meeting pages, subscribe links.
 pub mod pages;
+/// The meeting planner: live checks, free slots, saving, accepting warnings.
+pub mod planning;
 
 #[cfg(feature = "ssr")]
 use leptos::prelude::{use_context, ServerFnError};
@@ -23,4 +27,13 @@ pub(crate) fn database() -> Result<sea_orm::DatabaseConnection, ServerFnError> {
 #[cfg(feature = "ssr")]
 pub(crate) fn to_server_error(err: crate::error::QuorumError) -> ServerFnError {
     ServerFnError::new(err.to_string())
+}
+
+/// Tells the server a write went through this instance (its feed cache reads the data version
+/// again at once).
+#[cfg(feature = "ssr")]
+pub(crate) fn after_write() {
+    if let Some(hook) = use_context::<crate::ssr::AfterWrite>() {
+        (hook.0)();
+    }
 }

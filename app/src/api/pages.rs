@@ -38,7 +38,7 @@ impl FeedLinks {
 }
 
 /// Percent-encodes a query value (RFC 3986 unreserved characters pass).
-fn encode(value: &str) -> String {
+pub(crate) fn encode(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {

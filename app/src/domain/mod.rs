@@ -9,6 +9,8 @@ pub mod account;
 pub mod agenda;
 /// Balance of selections against the Bureau's targets.
 pub mod balance;
+/// Days and positions of calendar pages and the timeline.
+pub mod calendar_view;
 /// The Conference and its subsidiary bodies.
 pub mod body;
 /// The conflict engine and free-slot finder, across every body.

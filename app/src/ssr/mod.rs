@@ -19,12 +19,16 @@ pub mod entities;
 pub mod feeds;
 /// Creating and changing meetings.
 pub mod meetings;
+/// The planner's meeting form: conversion, live check, free slots, guarded save.
+pub mod planning;
 /// The nomination workflow over the stored calendar.
 pub mod nominations;
 /// Outgoing messages, kept for the secretariat.
 pub mod outbox;
 /// Data for the session and meeting pages.
 pub mod pages;
+/// Calendar, timeline and daily programme layouts.
+pub mod views;
 /// The data version that rises with every write.
 pub mod version;
 
@@ -32,6 +36,11 @@ pub mod version;
 /// function; `None` means the request's own host.
 #[derive(Debug, Clone, Default)]
 pub struct PublicBaseUrl(pub Option<String>);
+
+/// What the server does after a write made by a server function: its feed cache forgets the
+/// data version it read.
+#[derive(Clone)]
+pub struct AfterWrite(pub std::sync::Arc<dyn Fn() + Send + Sync>);
 
 /// `bytes` random bytes as hex, from the operating system.
 pub fn random_hex(bytes: usize) -> Result<String, crate::error::QuorumError> {

@@ -4,7 +4,9 @@
 mod account;
 mod admin;
 mod bodies;
+mod calendar;
 mod conflicts;
+mod planner;
 mod sessions;
 mod subscribe;
 
@@ -50,8 +52,12 @@ pub fn App() -> impl IntoView {
                 <A href="/" attr:class="brand">"Quorum"</A>
                 <span class="tagline">"Meetings of the Conference of the States Parties and its subsidiary bodies"</span>
                 <nav aria-label="Main">
+                    <A href="/calendar">"Calendar"</A>
+                    <A href="/timeline">"Timeline"</A>
                     <A href="/">"Bodies"</A>
                     <A href="/sessions">"Sessions"</A>
+                    <A href="/programme">"Daily programme"</A>
+                    <A href="/plan">"Plan"</A>
                     <A href="/conflicts">"Conflicts"</A>
                     <A href="/admin">"Administration"</A>
                     <A href="/account">"Account"</A>
@@ -60,6 +66,10 @@ pub fn App() -> impl IntoView {
             <main id="main" data-hydrated=move || hydrated.get().to_string()>
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=bodies::BodiesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/calendar") view=calendar::CalendarPage ssr=SsrMode::Async/>
+                    <Route path=path!("/timeline") view=calendar::TimelinePage ssr=SsrMode::Async/>
+                    <Route path=path!("/programme") view=calendar::ProgrammePage ssr=SsrMode::Async/>
+                    <Route path=path!("/plan") view=planner::PlannerPage ssr=SsrMode::Async/>
                     <Route path=path!("/conflicts") view=conflicts::ConflictsPage ssr=SsrMode::Async/>
                     <Route path=path!("/sessions") view=sessions::SessionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=account::LoginPage ssr=SsrMode::Async/>
