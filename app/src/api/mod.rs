@@ -8,6 +8,8 @@ pub mod bodies;
 pub mod calendar;
 /// Conflicts across all bodies.
 pub mod conflicts;
+/// Calls, nominations and the review board.
+pub mod nominations;
 /// Session and meeting pages, subscribe links.
 pub mod pages;
 /// The meeting planner: live checks, free slots, saving, accepting warnings.

@@ -23,6 +23,8 @@ pub mod meetings;
 pub mod planning;
 /// The nomination workflow over the stored calendar.
 pub mod nominations;
+/// The nominations page and the review board.
+pub mod nomination_pages;
 /// Outgoing messages, kept for the secretariat.
 pub mod outbox;
 /// Data for the session and meeting pages.

@@ -6,6 +6,7 @@ mod admin;
 mod bodies;
 mod calendar;
 mod conflicts;
+mod nominations;
 mod planner;
 mod sessions;
 mod subscribe;
@@ -59,6 +60,8 @@ pub fn App() -> impl IntoView {
                     <A href="/programme">"Daily programme"</A>
                     <A href="/plan">"Plan"</A>
                     <A href="/conflicts">"Conflicts"</A>
+                    <A href="/nominations">"Nominations"</A>
+                    <A href="/review">"Review board"</A>
                     <A href="/admin">"Administration"</A>
                     <A href="/account">"Account"</A>
                 </nav>
@@ -70,6 +73,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/timeline") view=calendar::TimelinePage ssr=SsrMode::Async/>
                     <Route path=path!("/programme") view=calendar::ProgrammePage ssr=SsrMode::Async/>
                     <Route path=path!("/plan") view=planner::PlannerPage ssr=SsrMode::Async/>
+                    <Route path=path!("/nominations") view=nominations::NominationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/review") view=nominations::ReviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/conflicts") view=conflicts::ConflictsPage ssr=SsrMode::Async/>
                     <Route path=path!("/sessions") view=sessions::SessionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=account::LoginPage ssr=SsrMode::Async/>

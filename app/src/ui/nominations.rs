@@ -1,0 +1,320 @@
+//! Calls for nominations with the focal point's forms, and the Bureau's review board with the
+//! balance of each call's selection.
+
+use leptos::prelude::*;
+
+use crate::api::nominations::*;
+use crate::api::planning::FieldError;
+
+fn message_for(result: &Option<Result<FormOutcome, ServerFnError>>, field: &str) -> Option<String> {
+    let Some(Ok(outcome)) = result else { return None };
+    let found: Vec<&str> = outcome.errors.iter().filter(|e| e.field == field).map(|e| e.message.as_str()).collect();
+    (!found.is_empty()).then(|| found.join("; "))
+}
+
+/// The outcome of a form: what was done, or what went wrong outside any one field.
+fn outcome_view(result: Option<Result<FormOutcome, ServerFnError>>, fields: &'static [&'static str]) -> Option<AnyView> {
+    Some(match result? {
+        Ok(FormOutcome { done: Some(done), .. }) => view! { <p class="done" role="status">{done}</p> }.into_any(),
+        Ok(FormOutcome { errors, .. }) => {
+            let general: Vec<FieldError> = errors.into_iter().filter(|e| !fields.contains(&e.field.as_str())).collect();
+            if general.is_empty() {
+                view! { <p class="field-error" role="alert">"Correct the fields marked below."</p> }.into_any()
+            } else {
+                view! { <p class="field-error" role="alert">{general.into_iter().map(|e| e.message).collect::<Vec<_>>().join("; ")}</p> }.into_any()
+            }
+        }
+        Err(e) => view! { <p class="field-error" role="alert">{e.to_string()}</p> }.into_any(),
+    })
+}
+
+const NOMINATE_FIELDS: &[&str] = &["nominee_name", "nominee_gender", "nominee_email", "justification"];
+
+/// Open and past calls; a focal point nominates, edits and withdraws here.
+#[component]
+pub fn NominationsPage() -> impl IntoView {
+    let nominate = ServerAction::<Nominate>::new();
+    let step = ServerAction::<NominationStep>::new();
+    let page = Resource::new(move || (nominate.version().get(), step.version().get()), |_| load_nominations());
+    view! {
+        <h1>"Calls for nominations"</h1>
+        <Transition fallback=|| view! { <p>"Loading the calls…"</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(p) => view! { <Calls page=p nominate step/> }.into_any(),
+                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Calls(page: NominationsPage, nominate: ServerAction<Nominate>, step: ServerAction<NominationStep>) -> impl IntoView {
+    let open: Vec<CallLine> = page.calls.iter().filter(|c| c.open).cloned().collect();
+    let mine = page.mine.clone();
+    let error = move |field: &'static str| {
+        move || message_for(&nominate.value().get(), field).map(|m| view! { <span id=format!("error-{field}") class="field-error" role="alert">{m}</span> })
+    };
+    view! {
+        {if page.calls.is_empty() {
+            view! { <p class="empty">"No call for nominations has been issued."</p> }.into_any()
+        } else {
+            view! {
+                <ul class="calls">
+                    {page.calls.iter().map(|c| view! {
+                        <li class=if c.open { "call open" } else { "call closed" } data-id=c.id.clone()>
+                            <strong>{c.topic.clone()}</strong>
+                            <p>
+                                {c.meeting_href.clone().map(|href| view! { <a href=href>{c.panel.clone()}</a> })}
+                                {format!(" · deadline {}{}", c.deadline, if c.open { "" } else { " (closed)" })}
+                                {c.quota.map(|q| format!(" · at most {q} per State"))}
+                            </p>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+        {match page.nominator.clone() {
+            None => view! {
+                <p class="hint">"Focal points of States parties nominate panellists here after they " <a href="/login">"sign in"</a> "."</p>
+            }.into_any(),
+            Some(_) if open.is_empty() => view! { <p>"No call is open for nominations now."</p> }.into_any(),
+            Some(nominator) => view! {
+                <section aria-labelledby="nominate-heading">
+                    <h2 id="nominate-heading">{format!("Nominate a panellist for {nominator}")}</h2>
+                    <ActionForm action=nominate attr:class="nominate">
+                        <p class="field">
+                            <label for="n-call">"Call"</label>
+                            <select id="n-call" name="call">
+                                {open.iter().map(|c| view! { <option value=c.id.clone()>{format!("{} (until {})", c.topic, c.deadline)}</option> }).collect_view()}
+                            </select>
+                            {error("call")}
+                        </p>
+                        <p class="field">
+                            <label for="n-name">"Nominee's name"</label>
+                            <input id="n-name" name="nominee_name" required aria-describedby="error-nominee_name"/>
+                            {error("nominee_name")}
+                        </p>
+                        <p class="field">
+                            <label for="n-title">"Title or position"</label>
+                            <input id="n-title" name="nominee_title"/>
+                        </p>
+                        <p class="field">
+                            <label for="n-gender">"Gender"</label>
+                            <select id="n-gender" name="nominee_gender">
+                                {page.genders.iter().map(|g| view! { <option value=g.value.clone()>{g.label.clone()}</option> }).collect_view()}
+                            </select>
+                            {error("nominee_gender")}
+                        </p>
+                        <p class="field">
+                            <label for="n-email">"Nominee's e-mail"</label>
+                            <input id="n-email" name="nominee_email" type="email" aria-describedby="error-nominee_email"/>
+                            {error("nominee_email")}
+                        </p>
+                        <p class="field">
+                            <label for="n-why">"Why this nominee"</label>
+                            <textarea id="n-why" name="justification" required rows="3" aria-describedby="error-justification"></textarea>
+                            {error("justification")}
+                        </p>
+                        <p class="field">
+                            <label for="n-bio">"Short biography"</label>
+                            <textarea id="n-bio" name="biography" rows="3"></textarea>
+                        </p>
+                        <button type="submit" class="primary">"Nominate"</button>
+                    </ActionForm>
+                    {move || outcome_view(nominate.value().get(), NOMINATE_FIELDS)}
+                </section>
+            }.into_any(),
+        }}
+        {(!mine.is_empty()).then(move || view! {
+            <section aria-labelledby="mine-heading">
+                <h2 id="mine-heading">"Your nominations"</h2>
+                {move || outcome_view(step.value().get(), &[])}
+                <ul class="my-nominations">
+                    {mine.into_iter().map(|n| {
+                        let (edit_id, submit_id, withdraw_id) = (n.id.clone(), n.id.clone(), n.id.clone());
+                        let (justification, biography) = (n.justification.clone(), n.biography.clone());
+                        let editable = matches!(n.status.as_str(), "draft" | "submitted" | "under review");
+                        let withdrawable = n.status != "withdrawn" && n.status != "declined";
+                        let why_id = format!("why-{}", n.id);
+                        view! {
+                            <li class="nomination" data-id=n.id.clone()>
+                                <strong>{n.nominee.clone()}</strong>
+                                {format!(" — {}", n.status)}
+                                {n.note.clone().map(|note| view! { <p class="note">{note}</p> })}
+                                {editable.then(move || view! {
+                                    <ActionForm action=step attr:class="edit-nomination">
+                                        <input type="hidden" name="id" value=edit_id/>
+                                        <input type="hidden" name="step" value="edit"/>
+                                        <label for=why_id.clone()>"Why this nominee"</label>
+                                        <textarea id=why_id name="justification" rows="2">{justification}</textarea>
+                                        <input type="hidden" name="biography" value=biography/>
+                                        <button type="submit">"Save changes"</button>
+                                    </ActionForm>
+                                })}
+                                {(n.status == "draft").then(move || view! {
+                                    <ActionForm action=step>
+                                        <input type="hidden" name="id" value=submit_id/>
+                                        <input type="hidden" name="step" value="submit"/>
+                                        <button type="submit">"Submit"</button>
+                                    </ActionForm>
+                                })}
+                                {withdrawable.then(move || view! {
+                                    <ActionForm action=step>
+                                        <input type="hidden" name="id" value=withdraw_id/>
+                                        <input type="hidden" name="step" value="withdraw"/>
+                                        <button type="submit" class="danger">"Withdraw"</button>
+                                    </ActionForm>
+                                })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
+    }
+}
+
+/// The Bureau's review board: each call's nominations with their decisions, the balance of
+/// those selected, releasing decisions, confirming participation, opening calls.
+#[component]
+pub fn ReviewPage() -> impl IntoView {
+    let step = ServerAction::<NominationStep>::new();
+    let release = ServerAction::<ReleaseDecisions>::new();
+    let open = ServerAction::<OpenCallFor>::new();
+    let page = Resource::new(
+        move || (step.version().get(), release.version().get(), open.version().get()),
+        |_| load_review(),
+    );
+    view! {
+        <h1>"Review board"</h1>
+        <Transition fallback=|| view! { <p>"Loading the nominations…"</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(p) if p.who.is_none() => view! { <p role="alert">"The review board is for Bureau members and the secretariat: " <a href="/login">"sign in"</a> "."</p> }.into_any(),
+                    Ok(p) => view! { <Board page=p step release open/> }.into_any(),
+                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Board(page: ReviewPage, step: ServerAction<NominationStep>, release: ServerAction<ReleaseDecisions>, open: ServerAction<OpenCallFor>) -> impl IntoView {
+    let open_error = move |field: &'static str| move || message_for(&open.value().get(), field).map(|m| view! { <span class="field-error" role="alert">{m}</span> });
+    view! {
+        <p class="who">{format!("Reviewing as {}.", page.who.clone().unwrap_or_default())}</p>
+        {move || outcome_view(step.value().get(), &[])}
+        {move || outcome_view(release.value().get(), &[])}
+        {if page.calls.is_empty() {
+            view! { <p class="empty">"No call of yours has nominations to review."</p> }.into_any()
+        } else {
+            page.calls.into_iter().map(|c| view! { <ReviewCallView review=c step release/> }).collect_view().into_any()
+        }}
+        {(!page.panels.is_empty()).then(|| view! {
+            <section aria-labelledby="open-call-heading">
+                <h2 id="open-call-heading">"Open a call for nominations"</h2>
+                <ActionForm action=open attr:class="open-call">
+                    <p class="field">
+                        <label for="c-panel">"Panel"</label>
+                        <select id="c-panel" name="panel">
+                            {page.panels.iter().map(|p| view! { <option value=p.value.clone()>{p.label.clone()}</option> }).collect_view()}
+                        </select>
+                        {open_error("panel")}
+                    </p>
+                    <p class="field">
+                        <label for="c-deadline">"Deadline"</label>
+                        <input id="c-deadline" name="deadline" type="date" required/>
+                        {open_error("deadline")}
+                    </p>
+                    <p class="field">
+                        <label for="c-quota">"Nominations per State (empty: no limit)"</label>
+                        <input id="c-quota" name="quota" inputmode="numeric"/>
+                        {open_error("quota")}
+                    </p>
+                    <button type="submit">"Open the call"</button>
+                </ActionForm>
+                {move || outcome_view(open.value().get(), &["panel", "deadline", "quota"])}
+            </section>
+        })}
+    }
+}
+
+#[component]
+fn ReviewCallView(review: ReviewCall, step: ServerAction<NominationStep>, release: ServerAction<ReleaseDecisions>) -> impl IntoView {
+    let call_id = review.call.id.clone();
+    view! {
+        <section class="review-call" data-id=review.call.id.clone() aria-label=review.call.topic.clone()>
+            <h2>{review.call.topic.clone()}</h2>
+            <p class="facts">{format!("{} · deadline {}", review.call.panel, review.call.deadline)}</p>
+            <div class="balance" role="group" aria-label="Balance of the selection">
+                <ul>{review.balance.iter().map(|b| view! { <li>{b.clone()}</li> }).collect_view()}</ul>
+                {if review.warnings.is_empty() {
+                    view! { <p class="balance-ok">"Meets the Bureau's balance targets."</p> }.into_any()
+                } else {
+                    view! { <ul class="balance-warnings">{review.warnings.iter().map(|w| view! { <li>{format!("⚠ {w}")}</li> }).collect_view()}</ul> }.into_any()
+                }}
+            </div>
+            {if review.nominations.is_empty() {
+                view! { <p class="empty">"No nominations submitted yet."</p> }.into_any()
+            } else {
+                view! {
+                    <table class="nominations">
+                        <thead><tr>
+                            <th scope="col">"Nominee"</th><th scope="col">"Nominated by"</th><th scope="col">"Gender"</th>
+                            <th scope="col">"Why"</th><th scope="col">"Status"</th><th scope="col">"Decide"</th>
+                        </tr></thead>
+                        <tbody>
+                            {review.nominations.into_iter().map(|n| {
+                                let decidable = matches!(n.status.as_str(), "submitted" | "under review") || (!n.released && matches!(n.status.as_str(), "accepted" | "waitlisted" | "declined")) || n.status == "waitlisted";
+                                let confirmable = n.status == "accepted" && n.released;
+                                let (decide_id, confirm_id) = (n.id.clone(), n.id.clone());
+                                let status = format!("{}{}", n.status, if !n.released && matches!(n.status.as_str(), "accepted" | "waitlisted" | "declined") { " (not released)" } else { "" });
+                                view! {
+                                    <tr data-id=n.id.clone()>
+                                        <th scope="row">{n.nominee.clone()}</th>
+                                        <td>{n.nominator.clone()}</td>
+                                        <td>{n.gender.clone()}</td>
+                                        <td>{n.justification.clone()}</td>
+                                        <td class="status">{status}</td>
+                                        <td>
+                                            {decidable.then(move || view! {
+                                                <ActionForm action=step attr:class="decide">
+                                                    <input type="hidden" name="id" value=decide_id.clone()/>
+                                                    <label class="visually-hidden" for=format!("note-{decide_id}")>"Note"</label>
+                                                    <input id=format!("note-{decide_id}") name="note" placeholder="Note (optional)"/>
+                                                    <label class="visually-hidden" for=format!("decision-{decide_id}")>"Decision"</label>
+                                                    <select id=format!("decision-{decide_id}") name="step">
+                                                        <option value="accept">"Accept"</option>
+                                                        <option value="waitlist">"Waitlist"</option>
+                                                        <option value="decline">"Decline"</option>
+                                                    </select>
+                                                    <button type="submit">"Record decision"</button>
+                                                </ActionForm>
+                                            })}
+                                            {confirmable.then(move || view! {
+                                                <ActionForm action=step attr:class="confirm">
+                                                    <input type="hidden" name="id" value=confirm_id/>
+                                                    <input type="hidden" name="step" value="confirm"/>
+                                                    <button type="submit">"Confirm participation"</button>
+                                                </ActionForm>
+                                            })}
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+            {(review.unreleased > 0).then(|| view! {
+                <ActionForm action=release attr:class="release">
+                    <input type="hidden" name="call" value=call_id/>
+                    <button type="submit" class="primary">{format!("Release {} decision(s) to the States", review.unreleased)}</button>
+                </ActionForm>
+            })}
+        </section>
+    }
+}
