@@ -100,6 +100,94 @@ impl Browser {
         std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
     }
 
+    /// Waits up to 30 s for an element.
+    pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(30))
+            .for_element(fantoccini::Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no {css} on the page: {e}"))
+    }
+
+    /// Opens a page and waits until it has hydrated.
+    pub async fn open_hydrated(&self, url: &str) {
+        self.client.goto(url).await.unwrap();
+        self.wait_for("main[data-hydrated='true']").await;
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    /// Sets a field's value as a person would, firing `input` and `change`.
+    pub async fn fill(&self, css: &str, value: &str) {
+        self.wait_for(css).await;
+        self.client
+            .execute(
+                "const e = document.querySelector(arguments[0]); e.value = arguments[1];
+                 e.dispatchEvent(new Event('input', {bubbles: true}));
+                 e.dispatchEvent(new Event('change', {bubbles: true}));",
+                vec![json!(css), json!(value)],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("fill {css}: {e}"));
+    }
+
+    pub async fn value_of(&self, css: &str) -> String {
+        self.wait_for(css)
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default()
+    }
+
+    /// Polls until the element's text contains `expected`; returns the text.
+    pub async fn wait_for_text(&self, css: &str, expected: &str) -> String {
+        let mut last = String::new();
+        for _ in 0..150 {
+            if let Ok(element) = self.client.find(fantoccini::Locator::Css(css)).await {
+                last = element.text().await.unwrap_or_default();
+                if last.contains(expected) {
+                    return last;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        panic!("{css} never showed {expected:?}; last: {last:?}");
+    }
+
+    /// Signs in through the login form.
+    pub async fn sign_in(&self, base_url: &str, email: &str, password: &str) {
+        self.client
+            .goto(&format!("{base_url}/login"))
+            .await
+            .unwrap();
+        self.wait_for("#login-email")
+            .await
+            .send_keys(email)
+            .await
+            .unwrap();
+        self.wait_for("#login-password")
+            .await
+            .send_keys(password)
+            .await
+            .unwrap();
+        self.click("form.login button").await;
+        let account = url::Url::parse(&format!("{base_url}/account")).unwrap();
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_url(&account)
+            .await
+            .expect("signed in");
+    }
+
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill();

@@ -21,7 +21,12 @@ impl CalendarQuery {
     /// The page's address with `date` and `view` replaced, other filters kept.
     pub fn href(&self, view: &str, date: &str) -> String {
         let mut parts = vec![format!("view={view}"), format!("date={date}")];
-        for (key, value) in [("body", &self.body), ("venue", &self.venue), ("kind", &self.kind), ("tz", &self.tz)] {
+        for (key, value) in [
+            ("body", &self.body),
+            ("venue", &self.venue),
+            ("kind", &self.kind),
+            ("tz", &self.tz),
+        ] {
             if let Some(value) = value.as_deref().filter(|v| !v.is_empty()) {
                 parts.push(format!("{key}={}", super::pages::encode(value)));
             }

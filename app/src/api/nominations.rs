@@ -133,9 +133,10 @@ pub async fn nomination_step(
 ) -> Result<FormOutcome, ServerFnError> {
     let db = super::database()?;
     let actor = super::account::signed_in_for_change().await?;
-    let outcome = crate::ssr::nomination_pages::step(&db, &actor, &id, &step, justification, biography, note)
-        .await
-        .map_err(super::account::refusal)?;
+    let outcome =
+        crate::ssr::nomination_pages::step(&db, &actor, &id, &step, justification, biography, note)
+            .await
+            .map_err(super::account::refusal)?;
     super::after_write();
     Ok(outcome)
 }
@@ -157,7 +158,11 @@ pub async fn release_decisions(call: String) -> Result<FormOutcome, ServerFnErro
 
 /// Opens a call for nominations for a panel.
 #[server]
-pub async fn open_call_for(panel: String, deadline: String, #[server(default)] quota: String) -> Result<FormOutcome, ServerFnError> {
+pub async fn open_call_for(
+    panel: String,
+    deadline: String,
+    #[server(default)] quota: String,
+) -> Result<FormOutcome, ServerFnError> {
     let db = super::database()?;
     let actor = super::account::signed_in_for_change().await?;
     let outcome = crate::ssr::nomination_pages::open_call(&db, &actor, &panel, &deadline, &quota)

@@ -125,7 +125,11 @@ pub async fn check_meeting_form(form: MeetingForm) -> Result<CheckOutcome, Serve
 
 /// Free slots for the form's bodies, venue, room and duration between two days.
 #[server]
-pub async fn find_free_slots(form: MeetingForm, from: String, to: String) -> Result<Vec<SlotOption>, ServerFnError> {
+pub async fn find_free_slots(
+    form: MeetingForm,
+    from: String,
+    to: String,
+) -> Result<Vec<SlotOption>, ServerFnError> {
     let db = super::database()?;
     crate::ssr::planning::slots(&db, &form, &from, &to)
         .await
@@ -135,7 +139,10 @@ pub async fn find_free_slots(form: MeetingForm, from: String, to: String) -> Res
 /// Saves the form (`create` for a new meeting): the secretariat, or a Bureau of a body taking
 /// part. Blocking conflicts refuse the save.
 #[server]
-pub async fn save_meeting_form(form: MeetingForm, create: bool) -> Result<SaveOutcome, ServerFnError> {
+pub async fn save_meeting_form(
+    form: MeetingForm,
+    create: bool,
+) -> Result<SaveOutcome, ServerFnError> {
     let db = super::database()?;
     let actor = super::account::signed_in_for_change().await?;
     let outcome = crate::ssr::planning::save(&db, &actor, &form, create)
@@ -154,5 +161,8 @@ pub async fn accept_conflict(id: String, reason: String) -> Result<String, Serve
         .await
         .map_err(super::account::refusal)?;
     super::after_write();
-    Ok(format!("Accepted by {}: {}", acceptance.accepted_by, acceptance.reason))
+    Ok(format!(
+        "Accepted by {}: {}",
+        acceptance.accepted_by, acceptance.reason
+    ))
 }

@@ -55,9 +55,7 @@ impl CalendarLayout {
     /// days, greyed).
     pub fn in_period(self, anchor: NaiveDate, day: NaiveDate) -> bool {
         match self {
-            CalendarLayout::Month => {
-                day.year() == anchor.year() && day.month() == anchor.month()
-            }
+            CalendarLayout::Month => day.year() == anchor.year() && day.month() == anchor.month(),
             CalendarLayout::Week | CalendarLayout::List => {
                 let (from, to) = self.range(anchor);
                 from <= day && day <= to
@@ -146,16 +144,34 @@ mod tests {
             CalendarLayout::Week.range(day(2023, 6, 14)),
             (day(2023, 6, 12), day(2023, 6, 18))
         );
-        assert_eq!(CalendarLayout::Week.label(day(2023, 6, 14)), "Week of 12 June 2023");
+        assert_eq!(
+            CalendarLayout::Week.label(day(2023, 6, 14)),
+            "Week of 12 June 2023"
+        );
     }
 
     #[test]
     fn paging_keeps_the_day_within_the_month_when_it_can() {
-        assert_eq!(CalendarLayout::Month.step(day(2024, 1, 31), true), day(2024, 2, 29));
-        assert_eq!(CalendarLayout::Month.step(day(2024, 1, 15), false), day(2023, 12, 15));
-        assert_eq!(CalendarLayout::Week.step(day(2023, 12, 29), true), day(2024, 1, 5));
-        assert_eq!(CalendarLayout::List.step(day(2023, 5, 1), true), day(2024, 5, 1));
-        assert_eq!(CalendarLayout::List.range(day(2023, 5, 1)), (day(2023, 1, 1), day(2023, 12, 31)));
+        assert_eq!(
+            CalendarLayout::Month.step(day(2024, 1, 31), true),
+            day(2024, 2, 29)
+        );
+        assert_eq!(
+            CalendarLayout::Month.step(day(2024, 1, 15), false),
+            day(2023, 12, 15)
+        );
+        assert_eq!(
+            CalendarLayout::Week.step(day(2023, 12, 29), true),
+            day(2024, 1, 5)
+        );
+        assert_eq!(
+            CalendarLayout::List.step(day(2023, 5, 1), true),
+            day(2024, 5, 1)
+        );
+        assert_eq!(
+            CalendarLayout::List.range(day(2023, 5, 1)),
+            (day(2023, 1, 1), day(2023, 12, 31))
+        );
     }
 
     #[test]

@@ -9,10 +9,10 @@ pub mod account;
 pub mod agenda;
 /// Balance of selections against the Bureau's targets.
 pub mod balance;
-/// Days and positions of calendar pages and the timeline.
-pub mod calendar_view;
 /// The Conference and its subsidiary bodies.
 pub mod body;
+/// Days and positions of calendar pages and the timeline.
+pub mod calendar_view;
 /// The conflict engine and free-slot finder, across every body.
 pub mod conflicts;
 /// The whole dataset as one document: what import and export carry, and its validation.

@@ -19,20 +19,20 @@ pub mod entities;
 pub mod feeds;
 /// Creating and changing meetings.
 pub mod meetings;
-/// The planner's meeting form: conversion, live check, free slots, guarded save.
-pub mod planning;
-/// The nomination workflow over the stored calendar.
-pub mod nominations;
 /// The nominations page and the review board.
 pub mod nomination_pages;
+/// The nomination workflow over the stored calendar.
+pub mod nominations;
 /// Outgoing messages, kept for the secretariat.
 pub mod outbox;
 /// Data for the session and meeting pages.
 pub mod pages;
-/// Calendar, timeline and daily programme layouts.
-pub mod views;
+/// The planner's meeting form: conversion, live check, free slots, guarded save.
+pub mod planning;
 /// The data version that rises with every write.
 pub mod version;
+/// Calendar, timeline and daily programme layouts.
+pub mod views;
 
 /// The public base URL given to the server, in the Leptos context of every render and server
 /// function; `None` means the request's own host.

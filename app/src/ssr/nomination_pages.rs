@@ -8,11 +8,17 @@ use super::planning::field_errors;
 use crate::api::calendar::Choice;
 use crate::api::nominations::*;
 use crate::domain::account::{Account, Role};
-use crate::domain::{Affiliation, CallForNominations, Dataset, Gender, Id, Nomination, NominationStatus};
+use crate::domain::{
+    Affiliation, CallForNominations, Dataset, Gender, Id, Nomination, NominationStatus,
+};
 use crate::error::QuorumError;
 
 fn who(account: &Account) -> String {
-    format!("{} ({})", account.name, account.role.as_str().replace('_', " "))
+    format!(
+        "{} ({})",
+        account.name,
+        account.role.as_str().replace('_', " ")
+    )
 }
 
 fn affiliation_name(data: &Dataset, a: &Affiliation) -> String {
@@ -33,7 +39,10 @@ fn affiliation_name(data: &Dataset, a: &Affiliation) -> String {
 }
 
 fn call_line(data: &Dataset, call: &CallForNominations, today: chrono::NaiveDate) -> CallLine {
-    let panel = call.panel.as_ref().and_then(|p| data.panels.iter().find(|x| &x.id == p));
+    let panel = call
+        .panel
+        .as_ref()
+        .and_then(|p| data.panels.iter().find(|x| &x.id == p));
     let meeting = panel.and_then(|p| data.meetings.iter().find(|m| m.id == p.meeting));
     CallLine {
         id: call.id.to_string(),
@@ -43,7 +52,12 @@ fn call_line(data: &Dataset, call: &CallForNominations, today: chrono::NaiveDate
             .or_else(|| panel.map(|p| p.topic.clone()))
             .unwrap_or_else(|| call.id.to_string()),
         panel: match (panel, meeting) {
-            (Some(p), Some(m)) => format!("Panel {} of {}, {}", p.position, m.title, m.start.format("%-d %B %Y")),
+            (Some(p), Some(m)) => format!(
+                "Panel {} of {}, {}",
+                p.position,
+                m.title,
+                m.start.format("%-d %B %Y")
+            ),
             _ => "No panel named".into(),
         },
         meeting_href: meeting.map(|m| format!("/meetings/{}", m.id)),
@@ -58,8 +72,12 @@ fn nomination_line(data: &Dataset, n: &Nomination) -> NominationLine {
     NominationLine {
         id: n.id.to_string(),
         call: n.call.to_string(),
-        nominee: person.map(|p| p.name.clone()).unwrap_or_else(|| n.nominee.to_string()),
-        gender: person.map(|p| p.gender.as_str().to_owned()).unwrap_or_default(),
+        nominee: person
+            .map(|p| p.name.clone())
+            .unwrap_or_else(|| n.nominee.to_string()),
+        gender: person
+            .map(|p| p.gender.as_str().to_owned())
+            .unwrap_or_default(),
         nominator: affiliation_name(data, &n.nominator),
         status: n.status.as_str().replace('_', " "),
         released: n.released,
@@ -73,7 +91,10 @@ fn today() -> chrono::NaiveDate {
     chrono::Utc::now().date_naive()
 }
 
-pub async fn nominations(db: &DatabaseConnection, account: Option<&Account>) -> Result<NominationsPage, QuorumError> {
+pub async fn nominations(
+    db: &DatabaseConnection,
+    account: Option<&Account>,
+) -> Result<NominationsPage, QuorumError> {
     let data = super::dataset::export(db).await?;
     let today = today();
     let mut calls: Vec<&CallForNominations> = data.calls_for_nominations.iter().collect();
@@ -93,7 +114,9 @@ pub async fn nominations(db: &DatabaseConnection, account: Option<&Account>) -> 
     };
     Ok(NominationsPage {
         who: account.map(who),
-        nominator: account.and_then(|a| a.nominator()).map(|n| affiliation_name(&data, &n)),
+        nominator: account
+            .and_then(|a| a.nominator())
+            .map(|n| affiliation_name(&data, &n)),
         calls: calls.iter().map(|c| call_line(&data, c, today)).collect(),
         mine,
         genders: Gender::ALL
@@ -111,11 +134,17 @@ fn counted(label: &str, counts: &std::collections::BTreeMap<String, u32>) -> Str
     if counts.is_empty() {
         return format!("{label}: none yet");
     }
-    let parts: Vec<String> = counts.iter().map(|(k, n)| format!("{} {n}", k.replace('_', " "))).collect();
+    let parts: Vec<String> = counts
+        .iter()
+        .map(|(k, n)| format!("{} {n}", k.replace('_', " ")))
+        .collect();
     format!("{label}: {}", parts.join(", "))
 }
 
-pub async fn review(db: &DatabaseConnection, account: Option<&Account>) -> Result<ReviewPage, QuorumError> {
+pub async fn review(
+    db: &DatabaseConnection,
+    account: Option<&Account>,
+) -> Result<ReviewPage, QuorumError> {
     let Some(actor) = account.filter(|a| a.role != Role::FocalPoint) else {
         return Ok(ReviewPage {
             who: account.map(who),
@@ -141,9 +170,20 @@ pub async fn review(db: &DatabaseConnection, account: Option<&Account>) -> Resul
             call: call_line(&data, call, today),
             unreleased: nominations
                 .iter()
-                .filter(|n| !n.released && matches!(n.status, NominationStatus::Accepted | NominationStatus::Waitlisted | NominationStatus::Declined))
+                .filter(|n| {
+                    !n.released
+                        && matches!(
+                            n.status,
+                            NominationStatus::Accepted
+                                | NominationStatus::Waitlisted
+                                | NominationStatus::Declined
+                        )
+                })
                 .count(),
-            nominations: nominations.iter().map(|n| nomination_line(&data, n)).collect(),
+            nominations: nominations
+                .iter()
+                .map(|n| nomination_line(&data, n))
+                .collect(),
             balance: vec![
                 format!("Selected: {}", balance.composition.total),
                 counted("Regional groups", &balance.composition.by_regional_group),
@@ -153,11 +193,21 @@ pub async fn review(db: &DatabaseConnection, account: Option<&Account>) -> Resul
             warnings: balance.warnings,
         });
     }
-    calls.sort_by(|a, b| b.call.open.cmp(&a.call.open).then(a.call.id.cmp(&b.call.id)));
+    calls.sort_by(|a, b| {
+        b.call
+            .open
+            .cmp(&a.call.open)
+            .then(a.call.id.cmp(&b.call.id))
+    });
     let panels = data
         .panels
         .iter()
-        .filter(|p| !data.calls_for_nominations.iter().any(|c| c.panel.as_ref() == Some(&p.id)))
+        .filter(|p| {
+            !data
+                .calls_for_nominations
+                .iter()
+                .any(|c| c.panel.as_ref() == Some(&p.id))
+        })
         .filter_map(|p| {
             let meeting = data.meetings.iter().find(|m| m.id == p.meeting)?;
             let bodies: Vec<_> = meeting
@@ -204,9 +254,15 @@ fn optional(text: String) -> Option<String> {
 
 /// Drafts the nomination and submits it. The rules (deadline, quota) are checked first, so a
 /// refused nomination writes nothing.
-pub async fn nominate(db: &DatabaseConnection, actor: &Account, form: NominateForm) -> Result<FormOutcome, QuorumError> {
+pub async fn nominate(
+    db: &DatabaseConnection,
+    actor: &Account,
+    form: NominateForm,
+) -> Result<FormOutcome, QuorumError> {
     let mut errors = vec![];
-    let call = Id::parse(form.call.trim()).map_err(|why| errors.push(problem("call", why))).ok();
+    let call = Id::parse(form.call.trim())
+        .map_err(|why| errors.push(problem("call", why)))
+        .ok();
     let gender = Gender::parse(&form.nominee_gender)
         .map_err(|why| errors.push(problem("nominee_gender", why)))
         .ok();
@@ -247,7 +303,12 @@ pub async fn nominate(db: &DatabaseConnection, actor: &Account, form: NominateFo
             decision_note: None,
             released: false,
         };
-        if let Err(why) = crate::domain::nominations::submit(&mut trial, stored_call, &data.nominations, chrono::Utc::now()) {
+        if let Err(why) = crate::domain::nominations::submit(
+            &mut trial,
+            stored_call,
+            &data.nominations,
+            chrono::Utc::now(),
+        ) {
             return Ok(FormOutcome {
                 errors: vec![problem("call", why)],
                 done: None,
@@ -268,14 +329,19 @@ pub async fn nominate(db: &DatabaseConnection, actor: &Account, form: NominateFo
     match workflow::create(db, actor, new).await {
         Ok(_) => {}
         Err(e @ (QuorumError::Invalid { .. } | QuorumError::InvalidMany(_))) => {
-            return Ok(FormOutcome { errors: field_errors(&e), done: None })
+            return Ok(FormOutcome {
+                errors: field_errors(&e),
+                done: None,
+            })
         }
         Err(e) => return Err(e),
     }
     match workflow::step(db, actor, id.as_str(), Step::Submit).await {
         Ok(_) => Ok(FormOutcome {
             errors: vec![],
-            done: Some(format!("{name} is nominated; the Bureau will review the nomination.")),
+            done: Some(format!(
+                "{name} is nominated; the Bureau will review the nomination."
+            )),
         }),
         // Another nomination filled the quota in between: the draft stays, with its reason.
         Err(QuorumError::Invalid { message, .. }) => Ok(FormOutcome {
@@ -318,10 +384,16 @@ pub async fn step(
         }
         "withdraw" => (Step::Withdraw, "Nomination withdrawn."),
         "submit" => (Step::Submit, "Nomination submitted."),
-        "accept" => (decide(NominationStatus::Accepted), "Accepted; release the call's decisions to tell the States."),
+        "accept" => (
+            decide(NominationStatus::Accepted),
+            "Accepted; release the call's decisions to tell the States.",
+        ),
         "waitlist" => (decide(NominationStatus::Waitlisted), "Waitlisted."),
         "decline" => (decide(NominationStatus::Declined), "Declined."),
-        "confirm" => (Step::Confirm, "Participation confirmed: the nominee is on the panel."),
+        "confirm" => (
+            Step::Confirm,
+            "Participation confirmed: the nominee is on the panel.",
+        ),
         other => {
             return Ok(FormOutcome {
                 errors: vec![problem("step", format!("unknown step {other:?}"))],
@@ -346,9 +418,17 @@ pub async fn step(
     }
 }
 
-pub async fn open_call(db: &DatabaseConnection, actor: &Account, panel: &str, deadline: &str, quota: &str) -> Result<FormOutcome, QuorumError> {
+pub async fn open_call(
+    db: &DatabaseConnection,
+    actor: &Account,
+    panel: &str,
+    deadline: &str,
+    quota: &str,
+) -> Result<FormOutcome, QuorumError> {
     let mut errors = vec![];
-    let panel_id = Id::parse(panel.trim()).map_err(|why| errors.push(problem("panel", why))).ok();
+    let panel_id = Id::parse(panel.trim())
+        .map_err(|why| errors.push(problem("panel", why)))
+        .ok();
     let deadline = deadline
         .parse::<chrono::NaiveDate>()
         .map_err(|_| errors.push(problem("deadline", "give the deadline as YYYY-MM-DD")))
@@ -358,13 +438,17 @@ pub async fn open_call(db: &DatabaseConnection, actor: &Account, panel: &str, de
     }
     let quota = match quota.trim() {
         "" => None,
-        q => q.parse::<u32>().map_err(|_| errors.push(problem("quota", "a whole number, or empty"))).ok(),
+        q => q
+            .parse::<u32>()
+            .map_err(|_| errors.push(problem("quota", "a whole number, or empty")))
+            .ok(),
     };
     let (Some(panel_id), Some(deadline), true) = (panel_id, deadline, errors.is_empty()) else {
         return Ok(FormOutcome { errors, done: None });
     };
     let call = CallForNominations {
-        id: Id::parse(&format!("call-{panel_id}")).map_err(|why| QuorumError::invalid("call", "panel", why))?,
+        id: Id::parse(&format!("call-{panel_id}"))
+            .map_err(|why| QuorumError::invalid("call", "panel", why))?,
         note_verbale_date: today(),
         deadline,
         panel: Some(panel_id),
@@ -376,7 +460,11 @@ pub async fn open_call(db: &DatabaseConnection, actor: &Account, panel: &str, de
             errors: vec![],
             done: Some(format!("Call {} opened until {}.", call.id, call.deadline)),
         }),
-        Err(e @ (QuorumError::Invalid { .. } | QuorumError::InvalidMany(_) | QuorumError::Conflict(_))) => Ok(FormOutcome {
+        Err(
+            e @ (QuorumError::Invalid { .. }
+            | QuorumError::InvalidMany(_)
+            | QuorumError::Conflict(_)),
+        ) => Ok(FormOutcome {
             errors: field_errors(&e),
             done: None,
         }),
@@ -393,7 +481,10 @@ mod tests {
         let mut counts = std::collections::BTreeMap::new();
         counts.insert("african_states".to_owned(), 2);
         counts.insert("weog".to_owned(), 1);
-        assert_eq!(counted("Regional groups", &counts), "Regional groups: african states 2, weog 1");
+        assert_eq!(
+            counted("Regional groups", &counts),
+            "Regional groups: african states 2, weog 1"
+        );
         assert_eq!(counted("Gender", &Default::default()), "Gender: none yet");
     }
 }

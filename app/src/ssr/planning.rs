@@ -58,7 +58,10 @@ pub fn meeting_of(data: &Dataset, form: &MeetingForm) -> Result<Meeting, Vec<Fie
         }
     }
     if form.sessions.is_empty() {
-        errors.push(error("sessions", "choose the session of each body taking part"));
+        errors.push(error(
+            "sessions",
+            "choose the session of each body taking part",
+        ));
     }
     let mut bodies: Vec<_> = sessions.iter().map(|s| s.body.clone()).collect();
     bodies.sort();
@@ -103,7 +106,13 @@ pub fn meeting_of(data: &Dataset, form: &MeetingForm) -> Result<Meeting, Vec<Fie
         match tz.from_local_datetime(&local).earliest() {
             Some(at) => Some(at.with_timezone(&chrono::Utc)),
             None => {
-                errors.push(error(field, format!("{local} does not exist in {} (the clocks go forward)", tz.name())));
+                errors.push(error(
+                    field,
+                    format!(
+                        "{local} does not exist in {} (the clocks go forward)",
+                        tz.name()
+                    ),
+                ));
                 None
             }
         }
@@ -113,7 +122,9 @@ pub fn meeting_of(data: &Dataset, form: &MeetingForm) -> Result<Meeting, Vec<Fie
     if !errors.is_empty() {
         return Err(errors);
     }
-    let (Some(id), Some(kind), Some(status), Some(venue), Some(start), Some(end)) = (id, kind, status, venue, start, end) else {
+    let (Some(id), Some(kind), Some(status), Some(venue), Some(start), Some(end)) =
+        (id, kind, status, venue, start, end)
+    else {
         return Err(vec![error("form", "the form is incomplete")]);
     };
     let stored = data.meetings.iter().find(|m| m.id == id);
@@ -143,14 +154,21 @@ pub fn form_from(data: &Dataset, meeting: &Meeting) -> MeetingForm {
         .find(|v| v.id == meeting.venue)
         .and_then(|v| v.tz().ok())
         .unwrap_or(chrono_tz::UTC);
-    let (start, end) = (meeting.start.with_timezone(&tz), meeting.end.with_timezone(&tz));
+    let (start, end) = (
+        meeting.start.with_timezone(&tz),
+        meeting.end.with_timezone(&tz),
+    );
     let mut form = MeetingForm {
         id: meeting.id.to_string(),
         title: meeting.title.clone(),
         kind: meeting.kind.as_str().into(),
         sessions: meeting.sessions.iter().map(|s| s.to_string()).collect(),
         venue: meeting.venue.to_string(),
-        room: meeting.room.as_ref().map(|r| r.to_string()).unwrap_or_default(),
+        room: meeting
+            .room
+            .as_ref()
+            .map(|r| r.to_string())
+            .unwrap_or_default(),
         date: start.format("%Y-%m-%d").to_string(),
         start: start.format("%H:%M").to_string(),
         end: end.format("%H:%M").to_string(),
@@ -173,7 +191,13 @@ pub fn changes(opened: &MeetingForm, now: &MeetingForm) -> Vec<String> {
         ("date", &|f| f.date.clone()),
         ("start", &|f| f.start.clone()),
         ("end", &|f| f.end.clone()),
-        ("interpretation", &|f| if f.interpretation { "yes".into() } else { "no".into() }),
+        ("interpretation", &|f| {
+            if f.interpretation {
+                "yes".into()
+            } else {
+                "no".into()
+            }
+        }),
         ("status", &|f| f.status.clone()),
     ];
     fields
@@ -183,7 +207,10 @@ pub fn changes(opened: &MeetingForm, now: &MeetingForm) -> Vec<String> {
         .collect()
 }
 
-pub async fn options(db: &DatabaseConnection, account: Option<&Account>) -> Result<PlannerChoices, QuorumError> {
+pub async fn options(
+    db: &DatabaseConnection,
+    account: Option<&Account>,
+) -> Result<PlannerChoices, QuorumError> {
     let data = super::dataset::export(db).await?;
     let mut sessions: Vec<_> = data.sessions.iter().collect();
     sessions.sort_by_key(|s| (s.body.clone(), s.id.clone()));
@@ -248,12 +275,20 @@ pub async fn options(db: &DatabaseConnection, account: Option<&Account>) -> Resu
         planner: account.map(|a| format!("{} ({})", a.name, a.role.as_str().replace('_', " "))),
         meetings: meetings
             .iter()
-            .map(|m| (m.id.to_string(), format!("{} — {}", m.start.format("%Y-%m-%d"), m.title)))
+            .map(|m| {
+                (
+                    m.id.to_string(),
+                    format!("{} — {}", m.start.format("%Y-%m-%d"), m.title),
+                )
+            })
             .collect(),
     })
 }
 
-pub async fn form_of(db: &DatabaseConnection, id: &str) -> Result<Option<MeetingForm>, QuorumError> {
+pub async fn form_of(
+    db: &DatabaseConnection,
+    id: &str,
+) -> Result<Option<MeetingForm>, QuorumError> {
     let data = super::dataset::export(db).await?;
     Ok(data
         .meetings
@@ -262,7 +297,10 @@ pub async fn form_of(db: &DatabaseConnection, id: &str) -> Result<Option<Meeting
         .map(|m| form_from(&data, m)))
 }
 
-pub async fn check(db: &DatabaseConnection, form: &MeetingForm) -> Result<CheckOutcome, QuorumError> {
+pub async fn check(
+    db: &DatabaseConnection,
+    form: &MeetingForm,
+) -> Result<CheckOutcome, QuorumError> {
     let data = super::dataset::export(db).await?;
     let meeting = match meeting_of(&data, form) {
         Ok(m) => m,
@@ -288,7 +326,12 @@ pub async fn check(db: &DatabaseConnection, form: &MeetingForm) -> Result<CheckO
     })
 }
 
-pub async fn slots(db: &DatabaseConnection, form: &MeetingForm, from: &str, to: &str) -> Result<Vec<SlotOption>, QuorumError> {
+pub async fn slots(
+    db: &DatabaseConnection,
+    form: &MeetingForm,
+    from: &str,
+    to: &str,
+) -> Result<Vec<SlotOption>, QuorumError> {
     let data = super::dataset::export(db).await?;
     let meeting = meeting_of(&data, form).map_err(|errors| {
         QuorumError::InvalidMany(
@@ -336,7 +379,13 @@ pub async fn slots(db: &DatabaseConnection, form: &MeetingForm, from: &str, to: 
                 date: start.format("%Y-%m-%d").to_string(),
                 start: start.format("%H:%M").to_string(),
                 end: end.format("%H:%M").to_string(),
-                label: format!("{}, {}–{} {}", start.format("%a %-d %b %Y"), start.format("%H:%M"), end.format("%H:%M"), start.format("%Z")),
+                label: format!(
+                    "{}, {}–{} {}",
+                    start.format("%a %-d %b %Y"),
+                    start.format("%H:%M"),
+                    end.format("%H:%M"),
+                    start.format("%Z")
+                ),
                 warnings: slot.warnings.len(),
             }
         })
@@ -345,20 +394,36 @@ pub async fn slots(db: &DatabaseConnection, form: &MeetingForm, from: &str, to: 
 
 /// Saves the form unless it has field errors, blocking conflicts, or the stored meeting changed
 /// since the planner opened it (no lost update).
-pub async fn save(db: &DatabaseConnection, actor: &Account, form: &MeetingForm, create: bool) -> Result<SaveOutcome, QuorumError> {
+pub async fn save(
+    db: &DatabaseConnection,
+    actor: &Account,
+    form: &MeetingForm,
+    create: bool,
+) -> Result<SaveOutcome, QuorumError> {
     let data = super::dataset::export(db).await?;
-    let refuse = |errors| Ok(SaveOutcome { errors, ..Default::default() });
+    let refuse = |errors| {
+        Ok(SaveOutcome {
+            errors,
+            ..Default::default()
+        })
+    };
     let meeting = match meeting_of(&data, form) {
         Ok(m) => m,
         Err(errors) => return refuse(errors),
     };
     if !create {
         let Some(stored) = data.meetings.iter().find(|m| m.id == meeting.id) else {
-            return refuse(vec![error("id", format!("there is no meeting {}", meeting.id))]);
+            return refuse(vec![error(
+                "id",
+                format!("there is no meeting {}", meeting.id),
+            )]);
         };
         let now = form_from(&data, stored);
         let Ok(opened) = serde_json::from_str::<MeetingForm>(&form.opened_at) else {
-            return refuse(vec![error("form", "reopen the meeting before saving: the form does not say which version it edits")]);
+            return refuse(vec![error(
+                "form",
+                "reopen the meeting before saving: the form does not say which version it edits",
+            )]);
         };
         let changed = changes(&opened, &now);
         if !changed.is_empty() {
@@ -370,7 +435,10 @@ pub async fn save(db: &DatabaseConnection, actor: &Account, form: &MeetingForm, 
             });
         }
     } else if data.meetings.iter().any(|m| m.id == meeting.id) {
-        return refuse(vec![error("id", format!("the key {} is taken", meeting.id))]);
+        return refuse(vec![error(
+            "id",
+            format!("the key {} is taken", meeting.id),
+        )]);
     }
     let answer = super::conflicts::check(
         db,
@@ -381,18 +449,31 @@ pub async fn save(db: &DatabaseConnection, actor: &Account, form: &MeetingForm, 
     )
     .await?;
     if answer.blocking {
-        return refuse(vec![error("form", "a blocking conflict prevents saving: move the meeting or find a free slot")]);
+        return refuse(vec![error(
+            "form",
+            "a blocking conflict prevents saving: move the meeting or find a free slot",
+        )]);
     }
-    let mode = if create { super::meetings::SaveMode::Create } else { super::meetings::SaveMode::Update };
+    let mode = if create {
+        super::meetings::SaveMode::Create
+    } else {
+        super::meetings::SaveMode::Update
+    };
     let saved = match super::meetings::save(db, actor, meeting, mode).await {
         Ok(m) => m,
-        Err(e @ (QuorumError::Invalid { .. } | QuorumError::InvalidMany(_) | QuorumError::Conflict(_))) => {
-            return refuse(field_errors(&e))
-        }
+        Err(
+            e @ (QuorumError::Invalid { .. }
+            | QuorumError::InvalidMany(_)
+            | QuorumError::Conflict(_)),
+        ) => return refuse(field_errors(&e)),
         Err(other) => return Err(other),
     };
     let data = super::dataset::export(db).await?;
-    let stored = data.meetings.iter().find(|m| m.id == saved.id).unwrap_or(&saved);
+    let stored = data
+        .meetings
+        .iter()
+        .find(|m| m.id == saved.id)
+        .unwrap_or(&saved);
     Ok(SaveOutcome {
         saved: Some(saved.id.to_string()),
         errors: vec![],
@@ -460,9 +541,16 @@ mod tests {
     #[test]
     fn a_stored_meeting_round_trips_through_its_form() {
         let data = demo();
-        let stored = data.meetings.iter().find(|m| m.id.as_str() == "cosp-10-opening").unwrap();
+        let stored = data
+            .meetings
+            .iter()
+            .find(|m| m.id.as_str() == "cosp-10-opening")
+            .unwrap();
         let form = form_from(&data, stored);
-        assert_eq!((form.date.as_str(), form.start.as_str()), ("2023-12-11", "10:00"));
+        assert_eq!(
+            (form.date.as_str(), form.start.as_str()),
+            ("2023-12-11", "10:00")
+        );
         assert_eq!(&meeting_of(&data, &form).unwrap(), stored);
         let mut moved = form.clone();
         moved.start = "11:00".into();

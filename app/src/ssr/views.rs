@@ -65,7 +65,12 @@ fn time_span(start: DateTime<Utc>, end: DateTime<Utc>, tz: Tz) -> String {
     } else {
         end.format("%-d %b %H:%M").to_string()
     };
-    format!("{}–{} {}", start.format("%H:%M"), end_text, start.format("%Z"))
+    format!(
+        "{}–{} {}",
+        start.format("%H:%M"),
+        end_text,
+        start.format("%Z")
+    )
 }
 
 fn bodies_of(data: &Dataset, meeting: &Meeting) -> Vec<String> {
@@ -99,7 +104,9 @@ fn event(data: &Dataset, meeting: &Meeting, viewer: Option<Tz>, conflict: bool) 
     let viewer_time = viewer
         .filter(|v| {
             v.offset_from_utc_datetime(&meeting.start.naive_utc()).fix()
-                != tz.offset_from_utc_datetime(&meeting.start.naive_utc()).fix()
+                != tz
+                    .offset_from_utc_datetime(&meeting.start.naive_utc())
+                    .fix()
         })
         .map(|v| {
             format!(
@@ -184,7 +191,10 @@ pub fn calendar_page(
     let anchor = match query.date.as_deref().map(|d| d.parse::<NaiveDate>()) {
         Some(Ok(day)) => day,
         Some(Err(_)) => {
-            notices.push(format!("{:?} is not a date (YYYY-MM-DD)", query.date.take().unwrap_or_default()));
+            notices.push(format!(
+                "{:?} is not a date (YYYY-MM-DD)",
+                query.date.take().unwrap_or_default()
+            ));
             today
         }
         None => today,
@@ -192,7 +202,10 @@ pub fn calendar_page(
     let viewer = match query.tz.as_deref().map(|z| z.parse::<Tz>()) {
         Some(Ok(tz)) => Some(tz),
         Some(Err(_)) => {
-            notices.push(format!("{:?} is not an IANA time zone", query.tz.take().unwrap_or_default()));
+            notices.push(format!(
+                "{:?} is not an IANA time zone",
+                query.tz.take().unwrap_or_default()
+            ));
             None
         }
         None => None,
@@ -203,7 +216,10 @@ pub fn calendar_page(
         ("venue", &mut query.venue, &venues),
         ("meeting type", &mut query.kind, &kinds),
     ] {
-        if let Some(v) = value.as_ref().filter(|v| !known.iter().any(|c| &c.value == *v)) {
+        if let Some(v) = value
+            .as_ref()
+            .filter(|v| !known.iter().any(|c| &c.value == *v))
+        {
             notices.push(format!("there is no {name} {v:?}; showing all"));
             *value = None;
         }
@@ -218,7 +234,10 @@ pub fn calendar_page(
                 .is_none_or(|v| s.venue.as_ref().is_some_and(|x| x.as_str() == v))
     };
     let meeting_shown = |m: &Meeting| {
-        query.body.as_deref().is_none_or(|b| bodies_of(data, m).iter().any(|x| x == b))
+        query
+            .body
+            .as_deref()
+            .is_none_or(|b| bodies_of(data, m).iter().any(|x| x == b))
             && query.venue.as_deref().is_none_or(|v| m.venue.as_str() == v)
             && query.kind.as_deref().is_none_or(|k| m.kind.as_str() == k)
     };
@@ -286,7 +305,11 @@ pub fn calendar_page(
 
 /// The multi-year timeline: a row per body, a bar per session (year-only sessions drawn faint
 /// across their year) and per joint meeting, conflicts marked.
-pub fn timeline_page(data: &Dataset, conflicts: &[ConflictView], query: TimelineQuery) -> TimelinePage {
+pub fn timeline_page(
+    data: &Dataset,
+    conflicts: &[ConflictView],
+    query: TimelineQuery,
+) -> TimelinePage {
     let from_year = query.from.unwrap_or(2022).clamp(1990, 2100);
     let to_year = query.to.unwrap_or(2026).clamp(from_year, from_year + 20);
     let first = NaiveDate::from_ymd_opt(from_year, 1, 1).unwrap_or_default();
@@ -296,7 +319,12 @@ pub fn timeline_page(data: &Dataset, conflicts: &[ConflictView], query: Timeline
     bodies.sort_by_key(|b| b.position);
     let rows = bodies
         .iter()
-        .filter(|b| query.body.as_deref().is_none_or(|q| q.is_empty() || b.code.as_str() == q))
+        .filter(|b| {
+            query
+                .body
+                .as_deref()
+                .is_none_or(|q| q.is_empty() || b.code.as_str() == q)
+        })
         .map(|body| {
             let mut bars = vec![];
             for session in data.sessions.iter().filter(|s| s.body == body.code) {
@@ -305,7 +333,11 @@ pub fn timeline_page(data: &Dataset, conflicts: &[ConflictView], query: Timeline
                         start,
                         end,
                         false,
-                        format!("{} – {}", start.format("%-d %b %Y"), end.format("%-d %b %Y")),
+                        format!(
+                            "{} – {}",
+                            start.format("%-d %b %Y"),
+                            end.format("%-d %b %Y")
+                        ),
                     ),
                     SessionDates::Year(year) => (
                         NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default(),
@@ -319,7 +351,10 @@ pub fn timeline_page(data: &Dataset, conflicts: &[ConflictView], query: Timeline
                     continue;
                 }
                 let (left, width) = timeline_position(start, end, first, last);
-                let own_meetings = data.meetings.iter().filter(|m| m.sessions.contains(&session.id));
+                let own_meetings = data
+                    .meetings
+                    .iter()
+                    .filter(|m| m.sessions.contains(&session.id));
                 bars.push(TimelineBar {
                     href: format!("/sessions/{}", session.id),
                     label: capitalized(&data.session_title(session)),
@@ -336,7 +371,10 @@ pub fn timeline_page(data: &Dataset, conflicts: &[ConflictView], query: Timeline
                 if codes.len() < 2 || !codes.iter().any(|c| c == body.code.as_str()) {
                     continue;
                 }
-                let day = meeting.start.with_timezone(&venue_zone(data, meeting)).date_naive();
+                let day = meeting
+                    .start
+                    .with_timezone(&venue_zone(data, meeting))
+                    .date_naive();
                 if day < first || day > last {
                     continue;
                 }
@@ -347,7 +385,10 @@ pub fn timeline_page(data: &Dataset, conflicts: &[ConflictView], query: Timeline
                     dates: day.format("%-d %b %Y").to_string(),
                     left,
                     width,
-                    joint_with: codes.into_iter().filter(|c| c != body.code.as_str()).collect(),
+                    joint_with: codes
+                        .into_iter()
+                        .filter(|c| c != body.code.as_str())
+                        .collect(),
                     conflict: hot.contains(meeting.id.as_str()),
                     tentative: false,
                 });
@@ -378,13 +419,19 @@ pub fn timeline_page(data: &Dataset, conflicts: &[ConflictView], query: Timeline
 /// The daily programme of one venue, like the UN Journal: meetings in time order with their
 /// rooms, agenda items and documents. Without a date it opens on the first day with meetings
 /// on or after `today`, else the last one.
-pub fn programme_page(data: &Dataset, query: ProgrammeQuery, today: NaiveDate) -> Result<ProgrammePage, QuorumError> {
+pub fn programme_page(
+    data: &Dataset,
+    query: ProgrammeQuery,
+    today: NaiveDate,
+) -> Result<ProgrammePage, QuorumError> {
     let venue = match blank_to_none(query.venue) {
         Some(id) => data
             .venues
             .iter()
             .find(|v| v.id.as_str() == id)
-            .ok_or_else(|| QuorumError::invalid("programme", "venue", format!("there is no venue {id:?}")))?,
+            .ok_or_else(|| {
+                QuorumError::invalid("programme", "venue", format!("there is no venue {id:?}"))
+            })?,
         None => data
             .venues
             .first()
@@ -392,12 +439,20 @@ pub fn programme_page(data: &Dataset, query: ProgrammeQuery, today: NaiveDate) -
     };
     let tz = venue.tz().unwrap_or(chrono_tz::UTC);
     let local_day = |m: &Meeting| m.start.with_timezone(&tz).date_naive();
-    let mut meetings: Vec<&Meeting> = data.meetings.iter().filter(|m| m.venue == venue.id).collect();
+    let mut meetings: Vec<&Meeting> = data
+        .meetings
+        .iter()
+        .filter(|m| m.venue == venue.id)
+        .collect();
     meetings.sort_by_key(|m| (m.start, m.id.clone()));
     let meeting_days: BTreeSet<NaiveDate> = meetings.iter().map(|m| local_day(m)).collect();
     let date = match blank_to_none(query.date) {
         Some(text) => text.parse::<NaiveDate>().map_err(|_| {
-            QuorumError::invalid("programme", "date", format!("{text:?} is not a date (YYYY-MM-DD)"))
+            QuorumError::invalid(
+                "programme",
+                "date",
+                format!("{text:?} is not a date (YYYY-MM-DD)"),
+            )
         })?,
         None => meeting_days
             .range(today..)
@@ -423,13 +478,11 @@ pub fn programme_page(data: &Dataset, query: ProgrammeQuery, today: NaiveDate) -
                 title: m.title.clone(),
                 kind: m.kind.as_str().replace('_', " "),
                 status: m.status.to_string(),
-                sessions: sessions.iter().map(|s| capitalized(&data.session_title(s))).collect(),
-                agenda: data
-                    .agenda_items
+                sessions: sessions
                     .iter()
-                    .filter(|a| sessions.iter().any(|s| s.id == a.session))
-                    .map(|a| format!("{}. {}", a.number, a.title))
+                    .map(|s| capitalized(&data.session_title(s)))
                     .collect(),
+                agenda: joint_agenda(data, &sessions),
                 documents: data
                     .documents
                     .iter()
@@ -460,24 +513,59 @@ pub fn programme_page(data: &Dataset, query: ProgrammeQuery, today: NaiveDate) -
     })
 }
 
+/// The agenda items of a meeting's sessions; an item several bodies share appears once,
+/// naming them: "Item 5 (IRG, WG-AR): Follow-up to …".
+fn joint_agenda(data: &Dataset, sessions: &[&Session]) -> Vec<String> {
+    let mut items: Vec<(String, String, Vec<String>)> = vec![];
+    for a in data.agenda_items.iter() {
+        let Some(session) = sessions.iter().find(|s| s.id == a.session) else {
+            continue;
+        };
+        match items
+            .iter_mut()
+            .find(|(n, t, _)| n == &a.number && t == &a.title)
+        {
+            Some((_, _, bodies)) => bodies.push(session.body.to_string()),
+            None => items.push((
+                a.number.clone(),
+                a.title.clone(),
+                vec![session.body.to_string()],
+            )),
+        }
+    }
+    items
+        .into_iter()
+        .map(|(number, title, bodies)| format!("Item {number} ({}): {title}", bodies.join(", ")))
+        .collect()
+}
+
 /// Today, in UTC: the default anchor of calendar pages.
 fn today() -> NaiveDate {
     Utc::now().date_naive()
 }
 
-pub async fn calendar(db: &DatabaseConnection, query: CalendarQuery) -> Result<CalendarPage, QuorumError> {
+pub async fn calendar(
+    db: &DatabaseConnection,
+    query: CalendarQuery,
+) -> Result<CalendarPage, QuorumError> {
     let data = super::dataset::export(db).await?;
     let conflicts = super::conflicts::scan(db).await?;
     Ok(calendar_page(&data, &conflicts, query, today()))
 }
 
-pub async fn timeline(db: &DatabaseConnection, query: TimelineQuery) -> Result<TimelinePage, QuorumError> {
+pub async fn timeline(
+    db: &DatabaseConnection,
+    query: TimelineQuery,
+) -> Result<TimelinePage, QuorumError> {
     let data = super::dataset::export(db).await?;
     let conflicts = super::conflicts::scan(db).await?;
     Ok(timeline_page(&data, &conflicts, query))
 }
 
-pub async fn programme(db: &DatabaseConnection, query: ProgrammeQuery) -> Result<ProgrammePage, QuorumError> {
+pub async fn programme(
+    db: &DatabaseConnection,
+    query: ProgrammeQuery,
+) -> Result<ProgrammePage, QuorumError> {
     let data = super::dataset::export(db).await?;
     programme_page(&data, query, today())
 }
@@ -511,19 +599,33 @@ mod tests {
         assert_eq!(page.label, "December 2023");
         assert_eq!(page.days.len(), 35);
         let opening = page.days.iter().find(|d| d.date == "2023-12-11").unwrap();
-        let event = opening.events.iter().find(|e| e.id == "cosp-10-opening").unwrap();
+        let event = opening
+            .events
+            .iter()
+            .find(|e| e.id == "cosp-10-opening")
+            .unwrap();
         assert!(event.time.starts_with("10:00–"), "{}", event.time);
         assert!(event.time.ends_with("EST"), "{}", event.time);
         assert_eq!(
-            event.viewer_time.as_deref().map(|t| t.starts_with("16:00–")),
+            event
+                .viewer_time
+                .as_deref()
+                .map(|t| t.starts_with("16:00–")),
             Some(true)
         );
-        assert!(opening.sessions.iter().any(|s| s.id == "cosp-10" && s.day_of == "day 1 of 5"));
+        assert!(opening
+            .sessions
+            .iter()
+            .any(|s| s.id == "cosp-10" && s.day_of == "day 1 of 5"));
         // Same zone as the venue: nothing beside it.
         let mut q = query("month", "2023-12-11");
         q.tz = Some("America/New_York".into());
         let page = calendar_page(&data, &[], q, day("2026-11-26"));
-        assert!(page.days.iter().flat_map(|d| &d.events).all(|e| e.viewer_time.is_none()));
+        assert!(page
+            .days
+            .iter()
+            .flat_map(|d| &d.events)
+            .all(|e| e.viewer_time.is_none()));
     }
 
     #[test]
@@ -533,14 +635,25 @@ mod tests {
         q.body = Some("WG-PREV".into());
         let page = calendar_page(&data, &[], q, day("2026-11-26"));
         assert!(!page.days.is_empty());
-        assert!(page.days.iter().flat_map(|d| &d.sessions).all(|s| s.body == "WG-PREV"));
-        assert!(page.days.iter().flat_map(|d| &d.events).all(|e| e.bodies.contains(&"WG-PREV".to_string())));
+        assert!(page
+            .days
+            .iter()
+            .flat_map(|d| &d.sessions)
+            .all(|s| s.body == "WG-PREV"));
+        assert!(page
+            .days
+            .iter()
+            .flat_map(|d| &d.events)
+            .all(|e| e.bodies.contains(&"WG-PREV".to_string())));
         let mut q = query("list", "2023-01-01");
         q.body = Some("NOPE".into());
         q.tz = Some("Mars/Olympus".into());
         let page = calendar_page(&data, &[], q, day("2026-11-26"));
         let notice = page.notice.unwrap();
-        assert!(notice.contains("\"NOPE\"") && notice.contains("Mars/Olympus"), "{notice}");
+        assert!(
+            notice.contains("\"NOPE\"") && notice.contains("Mars/Olympus"),
+            "{notice}"
+        );
         assert_eq!(page.query.body, None);
     }
 
@@ -561,7 +674,11 @@ mod tests {
         };
         assert!(joint_in("IRG") && joint_in("WG-AR") && joint_in("EM-IC"));
         assert!(!joint_in("COSP"));
-        assert!(page.rows.iter().flat_map(|r| &r.bars).all(|b| b.left >= 0.0 && b.left + b.width <= 100.0 + 1e-9));
+        assert!(page
+            .rows
+            .iter()
+            .flat_map(|r| &r.bars)
+            .all(|b| b.left >= 0.0 && b.left + b.width <= 100.0 + 1e-9));
     }
 
     #[test]

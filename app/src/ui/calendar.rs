@@ -16,7 +16,14 @@ fn failure(e: ServerFnError) -> AnyView {
 }
 
 #[component]
-fn Select(id: &'static str, label: &'static str, name: &'static str, all: &'static str, choices: Vec<Choice>, selected: Option<String>) -> impl IntoView {
+fn Select(
+    id: &'static str,
+    label: &'static str,
+    name: &'static str,
+    all: &'static str,
+    choices: Vec<Choice>,
+    selected: Option<String>,
+) -> impl IntoView {
     view! {
         <p class="field">
             <label for=id>{label}</label>
@@ -66,7 +73,11 @@ fn Day(day: CalendarDay, compact: bool) -> impl IntoView {
     if day.today {
         class.push_str(" today");
     }
-    let heading = if compact { day.day_number.to_string() } else { day.label.clone() };
+    let heading = if compact {
+        day.day_number.to_string()
+    } else {
+        day.label.clone()
+    };
     view! {
         <div class=class data-date=day.date.clone()>
             <h3 class="day-heading"><time datetime=day.date.clone() title=day.label.clone()>{heading}</time></h3>
@@ -194,8 +205,11 @@ fn ViewerZone(has_zone: bool) -> impl IntoView {
 
 #[cfg(feature = "hydrate")]
 fn browser_zone() -> Option<String> {
-    let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new()).resolved_options();
-    js_sys::Reflect::get(&options, &"timeZone".into()).ok()?.as_string()
+    let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
+        .resolved_options();
+    js_sys::Reflect::get(&options, &"timeZone".into())
+        .ok()?
+        .as_string()
 }
 
 #[cfg(not(feature = "hydrate"))]
@@ -206,7 +220,11 @@ fn browser_zone() -> Option<String> {
 #[cfg(feature = "hydrate")]
 fn window_location() -> String {
     let location = window().location();
-    format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default())
+    format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    )
 }
 
 #[cfg(not(feature = "hydrate"))]

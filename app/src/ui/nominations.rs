@@ -7,19 +7,35 @@ use crate::api::nominations::*;
 use crate::api::planning::FieldError;
 
 fn message_for(result: &Option<Result<FormOutcome, ServerFnError>>, field: &str) -> Option<String> {
-    let Some(Ok(outcome)) = result else { return None };
-    let found: Vec<&str> = outcome.errors.iter().filter(|e| e.field == field).map(|e| e.message.as_str()).collect();
+    let Some(Ok(outcome)) = result else {
+        return None;
+    };
+    let found: Vec<&str> = outcome
+        .errors
+        .iter()
+        .filter(|e| e.field == field)
+        .map(|e| e.message.as_str())
+        .collect();
     (!found.is_empty()).then(|| found.join("; "))
 }
 
 /// The outcome of a form: what was done, or what went wrong outside any one field.
-fn outcome_view(result: Option<Result<FormOutcome, ServerFnError>>, fields: &'static [&'static str]) -> Option<AnyView> {
+fn outcome_view(
+    result: Option<Result<FormOutcome, ServerFnError>>,
+    fields: &'static [&'static str],
+) -> Option<AnyView> {
     Some(match result? {
-        Ok(FormOutcome { done: Some(done), .. }) => view! { <p class="done" role="status">{done}</p> }.into_any(),
+        Ok(FormOutcome {
+            done: Some(done), ..
+        }) => view! { <p class="done" role="status">{done}</p> }.into_any(),
         Ok(FormOutcome { errors, .. }) => {
-            let general: Vec<FieldError> = errors.into_iter().filter(|e| !fields.contains(&e.field.as_str())).collect();
+            let general: Vec<FieldError> = errors
+                .into_iter()
+                .filter(|e| !fields.contains(&e.field.as_str()))
+                .collect();
             if general.is_empty() {
-                view! { <p class="field-error" role="alert">"Correct the fields marked below."</p> }.into_any()
+                view! { <p class="field-error" role="alert">"Correct the fields marked below."</p> }
+                    .into_any()
             } else {
                 view! { <p class="field-error" role="alert">{general.into_iter().map(|e| e.message).collect::<Vec<_>>().join("; ")}</p> }.into_any()
             }
@@ -28,14 +44,22 @@ fn outcome_view(result: Option<Result<FormOutcome, ServerFnError>>, fields: &'st
     })
 }
 
-const NOMINATE_FIELDS: &[&str] = &["nominee_name", "nominee_gender", "nominee_email", "justification"];
+const NOMINATE_FIELDS: &[&str] = &[
+    "nominee_name",
+    "nominee_gender",
+    "nominee_email",
+    "justification",
+];
 
 /// Open and past calls; a focal point nominates, edits and withdraws here.
 #[component]
 pub fn NominationsPage() -> impl IntoView {
     let nominate = ServerAction::<Nominate>::new();
     let step = ServerAction::<NominationStep>::new();
-    let page = Resource::new(move || (nominate.version().get(), step.version().get()), |_| load_nominations());
+    let page = Resource::new(
+        move || (nominate.version().get(), step.version().get()),
+        |_| load_nominations(),
+    );
     view! {
         <h1>"Calls for nominations"</h1>
         <Transition fallback=|| view! { <p>"Loading the calls…"</p> }>
@@ -50,11 +74,17 @@ pub fn NominationsPage() -> impl IntoView {
 }
 
 #[component]
-fn Calls(page: NominationsPage, nominate: ServerAction<Nominate>, step: ServerAction<NominationStep>) -> impl IntoView {
+fn Calls(
+    page: NominationsPage,
+    nominate: ServerAction<Nominate>,
+    step: ServerAction<NominationStep>,
+) -> impl IntoView {
     let open: Vec<CallLine> = page.calls.iter().filter(|c| c.open).cloned().collect();
     let mine = page.mine.clone();
     let error = move |field: &'static str| {
-        move || message_for(&nominate.value().get(), field).map(|m| view! { <span id=format!("error-{field}") class="field-error" role="alert">{m}</span> })
+        move || {
+            message_for(&nominate.value().get(), field).map(|m| view! { <span id=format!("error-{field}") class="field-error" role="alert">{m}</span> })
+        }
     };
     view! {
         {if page.calls.is_empty() {
@@ -184,7 +214,13 @@ pub fn ReviewPage() -> impl IntoView {
     let release = ServerAction::<ReleaseDecisions>::new();
     let open = ServerAction::<OpenCallFor>::new();
     let page = Resource::new(
-        move || (step.version().get(), release.version().get(), open.version().get()),
+        move || {
+            (
+                step.version().get(),
+                release.version().get(),
+                open.version().get(),
+            )
+        },
         |_| load_review(),
     );
     view! {
@@ -202,8 +238,18 @@ pub fn ReviewPage() -> impl IntoView {
 }
 
 #[component]
-fn Board(page: ReviewPage, step: ServerAction<NominationStep>, release: ServerAction<ReleaseDecisions>, open: ServerAction<OpenCallFor>) -> impl IntoView {
-    let open_error = move |field: &'static str| move || message_for(&open.value().get(), field).map(|m| view! { <span class="field-error" role="alert">{m}</span> });
+fn Board(
+    page: ReviewPage,
+    step: ServerAction<NominationStep>,
+    release: ServerAction<ReleaseDecisions>,
+    open: ServerAction<OpenCallFor>,
+) -> impl IntoView {
+    let open_error = move |field: &'static str| {
+        move || {
+            message_for(&open.value().get(), field)
+                .map(|m| view! { <span class="field-error" role="alert">{m}</span> })
+        }
+    };
     view! {
         <p class="who">{format!("Reviewing as {}.", page.who.clone().unwrap_or_default())}</p>
         {move || outcome_view(step.value().get(), &[])}
@@ -243,7 +289,11 @@ fn Board(page: ReviewPage, step: ServerAction<NominationStep>, release: ServerAc
 }
 
 #[component]
-fn ReviewCallView(review: ReviewCall, step: ServerAction<NominationStep>, release: ServerAction<ReleaseDecisions>) -> impl IntoView {
+fn ReviewCallView(
+    review: ReviewCall,
+    step: ServerAction<NominationStep>,
+    release: ServerAction<ReleaseDecisions>,
+) -> impl IntoView {
     let call_id = review.call.id.clone();
     view! {
         <section class="review-call" data-id=review.call.id.clone() aria-label=review.call.topic.clone()>

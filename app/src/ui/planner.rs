@@ -52,7 +52,11 @@ fn blank_form() -> MeetingForm {
 
 /// The message for `field` among `errors`, if any.
 fn message_for(errors: &[FieldError], field: &str) -> Option<String> {
-    let found: Vec<&str> = errors.iter().filter(|e| e.field == field).map(|e| e.message.as_str()).collect();
+    let found: Vec<&str> = errors
+        .iter()
+        .filter(|e| e.field == field)
+        .map(|e| e.message.as_str())
+        .collect();
     (!found.is_empty()).then(|| found.join("; "))
 }
 
@@ -60,8 +64,10 @@ fn message_for(errors: &[FieldError], field: &str) -> Option<String> {
 #[component]
 fn FieldMessage(errors: RwSignal<Vec<FieldError>>, field: &'static str) -> impl IntoView {
     move || {
-        errors.with(|e| message_for(e, field)).map(|m| view! {
-            <span id=format!("error-{field}") class="field-error" role="alert">{m}</span>
+        errors.with(|e| message_for(e, field)).map(|m| {
+            view! {
+                <span id=format!("error-{field}") class="field-error" role="alert">{m}</span>
+            }
         })
     }
 }
@@ -94,20 +100,35 @@ fn Planner(choices: PlannerChoices, form: Option<MeetingForm>) -> impl IntoView 
                         check.refetch();
                     }
                 }
-                Err(e) => errors.set(vec![FieldError { field: "form".into(), message: e.to_string() }]),
+                Err(e) => errors.set(vec![FieldError {
+                    field: "form".into(),
+                    message: e.to_string(),
+                }]),
             }
         }
     });
 
     let text = move |get: fn(&MeetingForm) -> &String| move || form.with(|f| get(f).clone());
-    let described = move |field: &'static str| move || errors.with(|e| message_for(e, field).map(|_| format!("error-{field}")));
-    let invalid = move |field: &'static str| move || errors.with(|e| message_for(e, field).is_some()).to_string();
+    let described = move |field: &'static str| {
+        move || errors.with(|e| message_for(e, field).map(|_| format!("error-{field}")))
+    };
+    let invalid = move |field: &'static str| {
+        move || errors.with(|e| message_for(e, field).is_some()).to_string()
+    };
     let sessions = choices.sessions.clone();
     let venues = choices.venues.clone();
     let venues_for_rooms = choices.venues.clone();
     let zone = {
         let venues = choices.venues.clone();
-        move || form.with(|f| venues.iter().find(|v| v.id == f.venue).map(|v| v.zone.clone()).unwrap_or_else(|| "the venue's zone".into()))
+        move || {
+            form.with(|f| {
+                venues
+                    .iter()
+                    .find(|v| v.id == f.venue)
+                    .map(|v| v.zone.clone())
+                    .unwrap_or_else(|| "the venue's zone".into())
+            })
+        }
     };
 
     view! {
@@ -261,7 +282,11 @@ fn Planner(choices: PlannerChoices, form: Option<MeetingForm>) -> impl IntoView 
 }
 
 #[component]
-fn CheckPanel(outcome: CheckOutcome, saved: impl Fn() -> bool + Send + Sync + Copy + 'static, on_accept: impl Fn() + Send + Sync + Copy + 'static) -> impl IntoView {
+fn CheckPanel(
+    outcome: CheckOutcome,
+    saved: impl Fn() -> bool + Send + Sync + Copy + 'static,
+    on_accept: impl Fn() + Send + Sync + Copy + 'static,
+) -> impl IntoView {
     if !outcome.errors.is_empty() {
         return view! {
             <div class="check-result incomplete" role="status">
@@ -274,7 +299,9 @@ fn CheckPanel(outcome: CheckOutcome, saved: impl Fn() -> bool + Send + Sync + Co
     let summary = match (outcome.conflicts.len(), outcome.blocking) {
         (0, _) => "No conflicts with any body's meetings.".to_owned(),
         (n, true) => format!("{n} conflict(s); a blocking one prevents saving."),
-        (n, false) => format!("{n} warning(s); you may save, or accept each with a reason once saved."),
+        (n, false) => {
+            format!("{n} warning(s); you may save, or accept each with a reason once saved.")
+        }
     };
     view! {
         <div class="check-result" role="status" aria-live="polite">
@@ -288,17 +315,30 @@ fn CheckPanel(outcome: CheckOutcome, saved: impl Fn() -> bool + Send + Sync + Co
 }
 
 #[component]
-fn ConflictItem(conflict: ConflictView, saved: impl Fn() -> bool + Send + Sync + Copy + 'static, on_accept: impl Fn() + Send + Sync + Copy + 'static) -> impl IntoView {
+fn ConflictItem(
+    conflict: ConflictView,
+    saved: impl Fn() -> bool + Send + Sync + Copy + 'static,
+    on_accept: impl Fn() + Send + Sync + Copy + 'static,
+) -> impl IntoView {
     let accept = ServerAction::<AcceptConflict>::new();
     Effect::new(move |_| {
         if let Some(Ok(_)) = accept.value().get() {
             on_accept();
         }
     });
-    let class = if conflict.accepted.is_some() { "conflict accepted".to_owned() } else { format!("conflict {}", conflict.severity) };
+    let class = if conflict.accepted.is_some() {
+        "conflict accepted".to_owned()
+    } else {
+        format!("conflict {}", conflict.severity)
+    };
     let acceptable = conflict.severity != Severity::Blocking && conflict.accepted.is_none();
     let id = conflict.id.clone();
-    let reason_id = format!("reason-{}", conflict.id.replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
+    let reason_id = format!(
+        "reason-{}",
+        conflict
+            .id
+            .replace(|c: char| !c.is_ascii_alphanumeric(), "-")
+    );
     view! {
         <li class=class data-id=conflict.id.clone()>
             <span class="severity">{conflict.severity.to_string()}</span>
