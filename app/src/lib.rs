@@ -3,6 +3,7 @@
 //!
 //! The crate is shared by the server (feature `ssr`) and the browser (feature `hydrate`); a build
 //! never enables both. Dependencies point inwards: `ui` → `api` → `ssr` → `domain`.
+#![recursion_limit = "256"]
 
 /// Wire types and server functions, one file per resource.
 pub mod api;
@@ -18,10 +19,12 @@ pub mod ui;
 
 pub use ui::{shell, App};
 
-/// The browser entry point: hydrates the server-rendered page.
+/// The browser entry point. Quorum renders every page on the server and hydrates only its
+/// islands — the interactive parts (planner, nomination forms, filters) — so public pages cost
+/// the browser almost nothing and read fully without JavaScript.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    leptos::mount::hydrate_islands();
 }

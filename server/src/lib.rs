@@ -1,5 +1,6 @@
 //! The axum host of Quorum. `main.rs` only parses the command line; everything else is here so
 //! that tests and tools can build the same application.
+#![recursion_limit = "256"]
 
 /// Command line and environment: every option, documented.
 pub mod config;

@@ -1,4 +1,5 @@
 //! The `quorum` command: parse the command line, set up logging, run the chosen command.
+#![recursion_limit = "256"]
 
 use std::process::ExitCode;
 

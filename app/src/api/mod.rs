@@ -14,6 +14,8 @@ pub mod nominations;
 pub mod pages;
 /// The meeting planner: live checks, free slots, saving, accepting warnings.
 pub mod planning;
+/// The workplan: approval, entries, coverage.
+pub mod workplan;
 
 #[cfg(feature = "ssr")]
 use leptos::prelude::{use_context, ServerFnError};

@@ -33,6 +33,8 @@ pub mod planning;
 pub mod version;
 /// Calendar, timeline and daily programme layouts.
 pub mod views;
+/// The workplan's page and editor.
+pub mod workplan;
 
 /// The public base URL given to the server, in the Leptos context of every render and server
 /// function; `None` means the request's own host.

@@ -37,7 +37,6 @@ pub fn LoginPage() -> impl IntoView {
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let account = Resource::new(|| (), |_| current_account());
-    let new_feed = ServerAction::<NewPrivateFeed>::new();
     view! {
         <h1>"Your account"</h1>
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
@@ -53,16 +52,7 @@ pub fn AccountPage() -> impl IntoView {
                             <p class="who">{format!("{} ({}), {}", a.name, a.email, a.role.as_str().replace('_', " "))}</p>
                             <h2>"Private calendar feed"</h2>
                             <p>"A new address replaces the previous one, which stops working at once. Keep it to yourself."</p>
-                            <ActionForm action=new_feed attr:class="new-feed">
-                                <label for="feed-kind">"For"</label>
-                                <select id="feed-kind" name="kind">
-                                    <option value="state" selected=kind == "state">"State party (ISO code)"</option>
-                                    <option value="person" selected=kind == "person">"Person (key)"</option>
-                                </select>
-                                <label for="feed-subject">"Which"</label>
-                                <input id="feed-subject" name="subject" value=subject required/>
-                                <button type="submit">"New private feed address"</button>
-                            </ActionForm>
+                            <PrivateFeed kind=kind.to_owned() subject/>
                             <form method="post" action="/logout"><button type="submit">"Sign out"</button></form>
                         }.into_any()
                     }
@@ -71,6 +61,24 @@ pub fn AccountPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// Issues a new private feed address and shows it with its subscribe links.
+#[island]
+fn PrivateFeed(kind: String, subject: String) -> impl IntoView {
+    let new_feed = ServerAction::<NewPrivateFeed>::new();
+    view! {
+        <ActionForm action=new_feed attr:class="new-feed">
+            <label for="feed-kind">"For"</label>
+            <select id="feed-kind" name="kind">
+                <option value="state" selected=kind == "state">"State party (ISO code)"</option>
+                <option value="person" selected=kind == "person">"Person (key)"</option>
+            </select>
+            <label for="feed-subject">"Which"</label>
+            <input id="feed-subject" name="subject" value=subject required/>
+            <button type="submit">"New private feed address"</button>
+        </ActionForm>
         {move || new_feed.value().get().map(|result| match result {
             Ok(links) => view! {
                 <div class="new-feed-result" role="status">

@@ -16,38 +16,28 @@ pub fn BodiesPage() -> impl IntoView {
         .read_untracked()
         .get("q")
         .unwrap_or_default();
-    let (filter, set_filter) = signal(initial_filter);
-
     view! {
         <h1>"Bodies"</h1>
-        <form method="get" action="/" class="filter" role="search">
-            <label for="body-filter">"Filter bodies"</label>
-            <input
-                id="body-filter"
-                name="q"
-                type="search"
-                prop:value=filter
-                on:input=move |ev| set_filter.set(event_target_value(&ev))
-            />
-            <button type="submit">"Filter"</button>
-        </form>
         <Suspense fallback=|| view! { <p>"Loading bodies…"</p> }>
-            {move || Suspend::new(async move {
+            {move || { let initial_filter = initial_filter.clone(); Suspend::new(async move {
                 match (bodies.await, base.await) {
                     (Ok(all), Ok(base)) => view! {
                         <SubscribeLinks links=FeedLinks::new(&base, "/feeds/all.ics", "Quorum — all meetings") label="all meetings".into()/>
                         <SubscribeLinks links=FeedLinks::new(&base, "/feeds/deadlines.ics", "Quorum — deadlines") label="deadlines".into()/>
-                        <BodyList all filter base/>
+                        <BodyList all initial=initial_filter.clone() base/>
                     }.into_any(),
                     (Err(e), _) | (_, Err(e)) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
                 }
-            })}
+            })}}
         </Suspense>
     }
 }
 
-#[component]
-fn BodyList(all: Vec<Body>, filter: ReadSignal<String>, base: String) -> impl IntoView {
+/// The filter and the list: an island, so the list narrows as you type. Without JavaScript the
+/// filter is a GET form the server answers.
+#[island]
+fn BodyList(all: Vec<Body>, initial: String, base: String) -> impl IntoView {
+    let (filter, set_filter) = signal(initial);
     let visible = move || {
         let needle = filter.get().to_lowercase();
         all.iter()
@@ -60,6 +50,17 @@ fn BodyList(all: Vec<Body>, filter: ReadSignal<String>, base: String) -> impl In
             .collect::<Vec<_>>()
     };
     view! {
+        <form method="get" action="/" class="filter" role="search">
+            <label for="body-filter">"Filter bodies"</label>
+            <input
+                id="body-filter"
+                name="q"
+                type="search"
+                prop:value=filter
+                on:input=move |ev| set_filter.set(event_target_value(&ev))
+            />
+            <button type="submit">"Filter"</button>
+        </form>
         <ul class="bodies">
             <For each=visible key=|b| b.code.clone() let:body>
                 <li class="body" data-code=body.code.to_string()>

@@ -10,6 +10,7 @@ mod nominations;
 mod planner;
 mod sessions;
 mod subscribe;
+mod workplan;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
@@ -27,7 +28,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
             <body>
@@ -41,9 +42,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    // Set only in the browser, once hydration has run: tests and styles can tell the two apart.
-    let (hydrated, set_hydrated) = signal(false);
-    Effect::new(move |_| set_hydrated.set(true));
 
     view! {
         <Stylesheet id="quorum" href="/pkg/quorum.css"/>
@@ -59,6 +57,7 @@ pub fn App() -> impl IntoView {
                     <A href="/sessions">"Sessions"</A>
                     <A href="/programme">"Daily programme"</A>
                     <A href="/plan">"Plan"</A>
+                    <A href="/workplan">"Workplan"</A>
                     <A href="/conflicts">"Conflicts"</A>
                     <A href="/nominations">"Nominations"</A>
                     <A href="/review">"Review board"</A>
@@ -66,7 +65,8 @@ pub fn App() -> impl IntoView {
                     <A href="/account">"Account"</A>
                 </nav>
             </header>
-            <main id="main" data-hydrated=move || hydrated.get().to_string()>
+            <HydrationMark/>
+            <main id="main" data-hydrated="false">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=bodies::BodiesPage ssr=SsrMode::Async/>
                     <Route path=path!("/calendar") view=calendar::CalendarPage ssr=SsrMode::Async/>
@@ -75,6 +75,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/plan") view=planner::PlannerPage ssr=SsrMode::Async/>
                     <Route path=path!("/nominations") view=nominations::NominationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/review") view=nominations::ReviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/workplan") view=workplan::WorkplanPage ssr=SsrMode::Async/>
                     <Route path=path!("/conflicts") view=conflicts::ConflictsPage ssr=SsrMode::Async/>
                     <Route path=path!("/sessions") view=sessions::SessionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=account::LoginPage ssr=SsrMode::Async/>
@@ -86,6 +87,18 @@ pub fn App() -> impl IntoView {
             </main>
         </Router>
     }
+}
+
+/// Marks `<main>` once the browser bundle has run, so that tests and styles can tell a page
+/// that hydrated from one read without JavaScript.
+#[island]
+fn HydrationMark() -> impl IntoView {
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Ok(Some(main)) = document().query_selector("main") {
+            let _ = main.set_attribute("data-hydrated", "true");
+        }
+    });
 }
 
 /// The page for any unknown address, answered with status 404.

@@ -54,6 +54,15 @@ const NOMINATE_FIELDS: &[&str] = &[
 /// Open and past calls; a focal point nominates, edits and withdraws here.
 #[component]
 pub fn NominationsPage() -> impl IntoView {
+    view! {
+        <h1>"Calls for nominations"</h1>
+        <NominationsBoard/>
+    }
+}
+
+/// The calls and the focal point's forms: an island, refreshed after each step.
+#[island]
+fn NominationsBoard() -> impl IntoView {
     let nominate = ServerAction::<Nominate>::new();
     let step = ServerAction::<NominationStep>::new();
     let page = Resource::new(
@@ -61,7 +70,6 @@ pub fn NominationsPage() -> impl IntoView {
         |_| load_nominations(),
     );
     view! {
-        <h1>"Calls for nominations"</h1>
         <Transition fallback=|| view! { <p>"Loading the calls…"</p> }>
             {move || Suspend::new(async move {
                 match page.await {
@@ -210,6 +218,15 @@ fn Calls(
 /// those selected, releasing decisions, confirming participation, opening calls.
 #[component]
 pub fn ReviewPage() -> impl IntoView {
+    view! {
+        <h1>"Review board"</h1>
+        <ReviewBoard/>
+    }
+}
+
+/// The board's calls and forms: an island, refreshed after each decision.
+#[island]
+fn ReviewBoard() -> impl IntoView {
     let step = ServerAction::<NominationStep>::new();
     let release = ServerAction::<ReleaseDecisions>::new();
     let open = ServerAction::<OpenCallFor>::new();
@@ -224,7 +241,6 @@ pub fn ReviewPage() -> impl IntoView {
         |_| load_review(),
     );
     view! {
-        <h1>"Review board"</h1>
         <Transition fallback=|| view! { <p>"Loading the nominations…"</p> }>
             {move || Suspend::new(async move {
                 match page.await {

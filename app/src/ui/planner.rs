@@ -72,7 +72,8 @@ fn FieldMessage(errors: RwSignal<Vec<FieldError>>, field: &'static str) -> impl 
     }
 }
 
-#[component]
+/// The form and its live check: an island, hydrated for instant feedback.
+#[island]
 fn Planner(choices: PlannerChoices, form: Option<MeetingForm>) -> impl IntoView {
     let creating = RwSignal::new(form.is_none());
     let form = RwSignal::new(form.unwrap_or_else(blank_form));

@@ -1,0 +1,197 @@
+//! The workplan: its approval status, the entries, the coverage of the declaration by body and
+//! year, and the editor (Bureau members for their bodies, the secretariat for all).
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::nominations::FormOutcome;
+use crate::api::workplan::*;
+
+fn field_message(
+    result: &Option<Result<FormOutcome, ServerFnError>>,
+    field: &str,
+) -> Option<String> {
+    let Some(Ok(outcome)) = result else {
+        return None;
+    };
+    let found: Vec<&str> = outcome
+        .errors
+        .iter()
+        .filter(|e| e.field == field)
+        .map(|e| e.message.as_str())
+        .collect();
+    (!found.is_empty()).then(|| found.join("; "))
+}
+
+fn outcome_line(result: Option<Result<FormOutcome, ServerFnError>>) -> Option<AnyView> {
+    Some(match result? {
+        Ok(FormOutcome {
+            done: Some(done), ..
+        }) => view! { <p class="done" role="status">{done}</p> }.into_any(),
+        Ok(_) => {
+            view! { <p class="field-error" role="alert">"Correct the fields marked below."</p> }
+                .into_any()
+        }
+        Err(e) => view! { <p class="field-error" role="alert">{e.to_string()}</p> }.into_any(),
+    })
+}
+
+#[component]
+pub fn WorkplanPage() -> impl IntoView {
+    let editing = use_query_map().read_untracked().get("entry");
+    view! { <WorkplanBoard editing/> }
+}
+
+/// The workplan and its editor: an island, refreshed after each save.
+#[island]
+fn WorkplanBoard(editing: Option<String>) -> impl IntoView {
+    let save = ServerAction::<SaveWorkplanEntry>::new();
+    let decide = ServerAction::<DecideWorkplan>::new();
+    let page = Resource::new(
+        move || (save.version().get(), decide.version().get()),
+        |_| load_workplan(),
+    );
+    view! {
+        <Transition fallback=|| view! { <p>"Loading the workplan…"</p> }>
+            {move || {
+                let editing = editing.clone();
+                Suspend::new(async move {
+                    match page.await {
+                        Ok(p) => view! { <Workplan page=p editing save decide/> }.into_any(),
+                        Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+                    }
+                })
+            }}
+        </Transition>
+    }
+}
+
+#[component]
+fn Workplan(
+    page: WorkplanPage,
+    editing: Option<String>,
+    save: ServerAction<SaveWorkplanEntry>,
+    decide: ServerAction<DecideWorkplan>,
+) -> impl IntoView {
+    let years = page.coverage.years.clone();
+    let uncovered = page.coverage.uncovered.clone();
+    let chosen = editing
+        .as_ref()
+        .and_then(|id| page.entries.iter().find(|e| &e.id == id).cloned());
+    let create = chosen.is_none();
+    let form = chosen.unwrap_or_default();
+    let error = move |field: &'static str| {
+        move || {
+            field_message(&save.value().get(), field)
+                .map(|m| view! { <span class="field-error" role="alert">{m}</span> })
+        }
+    };
+    view! {
+        <h1>"Workplan"</h1>
+        <p class="lead">{page.title.clone()}</p>
+        <p class=format!("workplan-status status-{}", page.status)>{page.status_text.clone()}</p>
+        {page.may_decide.then(|| view! {
+            <ActionForm action=decide attr:class="decide-workplan">
+                <label for="wp-action">"Record"</label>
+                <select id="wp-action" name="action">
+                    <option value="start_silence">"Silence procedure started, until"</option>
+                    <option value="break_silence">"Silence broken on"</option>
+                    <option value="approve">"Approved on"</option>
+                </select>
+                <label class="visually-hidden" for="wp-date">"Day"</label>
+                <input id="wp-date" name="date" type="date" required/>
+                <button type="submit">"Record"</button>
+            </ActionForm>
+            {move || field_message(&decide.value().get(), "action").or_else(|| field_message(&decide.value().get(), "date")).map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+            {move || outcome_line(decide.value().get().filter(|r| matches!(r, Ok(FormOutcome { done: Some(_), .. }) | Err(_))))}
+        })}
+        <h2>"Entries"</h2>
+        <table class="workplan-entries">
+            <thead><tr>
+                <th scope="col">"Bodies"</th><th scope="col">"When"</th><th scope="col">"Paragraphs"</th>
+                <th scope="col">"Topics"</th><th scope="col">"Agreed"</th>
+                {page.may_edit.then(|| view! { <th scope="col">"Edit"</th> })}
+            </tr></thead>
+            <tbody>
+                {page.entries.iter().map(|e| view! {
+                    <tr data-id=e.id.clone()>
+                        <td>{e.bodies.clone()}</td>
+                        <td>{e.when.clone()}</td>
+                        <td>{if e.sections.is_empty() { e.paragraphs.clone() } else { format!("{} (sections: {})", e.paragraphs, e.sections) }}</td>
+                        <td>{e.topics.clone()}</td>
+                        <td>{if e.agreed { "yes" } else { "not yet" }}</td>
+                        {page.may_edit.then(|| view! { <td><a href=format!("/workplan?entry={}#entry-form", e.id)>"Edit"</a></td> })}
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        <h2>"Coverage of the political declaration"</h2>
+        <p class="summary" role="status">{match uncovered.len() {
+            0 => "Every paragraph is assigned to a body.".to_owned(),
+            n => format!("{n} paragraph(s) not yet covered: {}.", uncovered.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(", ")),
+        }}</p>
+        <div class="coverage-wrap">
+            <table class="coverage">
+                <thead><tr>
+                    <th scope="col">"Paragraph"</th>
+                    {years.iter().map(|y| view! { <th scope="col">{y.to_string()}</th> }).collect_view()}
+                </tr></thead>
+                <tbody>
+                    {page.coverage.rows.iter().map(|row| {
+                        let open = row.by_year.iter().all(Vec::is_empty);
+                        view! {
+                            <tr class:uncovered=open data-paragraph=row.paragraph.to_string()>
+                                <th scope="row">{row.paragraph.to_string()}{open.then_some(" (not covered)")}</th>
+                                {row.by_year.iter().map(|bodies| view! {
+                                    <td>{bodies.iter().map(|b| b.as_str()).collect::<Vec<_>>().join(", ")}</td>
+                                }).collect_view()}
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        {page.may_edit.then(|| view! {
+            <section id="entry-form" aria-labelledby="entry-heading">
+                <h2 id="entry-heading">{if create { "Add an entry".to_owned() } else { format!("Change entry {}", form.id) }}</h2>
+                <ActionForm action=save attr:class="entry-form">
+                    <input type="hidden" name="create" value=create.to_string()/>
+                    <p class="field">
+                        <label for="e-id">"Key"</label>
+                        <input id="e-id" name="id" value=form.id.clone() readonly=!create required/>
+                        {error("id")}
+                    </p>
+                    <p class="field">
+                        <label for="e-bodies">{format!("Bodies (codes, comma-separated: {})", page.body_codes.join(", "))}</label>
+                        <input id="e-bodies" name="bodies" value=form.bodies.clone() required/>
+                        {error("bodies")}
+                    </p>
+                    <p class="field">
+                        <label for="e-year">"Year"</label>
+                        <input id="e-year" name="year" inputmode="numeric" value=form.year.clone()/>
+                        {error("year")}
+                    </p>
+                    <p class="field">
+                        <label for="e-paragraphs">"Paragraphs (e.g. 11, 13, 16–19)"</label>
+                        <input id="e-paragraphs" name="paragraphs" value=form.paragraphs.clone()/>
+                        {error("paragraphs")}
+                    </p>
+                    <p class="field">
+                        <label for="e-topics">"Topics (separated by semicolons)"</label>
+                        <input id="e-topics" name="topics" value=form.topics.clone() required/>
+                        {error("topics")}
+                    </p>
+                    <p class="field">
+                        <label class="check"><input type="checkbox" name="agreed" checked=form.agreed/>" Agreed by the extended Bureau"</label>
+                    </p>
+                    <p class="field">
+                        <label for="e-notes">"Notes"</label>
+                        <textarea id="e-notes" name="notes" rows="2">{form.notes.clone()}</textarea>
+                    </p>
+                    <button type="submit" class="primary">"Save the entry"</button>
+                </ActionForm>
+                {move || outcome_line(save.value().get())}
+            </section>
+        })}
+    }
+}
