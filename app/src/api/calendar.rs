@@ -179,7 +179,7 @@ pub struct ProgrammePage {
     pub days: Vec<(String, String)>,
 }
 
-#[server]
+#[server(endpoint = "pages/calendar", input = leptos::server_fn::codec::Json)]
 pub async fn load_calendar(query: CalendarQuery) -> Result<CalendarPage, ServerFnError> {
     let db = super::database()?;
     crate::ssr::views::calendar(&db, query)
@@ -187,7 +187,7 @@ pub async fn load_calendar(query: CalendarQuery) -> Result<CalendarPage, ServerF
         .map_err(super::to_server_error)
 }
 
-#[server]
+#[server(endpoint = "pages/timeline", input = leptos::server_fn::codec::Json)]
 pub async fn load_timeline(query: TimelineQuery) -> Result<TimelinePage, ServerFnError> {
     let db = super::database()?;
     crate::ssr::views::timeline(&db, query)
@@ -195,7 +195,7 @@ pub async fn load_timeline(query: TimelineQuery) -> Result<TimelinePage, ServerF
         .map_err(super::to_server_error)
 }
 
-#[server]
+#[server(endpoint = "pages/programme", input = leptos::server_fn::codec::Json)]
 pub async fn load_programme(query: ProgrammeQuery) -> Result<ProgrammePage, ServerFnError> {
     let db = super::database()?;
     crate::ssr::views::programme(&db, query)

@@ -74,7 +74,7 @@ pub struct FormOutcome {
     pub done: Option<String>,
 }
 
-#[server]
+#[server(endpoint = "nominations/page")]
 pub async fn load_nominations() -> Result<NominationsPage, ServerFnError> {
     let db = super::database()?;
     let account = super::account::signed_in(false).await?;
@@ -83,7 +83,7 @@ pub async fn load_nominations() -> Result<NominationsPage, ServerFnError> {
         .map_err(super::to_server_error)
 }
 
-#[server]
+#[server(endpoint = "nominations/review")]
 pub async fn load_review() -> Result<ReviewPage, ServerFnError> {
     let db = super::database()?;
     let account = super::account::signed_in(false).await?;
@@ -93,7 +93,7 @@ pub async fn load_review() -> Result<ReviewPage, ServerFnError> {
 }
 
 /// Drafts and submits a nomination for the focal point's own State.
-#[server]
+#[server(endpoint = "nominations/nominate")]
 pub async fn nominate(
     call: String,
     nominee_name: String,
@@ -123,7 +123,7 @@ pub async fn nominate(
 
 /// One step on a nomination: `edit` (with justification and biography), `withdraw`, `submit`,
 /// `accept`, `waitlist`, `decline` (with a note) or `confirm`.
-#[server]
+#[server(endpoint = "nominations/step")]
 pub async fn nomination_step(
     id: String,
     step: String,
@@ -142,7 +142,7 @@ pub async fn nomination_step(
 }
 
 /// Releases a call's decisions to the nominating States together.
-#[server]
+#[server(endpoint = "nominations/release")]
 pub async fn release_decisions(call: String) -> Result<FormOutcome, ServerFnError> {
     let db = super::database()?;
     let actor = super::account::signed_in_for_change().await?;
@@ -157,7 +157,7 @@ pub async fn release_decisions(call: String) -> Result<FormOutcome, ServerFnErro
 }
 
 /// Opens a call for nominations for a panel.
-#[server]
+#[server(endpoint = "nominations/open-call")]
 pub async fn open_call_for(
     panel: String,
     deadline: String,

@@ -96,7 +96,7 @@ pub struct SaveOutcome {
     pub opened_at: String,
 }
 
-#[server]
+#[server(endpoint = "plan/choices")]
 pub async fn load_planner() -> Result<PlannerChoices, ServerFnError> {
     let db = super::database()?;
     let account = super::account::signed_in(false).await?;
@@ -106,7 +106,7 @@ pub async fn load_planner() -> Result<PlannerChoices, ServerFnError> {
 }
 
 /// The form of a stored meeting, or `None` when there is no such meeting.
-#[server]
+#[server(endpoint = "plan/meeting")]
 pub async fn load_meeting_form(id: String) -> Result<Option<MeetingForm>, ServerFnError> {
     let db = super::database()?;
     crate::ssr::planning::form_of(&db, &id)
@@ -115,7 +115,7 @@ pub async fn load_meeting_form(id: String) -> Result<Option<MeetingForm>, Server
 }
 
 /// Checks the form as it stands, without saving.
-#[server]
+#[server(endpoint = "plan/check", input = leptos::server_fn::codec::Json)]
 pub async fn check_meeting_form(form: MeetingForm) -> Result<CheckOutcome, ServerFnError> {
     let db = super::database()?;
     crate::ssr::planning::check(&db, &form)
@@ -124,7 +124,7 @@ pub async fn check_meeting_form(form: MeetingForm) -> Result<CheckOutcome, Serve
 }
 
 /// Free slots for the form's bodies, venue, room and duration between two days.
-#[server]
+#[server(endpoint = "plan/free-slots", input = leptos::server_fn::codec::Json)]
 pub async fn find_free_slots(
     form: MeetingForm,
     from: String,
@@ -138,7 +138,7 @@ pub async fn find_free_slots(
 
 /// Saves the form (`create` for a new meeting): the secretariat, or a Bureau of a body taking
 /// part. Blocking conflicts refuse the save.
-#[server]
+#[server(endpoint = "plan/save", input = leptos::server_fn::codec::Json)]
 pub async fn save_meeting_form(
     form: MeetingForm,
     create: bool,
@@ -153,7 +153,7 @@ pub async fn save_meeting_form(
 }
 
 /// Accepts a warning with a reason: the secretariat, or a Bureau of a body involved.
-#[server]
+#[server(endpoint = "plan/accept")]
 pub async fn accept_conflict(id: String, reason: String) -> Result<String, ServerFnError> {
     let db = super::database()?;
     let actor = super::account::signed_in_for_change().await?;

@@ -40,7 +40,7 @@ pub struct WorkplanPage {
     pub may_decide: bool,
 }
 
-#[server]
+#[server(endpoint = "workplan/page")]
 pub async fn load_workplan() -> Result<WorkplanPage, ServerFnError> {
     let db = super::database()?;
     let account = super::account::signed_in(false).await?;
@@ -50,7 +50,7 @@ pub async fn load_workplan() -> Result<WorkplanPage, ServerFnError> {
 }
 
 /// Creates (`create` "true") or changes a workplan entry.
-#[server]
+#[server(endpoint = "workplan/entry")]
 #[allow(clippy::too_many_arguments)]
 pub async fn save_workplan_entry(
     id: String,
@@ -83,7 +83,7 @@ pub async fn save_workplan_entry(
 
 /// Moves the approval: `start_silence` (with the deadline), `break_silence` or `approve` (with
 /// the day).
-#[server]
+#[server(endpoint = "workplan/decide")]
 pub async fn decide_workplan(action: String, date: String) -> Result<FormOutcome, ServerFnError> {
     let db = super::database()?;
     let actor = super::account::signed_in_for_change().await?;
