@@ -7,13 +7,26 @@ use serde_json::{json, Value};
 use tests::{backends, get_json, TestDatabase, TestServer};
 
 async fn call(client: &Client, server: &TestServer, endpoint: &str, body: Value) -> (u16, Value) {
-    let response = client.post(server.url(&format!("/api/{endpoint}"))).json(&body).send().await.unwrap();
+    let response = client
+        .post(server.url(&format!("/api/{endpoint}")))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
     let status = response.status().as_u16();
     let text = response.text().await.unwrap();
-    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
 }
 
-async fn form_post(client: &Client, server: &TestServer, endpoint: &str, fields: &[(&str, &str)]) -> (u16, Value) {
+async fn form_post(
+    client: &Client,
+    server: &TestServer,
+    endpoint: &str,
+    fields: &[(&str, &str)],
+) -> (u16, Value) {
     let response = client
         .post(server.url(&format!("/api/{endpoint}")))
         .header("accept", "application/json")
@@ -23,7 +36,10 @@ async fn form_post(client: &Client, server: &TestServer, endpoint: &str, fields:
         .unwrap();
     let status = response.status().as_u16();
     let text = response.text().await.unwrap();
-    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
 }
 
 fn joint_form(id: &str, date: &str, start: &str, end: &str) -> Value {
@@ -36,11 +52,21 @@ fn joint_form(id: &str, date: &str, start: &str, end: &str) -> Value {
 }
 
 fn fields(errors: &Value) -> Vec<String> {
-    errors.as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap().to_owned()).collect()
+    errors
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap().to_owned())
+        .collect()
 }
 
 async fn stored_meetings(server: &TestServer) -> Vec<Value> {
-    get_json(server, "/api/meetings").await.1.as_array().unwrap().clone()
+    get_json(server, "/api/meetings")
+        .await
+        .1
+        .as_array()
+        .unwrap()
+        .clone()
 }
 
 #[tokio::test]
@@ -48,16 +74,35 @@ async fn the_planner_checks_live_refuses_blocking_saves_and_finds_free_slots() {
     for backend in backends() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start(&db).await;
-        let bureau = server.signed_in("bureau.plan@quorum.example", "bureau", &["--body", "IRG"]).await;
-        let focal = server.signed_in("focal.plan@quorum.example", "focal_point", &["--state", "FR"]).await;
+        let bureau = server
+            .signed_in("bureau.plan@quorum.example", "bureau", &["--body", "IRG"])
+            .await;
+        let focal = server
+            .signed_in(
+                "focal.plan@quorum.example",
+                "focal_point",
+                &["--state", "FR"],
+            )
+            .await;
         let before = stored_meetings(&server).await.len();
 
         // The live check needs no login and writes nothing.
         let clash = joint_form("joint-briefing", "2023-06-14", "10:00", "13:00");
-        let (status, check) = call(&tests::http(), &server, "plan/check", json!({ "form": clash })).await;
+        let (status, check) = call(
+            &tests::http(),
+            &server,
+            "plan/check",
+            json!({ "form": clash }),
+        )
+        .await;
         assert_eq!(status, 200, "{backend:?}: {check}");
         assert_eq!(check["blocking"], true, "{check}");
-        let kinds: Vec<&str> = check["conflicts"].as_array().unwrap().iter().map(|c| c["kind"].as_str().unwrap()).collect();
+        let kinds: Vec<&str> = check["conflicts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["kind"].as_str().unwrap())
+            .collect();
         assert!(kinds.contains(&"room_double_booked"), "{kinds:?}");
 
         // Field errors name each field; nothing is written.
@@ -65,39 +110,106 @@ async fn the_planner_checks_live_refuses_blocking_saves_and_finds_free_slots() {
         bad["date"] = json!("14 June");
         bad["end"] = json!("09:00");
         bad["sessions"] = json!([]);
-        let (status, outcome) = call(&bureau, &server, "plan/save", json!({ "form": bad, "create": true })).await;
+        let (status, outcome) = call(
+            &bureau,
+            &server,
+            "plan/save",
+            json!({ "form": bad, "create": true }),
+        )
+        .await;
         assert_eq!(status, 200, "{outcome}");
-        assert_eq!(fields(&outcome["errors"]), ["sessions", "date", "end"], "{outcome}");
+        assert_eq!(
+            fields(&outcome["errors"]),
+            ["sessions", "date", "end"],
+            "{outcome}"
+        );
         assert_eq!(outcome["saved"], Value::Null);
 
         // A blocking conflict refuses the save.
-        let (_, outcome) = call(&bureau, &server, "plan/save", json!({ "form": clash, "create": true })).await;
+        let (_, outcome) = call(
+            &bureau,
+            &server,
+            "plan/save",
+            json!({ "form": clash, "create": true }),
+        )
+        .await;
         assert_eq!(fields(&outcome["errors"]), ["form"], "{outcome}");
-        assert!(outcome["errors"][0]["message"].as_str().unwrap().contains("blocking"));
-        assert_eq!(stored_meetings(&server).await.len(), before, "{backend:?}: nothing written");
+        assert!(outcome["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("blocking"));
+        assert_eq!(
+            stored_meetings(&server).await.len(),
+            before,
+            "{backend:?}: nothing written"
+        );
 
         // Free slots, in the venue's wall time, and the first one saves.
-        let (status, slots) = call(&tests::http(), &server, "plan/free-slots", json!({ "form": clash, "from": "2023-06-12", "to": "2023-06-16" })).await;
+        let (status, slots) = call(
+            &tests::http(),
+            &server,
+            "plan/free-slots",
+            json!({ "form": clash, "from": "2023-06-12", "to": "2023-06-16" }),
+        )
+        .await;
         assert_eq!(status, 200, "{slots}");
         let slot = &slots.as_array().unwrap()[0];
-        let free = joint_form("joint-briefing", slot["date"].as_str().unwrap(), slot["start"].as_str().unwrap(), slot["end"].as_str().unwrap());
-        let (_, check) = call(&tests::http(), &server, "plan/check", json!({ "form": free })).await;
+        let free = joint_form(
+            "joint-briefing",
+            slot["date"].as_str().unwrap(),
+            slot["start"].as_str().unwrap(),
+            slot["end"].as_str().unwrap(),
+        );
+        let (_, check) = call(
+            &tests::http(),
+            &server,
+            "plan/check",
+            json!({ "form": free }),
+        )
+        .await;
         assert_eq!(check["blocking"], false, "{check}");
 
         // A focal point may not plan; the Bureau of a body taking part may.
-        let (status, _) = call(&focal, &server, "plan/save", json!({ "form": free, "create": true })).await;
+        let (status, _) = call(
+            &focal,
+            &server,
+            "plan/save",
+            json!({ "form": free, "create": true }),
+        )
+        .await;
         assert_eq!(status, 403, "{backend:?}");
-        let (status, _) = call(&tests::http(), &server, "plan/save", json!({ "form": free, "create": true })).await;
+        let (status, _) = call(
+            &tests::http(),
+            &server,
+            "plan/save",
+            json!({ "form": free, "create": true }),
+        )
+        .await;
         assert_eq!(status, 401, "{backend:?}");
-        let (status, outcome) = call(&bureau, &server, "plan/save", json!({ "form": free, "create": true })).await;
+        let (status, outcome) = call(
+            &bureau,
+            &server,
+            "plan/save",
+            json!({ "form": free, "create": true }),
+        )
+        .await;
         assert_eq!(status, 200, "{outcome}");
         assert_eq!(outcome["saved"], "joint-briefing", "{outcome}");
         let stored = stored_meetings(&server).await;
         let saved = stored.iter().find(|m| m["id"] == "joint-briefing").unwrap();
-        assert!(saved["start"].as_str().unwrap().starts_with(slot["date"].as_str().unwrap()));
+        assert!(saved["start"]
+            .as_str()
+            .unwrap()
+            .starts_with(slot["date"].as_str().unwrap()));
 
         // The same key cannot be created twice.
-        let (_, outcome) = call(&bureau, &server, "plan/save", json!({ "form": free, "create": true })).await;
+        let (_, outcome) = call(
+            &bureau,
+            &server,
+            "plan/save",
+            json!({ "form": free, "create": true }),
+        )
+        .await;
         assert_eq!(fields(&outcome["errors"]), ["id"], "{outcome}");
     }
 }
@@ -107,10 +219,18 @@ async fn a_second_planner_saving_over_a_change_is_told_what_changed_and_nothing_
     for backend in backends() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start(&db).await;
-        let first = server.signed_in("bureau.first@quorum.example", "bureau", &["--body", "COSP"]).await;
+        let first = server
+            .signed_in("bureau.first@quorum.example", "bureau", &["--body", "COSP"])
+            .await;
         let second = server.secretariat().await;
 
-        let (status, opened) = form_post(&tests::http(), &server, "plan/meeting", &[("id", "cosp-10-opening")]).await;
+        let (status, opened) = form_post(
+            &tests::http(),
+            &server,
+            "plan/meeting",
+            &[("id", "cosp-10-opening")],
+        )
+        .await;
         assert_eq!(status, 200, "{backend:?}: {opened}");
         assert_eq!(opened["start"], "10:00");
 
@@ -118,33 +238,87 @@ async fn a_second_planner_saving_over_a_change_is_told_what_changed_and_nothing_
         let mut moved = opened.clone();
         moved["start"] = json!("11:00");
         moved["end"] = json!("14:00");
-        let (_, outcome) = call(&first, &server, "plan/save", json!({ "form": moved, "create": false })).await;
-        assert_eq!(outcome["saved"], "cosp-10-opening", "{backend:?}: {outcome}");
+        let (_, outcome) = call(
+            &first,
+            &server,
+            "plan/save",
+            json!({ "form": moved, "create": false }),
+        )
+        .await;
+        assert_eq!(
+            outcome["saved"], "cosp-10-opening",
+            "{backend:?}: {outcome}"
+        );
 
         // The second, still on the version it opened, changes the title: refused, with the changes.
         let mut retitled = opened.clone();
         retitled["title"] = json!("Opening of the tenth session");
-        let (_, outcome) = call(&second, &server, "plan/save", json!({ "form": retitled.clone(), "create": false })).await;
+        let (_, outcome) = call(
+            &second,
+            &server,
+            "plan/save",
+            json!({ "form": retitled.clone(), "create": false }),
+        )
+        .await;
         assert_eq!(outcome["saved"], Value::Null, "{outcome}");
-        assert!(outcome["errors"][0]["message"].as_str().unwrap().contains("changed since you opened it"), "{outcome}");
-        let changed: Vec<&str> = outcome["changed_since"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
-        assert_eq!(changed, ["start: \"10:00\" → \"11:00\"", "end: \"13:00\" → \"14:00\""], "{outcome}");
+        assert!(
+            outcome["errors"][0]["message"]
+                .as_str()
+                .unwrap()
+                .contains("changed since you opened it"),
+            "{outcome}"
+        );
+        let changed: Vec<&str> = outcome["changed_since"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap())
+            .collect();
+        assert_eq!(
+            changed,
+            ["start: \"10:00\" → \"11:00\"", "end: \"13:00\" → \"14:00\""],
+            "{outcome}"
+        );
 
         // Reopened on the new version, the second save goes through and keeps the first change.
-        let (_, reopened) = form_post(&tests::http(), &server, "plan/meeting", &[("id", "cosp-10-opening")]).await;
+        let (_, reopened) = form_post(
+            &tests::http(),
+            &server,
+            "plan/meeting",
+            &[("id", "cosp-10-opening")],
+        )
+        .await;
         let mut retitled = reopened.clone();
         retitled["title"] = json!("Opening of the tenth session");
-        let (_, outcome) = call(&second, &server, "plan/save", json!({ "form": retitled, "create": false })).await;
+        let (_, outcome) = call(
+            &second,
+            &server,
+            "plan/save",
+            json!({ "form": retitled, "create": false }),
+        )
+        .await;
         assert_eq!(outcome["saved"], "cosp-10-opening", "{outcome}");
         let stored = stored_meetings(&server).await;
-        let meeting = stored.iter().find(|m| m["id"] == "cosp-10-opening").unwrap();
+        let meeting = stored
+            .iter()
+            .find(|m| m["id"] == "cosp-10-opening")
+            .unwrap();
         assert_eq!(meeting["title"], "Opening of the tenth session");
-        assert_eq!(meeting["start"], "2023-12-11T16:00:00Z", "{backend:?}: the first planner's move is kept");
+        assert_eq!(
+            meeting["start"], "2023-12-11T16:00:00Z",
+            "{backend:?}: the first planner's move is kept"
+        );
 
         // A save that does not say which version it edits is refused.
         let mut blind = reopened.clone();
         blind["opened_at"] = json!("");
-        let (_, outcome) = call(&second, &server, "plan/save", json!({ "form": blind, "create": false })).await;
+        let (_, outcome) = call(
+            &second,
+            &server,
+            "plan/save",
+            json!({ "form": blind, "create": false }),
+        )
+        .await;
         assert_eq!(fields(&outcome["errors"]), ["form"], "{outcome}");
     }
 }
@@ -155,24 +329,51 @@ async fn the_workplan_editor_saves_entries_by_rule_and_the_coverage_follows() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start(&db).await;
         let secretariat = server.secretariat().await;
-        let bureau_ar = server.signed_in("bureau.ar@quorum.example", "bureau", &["--body", "WG-AR"]).await;
+        let bureau_ar = server
+            .signed_in("bureau.ar@quorum.example", "bureau", &["--body", "WG-AR"])
+            .await;
 
         let (status, page) = form_post(&tests::http(), &server, "workplan/page", &[]).await;
         assert_eq!(status, 200, "{backend:?}: {page}");
         assert_eq!(page["status"], "approved");
         let uncovered_before = page["coverage"]["uncovered"].as_array().unwrap().len();
-        assert!(uncovered_before > 0, "the demo workplan leaves some paragraphs open");
+        assert!(
+            uncovered_before > 0,
+            "the demo workplan leaves some paragraphs open"
+        );
         let open: u32 = page["coverage"]["uncovered"][0].as_u64().unwrap() as u32;
 
         // Field errors, nothing written.
-        let (_, outcome) = form_post(&secretariat, &server, "workplan/entry", &[
-            ("id", "extra-2026"), ("bodies", "IRG, NOPE"), ("year", "20x6"), ("paragraphs", "5-3"), ("topics", " "), ("create", "true"),
-        ]).await;
-        assert_eq!(fields(&outcome["errors"]), ["bodies", "year", "paragraphs", "topics"], "{backend:?}: {outcome}");
+        let (_, outcome) = form_post(
+            &secretariat,
+            &server,
+            "workplan/entry",
+            &[
+                ("id", "extra-2026"),
+                ("bodies", "IRG, NOPE"),
+                ("year", "20x6"),
+                ("paragraphs", "5-3"),
+                ("topics", " "),
+                ("create", "true"),
+            ],
+        )
+        .await;
+        assert_eq!(
+            fields(&outcome["errors"]),
+            ["bodies", "year", "paragraphs", "topics"],
+            "{backend:?}: {outcome}"
+        );
 
         // A Bureau member plans only for their own body.
         let paragraphs = open.to_string();
-        let entry = [("id", "extra-2026"), ("bodies", "IRG"), ("year", "2026"), ("paragraphs", paragraphs.as_str()), ("topics", "Follow-up"), ("create", "true")];
+        let entry = [
+            ("id", "extra-2026"),
+            ("bodies", "IRG"),
+            ("year", "2026"),
+            ("paragraphs", paragraphs.as_str()),
+            ("topics", "Follow-up"),
+            ("create", "true"),
+        ];
         let (status, _) = form_post(&bureau_ar, &server, "workplan/entry", &entry).await;
         assert_eq!(status, 403, "{backend:?}");
         let (status, outcome) = form_post(&secretariat, &server, "workplan/entry", &entry).await;
@@ -180,13 +381,37 @@ async fn the_workplan_editor_saves_entries_by_rule_and_the_coverage_follows() {
         assert_eq!(outcome["done"], "Entry extra-2026 saved.", "{outcome}");
 
         let (_, page) = form_post(&tests::http(), &server, "workplan/page", &[]).await;
-        assert_eq!(page["coverage"]["uncovered"].as_array().unwrap().len(), uncovered_before - 1, "{backend:?}");
-        assert!(page["entries"].as_array().unwrap().iter().any(|e| e["id"] == "extra-2026" && e["when"] == "2026"));
+        assert_eq!(
+            page["coverage"]["uncovered"].as_array().unwrap().len(),
+            uncovered_before - 1,
+            "{backend:?}"
+        );
+        assert!(page["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["id"] == "extra-2026" && e["when"] == "2026"));
 
         // The approval moves only by its rules, and only for the secretariat.
-        let (status, _) = form_post(&bureau_ar, &server, "workplan/decide", &[("action", "start_silence"), ("date", "2026-12-01")]).await;
+        let (status, _) = form_post(
+            &bureau_ar,
+            &server,
+            "workplan/decide",
+            &[("action", "start_silence"), ("date", "2026-12-01")],
+        )
+        .await;
         assert_eq!(status, 403);
-        let (_, outcome) = form_post(&secretariat, &server, "workplan/decide", &[("action", "start_silence"), ("date", "2026-12-01")]).await;
-        assert_eq!(fields(&outcome["errors"]), ["action"], "an approved plan is not a draft: {outcome}");
+        let (_, outcome) = form_post(
+            &secretariat,
+            &server,
+            "workplan/decide",
+            &[("action", "start_silence"), ("date", "2026-12-01")],
+        )
+        .await;
+        assert_eq!(
+            fields(&outcome["errors"]),
+            ["action"],
+            "an approved plan is not a draft: {outcome}"
+        );
     }
 }

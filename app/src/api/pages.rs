@@ -186,3 +186,47 @@ pub async fn list_session_lines() -> Result<Vec<SessionLine>, ServerFnError> {
         })
         .collect())
 }
+
+/// A body: its place among the bodies, its sessions and workplan entries, subscribe links.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BodyPage {
+    pub code: String,
+    pub name: String,
+    pub parent: Option<(String, String)>,
+    pub open_to_all_states: bool,
+    pub sessions: Vec<SessionLine>,
+    /// "2024: paragraphs 11, 13 — topics"
+    pub workplan: Vec<String>,
+    pub feed: FeedLinks,
+}
+
+/// A venue: its rooms, closures and meetings, subscribe links.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VenuePage {
+    pub id: String,
+    pub name: String,
+    pub place: String,
+    pub zone: String,
+    pub interpretation_teams: u32,
+    /// "Plenary Hall, M Building — 1,200 seats, 6 interpretation booths"
+    pub rooms: Vec<String>,
+    pub closures: Vec<String>,
+    pub meetings: Vec<MeetingLine>,
+    pub feed: FeedLinks,
+}
+
+#[server(endpoint = "pages/body")]
+pub async fn load_body_page(code: String) -> Result<Option<BodyPage>, ServerFnError> {
+    let db = super::database()?;
+    crate::ssr::pages::body(&db, &code, &public_base())
+        .await
+        .map_err(super::to_server_error)
+}
+
+#[server(endpoint = "pages/venue")]
+pub async fn load_venue_page(id: String) -> Result<Option<VenuePage>, ServerFnError> {
+    let db = super::database()?;
+    crate::ssr::pages::venue(&db, &id, &public_base())
+        .await
+        .map_err(super::to_server_error)
+}

@@ -89,16 +89,7 @@ pub async fn session(
         .iter()
         .filter(|m| m.sessions.contains(&session.id))
         .collect();
-    let dates = match &session.dates {
-        SessionDates::Days { start, end } if start == end => start.format("%-d %B %Y").to_string(),
-        SessionDates::Days { start, end } => format!(
-            "{} – {}",
-            start.format("%-d %B %Y"),
-            end.format("%-d %B %Y")
-        ),
-        SessionDates::Year(year) => format!("{year} (dates to be determined)"),
-        SessionDates::ToBeDetermined => "Dates to be determined".into(),
-    };
+    let dates = session_dates(&session.dates);
     let venue = session
         .venue
         .as_ref()
@@ -172,5 +163,131 @@ pub async fn meeting(
         meeting: line(&data, meeting),
         panels: panels_of(&data, meeting),
         sessions,
+    }))
+}
+
+fn session_dates(dates: &SessionDates) -> String {
+    match dates {
+        SessionDates::Days { start, end } if start == end => start.format("%-d %B %Y").to_string(),
+        SessionDates::Days { start, end } => format!(
+            "{} – {}",
+            start.format("%-d %B %Y"),
+            end.format("%-d %B %Y")
+        ),
+        SessionDates::Year(year) => format!("{year} (dates to be determined)"),
+        SessionDates::ToBeDetermined => "Dates to be determined".into(),
+    }
+}
+
+pub async fn body(
+    db: &DatabaseConnection,
+    code: &str,
+    base: &str,
+) -> Result<Option<crate::api::pages::BodyPage>, QuorumError> {
+    let data = super::dataset::export(db).await?;
+    let Some(body) = data.bodies.iter().find(|b| b.code.as_str() == code) else {
+        return Ok(None);
+    };
+    let mut sessions: Vec<_> = data
+        .sessions
+        .iter()
+        .filter(|s| s.body == body.code)
+        .collect();
+    sessions.sort_by_key(|s| match s.dates {
+        SessionDates::Days { start, .. } => (start.format("%Y").to_string(), start),
+        SessionDates::Year(y) => (y.to_string(), chrono::NaiveDate::MAX),
+        SessionDates::ToBeDetermined => ("9999".into(), chrono::NaiveDate::MAX),
+    });
+    Ok(Some(crate::api::pages::BodyPage {
+        code: body.code.to_string(),
+        name: capitalized(&body.name),
+        parent: body
+            .parent
+            .as_ref()
+            .and_then(|p| data.bodies.iter().find(|b| &b.code == p))
+            .map(|p| (p.code.to_string(), p.short_name.clone())),
+        open_to_all_states: body.open_to_all_states,
+        sessions: sessions
+            .iter()
+            .map(|s| crate::api::pages::SessionLine {
+                id: s.id.to_string(),
+                body: s.body.to_string(),
+                title: capitalized(&data.session_title(s)),
+                dates: session_dates(&s.dates),
+            })
+            .collect(),
+        workplan: data
+            .workplan_entries
+            .iter()
+            .filter(|e| e.bodies.contains(&body.code))
+            .map(|e| {
+                let when = e
+                    .year
+                    .map(|y| y.to_string())
+                    .unwrap_or_else(|| "To be scheduled".into());
+                format!(
+                    "{when}: paragraphs {} — {}",
+                    e.paragraphs,
+                    e.topics.join("; ")
+                )
+            })
+            .collect(),
+        feed: FeedLinks::new(
+            base,
+            &format!("/feeds/bodies/{}.ics", body.code),
+            &format!("Quorum — {}", body.short_name),
+        ),
+    }))
+}
+
+pub async fn venue(
+    db: &DatabaseConnection,
+    id: &str,
+    base: &str,
+) -> Result<Option<crate::api::pages::VenuePage>, QuorumError> {
+    let data = super::dataset::export(db).await?;
+    let Some(venue) = data.venues.iter().find(|v| v.id.as_str() == id) else {
+        return Ok(None);
+    };
+    let mut meetings: Vec<&Meeting> = data
+        .meetings
+        .iter()
+        .filter(|m| m.venue == venue.id)
+        .collect();
+    meetings.sort_by_key(|m| m.start);
+    Ok(Some(crate::api::pages::VenuePage {
+        id: venue.id.to_string(),
+        name: venue.name.clone(),
+        place: format!("{}, {}", venue.city, venue.country),
+        zone: venue.time_zone.clone(),
+        interpretation_teams: venue.interpretation_teams,
+        rooms: venue
+            .rooms
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} — {} seats, {} interpretation booths",
+                    r.name, r.capacity, r.interpretation_booths
+                )
+            })
+            .collect(),
+        closures: venue
+            .closures
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} – {}: {}",
+                    c.start.format("%-d %B %Y"),
+                    c.end.format("%-d %B %Y"),
+                    c.reason
+                )
+            })
+            .collect(),
+        meetings: meetings.iter().map(|m| line(&data, m)).collect(),
+        feed: FeedLinks::new(
+            base,
+            &format!("/feeds/venues/{}.ics", venue.id),
+            &format!("Quorum — {}", venue.name),
+        ),
     }))
 }

@@ -64,7 +64,7 @@ fn BodyList(all: Vec<Body>, initial: String, base: String) -> impl IntoView {
         <ul class="bodies">
             <For each=visible key=|b| b.code.clone() let:body>
                 <li class="body" data-code=body.code.to_string()>
-                    <span class="code">{body.code.to_string()}</span>
+                    <a class="code" href=format!("/bodies/{}", body.code)>{body.code.to_string()}</a>
                     " "
                     <span class="name">{body.name.clone()}</span>
                     <SubscribeLinks

@@ -338,7 +338,7 @@ fn Programme(page: ProgrammePage) -> impl IntoView {
             <header class="programme-head">
                 <p class="journal">"Programme of meetings"</p>
                 <h1>{page.label.clone()}</h1>
-                <p class="facts">{format!("{} · times in {}", page.venue_name, page.zone)}</p>
+                <p class="facts"><a href=format!("/venues/{}", page.venue)>{page.venue_name.clone()}</a>{format!(" · times in {}", page.zone)}</p>
             </header>
             <form method="get" action="/programme" class="filters no-print" aria-label="Choose day and venue">
                 <p class="field">

@@ -82,6 +82,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account") view=account::AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view=admin::AdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/sessions/:id") view=sessions::SessionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/bodies/:code") view=sessions::BodyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/venues/:id") view=sessions::VenuePage ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id") view=sessions::MeetingPage ssr=SsrMode::Async/>
                 </Routes>
             </main>

@@ -2,7 +2,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::subscribe::SubscribeLinks;
-use crate::api::pages::{list_session_lines, load_meeting_page, load_session_page, MeetingLine};
+use crate::api::pages::{
+    list_session_lines, load_body_page, load_meeting_page, load_session_page, load_venue_page,
+    MeetingLine,
+};
 use crate::domain::Panel;
 
 /// Every session of every body, in date order.
@@ -138,6 +141,89 @@ pub fn MeetingPage() -> impl IntoView {
                             </ul>
                             <SubscribeLinks links=m.feed.clone() label="its session".into()/>
                             <Panels panels=m.panels.clone()/>
+                        </article>
+                    }.into_any(),
+                    Ok(None) => view! { <super::NotFound/> }.into_any(),
+                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// A body: its sessions, its part of the workplan and its feed.
+#[component]
+pub fn BodyPage() -> impl IntoView {
+    let params = use_params_map();
+    let page = Resource::new(
+        move || params.read().get("code").unwrap_or_default(),
+        load_body_page,
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading the body…"</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(Some(b)) => view! {
+                        <article class="body-page">
+                            <h1>{b.name.clone()}</h1>
+                            <p class="facts">
+                                {b.code.clone()}
+                                {b.parent.clone().map(|(code, name)| view! { " · reports to " <a href=format!("/bodies/{code}")>{name}</a> })}
+                                {b.open_to_all_states.then_some(" · open to all States parties")}
+                            </p>
+                            <SubscribeLinks links=b.feed.clone() label=b.name.clone()/>
+                            <p><a href=format!("/calendar?view=list&body={}", b.code)>"This body in the calendar"</a></p>
+                            <h2>"Sessions"</h2>
+                            <table class="sessions">
+                                <thead><tr><th scope="col">"Session"</th><th scope="col">"Dates"</th></tr></thead>
+                                <tbody>
+                                    {b.sessions.iter().map(|s| view! {
+                                        <tr><td><a href=format!("/sessions/{}", s.id)>{s.title.clone()}</a></td><td>{s.dates.clone()}</td></tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                            <h2>"In the workplan"</h2>
+                            {if b.workplan.is_empty() {
+                                view! { <p class="empty">"No workplan entry names this body."</p> }.into_any()
+                            } else {
+                                view! { <ul class="workplan-lines">{b.workplan.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}</ul> }.into_any()
+                            }}
+                        </article>
+                    }.into_any(),
+                    Ok(None) => view! { <super::NotFound/> }.into_any(),
+                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// A venue: rooms, closures, meetings and its feed.
+#[component]
+pub fn VenuePage() -> impl IntoView {
+    let params = use_params_map();
+    let page = Resource::new(
+        move || params.read().get("id").unwrap_or_default(),
+        load_venue_page,
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading the venue…"</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(Some(v)) => view! {
+                        <article class="venue-page">
+                            <h1>{v.name.clone()}</h1>
+                            <p class="facts">{format!("{} · times in {} · {} interpretation team(s)", v.place, v.zone, v.interpretation_teams)}</p>
+                            <SubscribeLinks links=v.feed.clone() label=v.name.clone()/>
+                            <p><a href=format!("/programme?venue={}", v.id)>"Daily programme"</a></p>
+                            <h2>"Rooms"</h2>
+                            <ul class="rooms">{v.rooms.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
+                            {(!v.closures.is_empty()).then(|| view! {
+                                <h2>"Closures"</h2>
+                                <ul class="closures">{v.closures.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
+                            })}
+                            <h2>"Meetings"</h2>
+                            <MeetingList meetings=v.meetings.clone()/>
                         </article>
                     }.into_any(),
                     Ok(None) => view! { <super::NotFound/> }.into_any(),
