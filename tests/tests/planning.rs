@@ -415,3 +415,118 @@ async fn the_workplan_editor_saves_entries_by_rule_and_the_coverage_follows() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_secretariat_administers_users_holidays_and_rules_and_nobody_else_does() {
+    for backend in backends() {
+        let db = TestDatabase::new(backend).await;
+        let server = TestServer::start(&db).await;
+        let secretariat = server.secretariat().await;
+        let bureau = server
+            .signed_in("bureau.admin@quorum.example", "bureau", &["--body", "IRG"])
+            .await;
+
+        let (status, _) = form_post(&bureau, &server, "admin/page", &[]).await;
+        assert_eq!(status, 403, "{backend:?}");
+        let (status, page) = form_post(&secretariat, &server, "admin/page", &[]).await;
+        assert_eq!(status, 200, "{page}");
+        assert_eq!(page["venues"].as_array().unwrap().len(), 4);
+
+        // A user: field errors first, then the account, which can sign in.
+        let user = [
+            ("email", "new.bureau@quorum.example"),
+            ("name", "New Bureau member"),
+            ("role", "bureau"),
+            ("scope", "WG-AR"),
+            ("password", "short"),
+        ];
+        let (_, outcome) = form_post(&secretariat, &server, "admin/add-user", &user).await;
+        assert_eq!(
+            fields(&outcome["errors"]),
+            ["password"],
+            "{backend:?}: {outcome}"
+        );
+        let mut user = user;
+        user[4] = ("password", "a-long-enough-password");
+        let (status, _) = form_post(&bureau, &server, "admin/add-user", &user).await;
+        assert_eq!(status, 403);
+        let (_, outcome) = form_post(&secretariat, &server, "admin/add-user", &user).await;
+        assert_eq!(
+            outcome["done"], "Account new.bureau@quorum.example created.",
+            "{outcome}"
+        );
+        assert!(tests::login(
+            &server,
+            "new.bureau@quorum.example",
+            "a-long-enough-password"
+        )
+        .await
+        .is_ok());
+
+        // A holiday at a venue makes a meeting there a conflict.
+        let closure = [
+            ("venue", "vienna-vic"),
+            ("start", "2023-06-14"),
+            ("end", "2023-06-14"),
+            ("reason", "Staff holiday"),
+        ];
+        let (_, outcome) = form_post(
+            &secretariat,
+            &server,
+            "admin/add-closure",
+            &[
+                ("venue", "vienna-vic"),
+                ("start", "2023-06-15"),
+                ("end", "2023-06-14"),
+                ("reason", "x"),
+            ],
+        )
+        .await;
+        assert_eq!(fields(&outcome["errors"]), ["end"], "{outcome}");
+        let (_, outcome) = form_post(&secretariat, &server, "admin/add-closure", &closure).await;
+        assert!(
+            outcome["done"].as_str().unwrap().contains("closed"),
+            "{outcome}"
+        );
+        let (_, conflicts) = get_json(&server, "/api/conflicts").await;
+        assert!(
+            conflicts
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c["kind"] == "venue_closed"
+                    && c["meetings"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .any(|m| m == "joint-2023-06-morning")),
+            "{backend:?}: {conflicts}"
+        );
+
+        // Rules: refused when unknown bodies are named, saved otherwise.
+        let (_, outcome) = form_post(
+            &secretariat,
+            &server,
+            "admin/rules",
+            &[("rules", r#"{"parallel_groups": [["IRG", "NOPE"]]}"#)],
+        )
+        .await;
+        assert_eq!(fields(&outcome["errors"]), ["parallel_groups"], "{outcome}");
+        let (_, outcome) = form_post(
+            &secretariat,
+            &server,
+            "admin/rules",
+            &[("rules", r#"{"min_travel_minutes": 240}"#)],
+        )
+        .await;
+        assert_eq!(outcome["done"], "Conflict rules saved.", "{outcome}");
+        let (_, outcome) = form_post(
+            &secretariat,
+            &server,
+            "admin/rules",
+            &[("rules", "{not json")],
+        )
+        .await;
+        assert_eq!(fields(&outcome["errors"]), ["rules"], "{outcome}");
+    }
+}

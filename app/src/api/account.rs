@@ -53,9 +53,19 @@ pub(crate) fn refusal(err: crate::error::QuorumError) -> ServerFnError {
     refuse(err.status_code(), &err.to_string())
 }
 
+/// The signed-in secretariat of a state-changing server function, or a refusal.
+#[cfg(feature = "ssr")]
+pub(crate) async fn secretariat_for_change() -> Result<Account, ServerFnError> {
+    let account = signed_in_for_change().await?;
+    if !account.is_secretariat() {
+        return Err(refuse(403, "only the secretariat"));
+    }
+    Ok(account)
+}
+
 /// The signed-in secretariat, or a refusal.
 #[cfg(feature = "ssr")]
-async fn secretariat() -> Result<Account, ServerFnError> {
+pub(crate) async fn secretariat() -> Result<Account, ServerFnError> {
     let account = signed_in(false)
         .await?
         .ok_or_else(|| refuse(401, "sign in first"))?;

@@ -2,6 +2,8 @@
 
 /// The signed-in user; private feed addresses.
 pub mod account;
+/// The secretariat's administration.
+pub mod admin;
 /// The bodies of the Conference.
 pub mod bodies;
 /// Calendar, timeline and daily programme pages.

@@ -3,6 +3,8 @@
 
 /// Accounts, login sessions, throttling and the audit log.
 pub mod accounts;
+/// The secretariat's administration page and forms.
+pub mod admin;
 /// Bodies: queries.
 pub mod bodies;
 /// Reading the calendar with filters by body and date range.

@@ -47,6 +47,7 @@ pub fn App() -> impl IntoView {
         <Stylesheet id="quorum" href="/pkg/quorum.css"/>
         <Title text="Quorum"/>
         <Router>
+            <a class="skip-link" href="#main">"Skip to the content"</a>
             <header class="site-header">
                 <A href="/" attr:class="brand">"Quorum"</A>
                 <span class="tagline">"Meetings of the Conference of the States Parties and its subsidiary bodies"</span>
