@@ -713,6 +713,16 @@ impl Dataset {
             .count() as u32
     }
 
+    /// The time zone of a venue, by key; UTC when the venue or its zone is unknown (dataset
+    /// validation refuses both, so this only guards against reading half a dataset).
+    pub fn venue_zone(&self, venue: &Id) -> chrono_tz::Tz {
+        self.venues
+            .iter()
+            .find(|v| &v.id == venue)
+            .and_then(|v| v.tz().ok())
+            .unwrap_or(chrono_tz::UTC)
+    }
+
     /// A session's title, or its key when its body is unknown.
     pub fn session_title(&self, session: &Session) -> String {
         match self.bodies.iter().find(|b| b.code == session.body) {

@@ -7,7 +7,7 @@ use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder, TransactionTrait};
 use super::accounts::NewAccount;
 use super::convert::closure_row;
 use super::entities::{user, venue_closure};
-use super::planning::field_errors;
+use super::planning::form_outcome;
 use crate::api::admin::{AdminPage, UserLine, VenueLine};
 use crate::api::nominations::FormOutcome;
 use crate::api::planning::FieldError;
@@ -33,24 +33,8 @@ fn done(message: String) -> FormOutcome {
     }
 }
 
-/// Validation errors become field errors; anything else stays an error.
-fn outcome_of(result: Result<String, QuorumError>) -> Result<FormOutcome, QuorumError> {
-    match result {
-        Ok(message) => Ok(done(message)),
-        Err(
-            e @ (QuorumError::Invalid { .. }
-            | QuorumError::InvalidMany(_)
-            | QuorumError::Conflict(_)),
-        ) => Ok(FormOutcome {
-            errors: field_errors(&e),
-            done: None,
-        }),
-        Err(e) => Err(e),
-    }
-}
-
 pub async fn page(db: &DatabaseConnection, _actor: &Account) -> Result<AdminPage, QuorumError> {
-    let data = super::dataset::export(db).await?;
+    let data = super::dataset::snapshot(db).await?;
     let users = user::Entity::find()
         .order_by_asc(user::Column::Email)
         .all(db)
@@ -145,7 +129,7 @@ pub async fn add_user(
     let txn = db.begin().await?;
     let created = match super::accounts::create(&txn, &new).await {
         Ok(account) => account,
-        Err(e) => return outcome_of(Err(e)),
+        Err(e) => return form_outcome(Err(e)),
     };
     super::accounts::audit(
         &txn,
@@ -193,7 +177,7 @@ pub async fn add_closure(
     };
     data.venues[index].closures.push(closure.clone());
     if let Err(e) = data.validate() {
-        return outcome_of(Err(e));
+        return form_outcome(Err(e));
     }
     let venue = data.venues[index].clone();
     let txn = db.begin().await?;
@@ -226,7 +210,7 @@ pub async fn save_rules(
         Ok(r) => r,
         Err(e) => return Ok(refused("rules", format!("not valid rules: {e}"))),
     };
-    outcome_of(
+    form_outcome(
         super::conflicts::set_rules(db, actor, &rules)
             .await
             .map(|_| "Conflict rules saved.".to_owned()),

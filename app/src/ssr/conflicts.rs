@@ -65,10 +65,15 @@ pub async fn set_rules(
     Ok(())
 }
 
-/// The engine's snapshot of everything stored, read in one transaction.
-pub async fn calendar(db: &DatabaseConnection) -> Result<Calendar, QuorumError> {
-    let data = super::dataset::export(db).await?;
-    Calendar::build(&data)
+/// The engine's snapshot of everything stored, built once per data version.
+pub async fn calendar(db: &DatabaseConnection) -> Result<std::sync::Arc<Calendar>, QuorumError> {
+    static CALENDAR: super::version::VersionCache<Calendar> = super::version::VersionCache::new();
+    let version = super::version::current(db).await?;
+    if let Some(calendar) = CALENDAR.get(version) {
+        return Ok(calendar);
+    }
+    let data = super::dataset::snapshot(db).await?;
+    Ok(CALENDAR.put(version, Calendar::build(&data)?))
 }
 
 async fn acceptances(db: &impl ConnectionTrait) -> Result<Vec<Acceptance>, QuorumError> {
@@ -87,8 +92,19 @@ fn overlay(views: &mut [ConflictView], accepted: &[Acceptance]) {
     }
 }
 
-/// Every conflict in the calendar, accepted warnings marked.
+/// Every conflict in the calendar, accepted warnings marked; computed once per data version
+/// (accepting a warning raises the version too).
 pub async fn scan(db: &DatabaseConnection) -> Result<Vec<ConflictView>, QuorumError> {
+    static SCAN: super::version::VersionCache<Vec<ConflictView>> =
+        super::version::VersionCache::new();
+    let version = super::version::current(db).await?;
+    if let Some(views) = SCAN.get(version) {
+        return Ok(views.as_ref().clone());
+    }
+    Ok(SCAN.put(version, scan_now(db).await?).as_ref().clone())
+}
+
+async fn scan_now(db: &DatabaseConnection) -> Result<Vec<ConflictView>, QuorumError> {
     let calendar = calendar(db).await?;
     let mut views: Vec<ConflictView> = calendar
         .scan()

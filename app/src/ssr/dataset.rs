@@ -17,7 +17,26 @@ const INSERT_CHUNK: usize = 200;
 
 /// Reads the whole database into one document, in canonical order, inside one transaction so
 /// that the export is consistent while others write.
+/// The whole stored dataset as of the current data version, shared between requests: read
+/// again from the database only when a write (through any instance) raised the version, so a
+/// page costs one small query while nothing changes.
+pub async fn snapshot(db: &DatabaseConnection) -> Result<std::sync::Arc<Dataset>, QuorumError> {
+    static SNAPSHOT: super::version::VersionCache<Dataset> = super::version::VersionCache::new();
+    let version = super::version::current(db).await?;
+    if let Some(data) = SNAPSHOT.get(version) {
+        return Ok(data);
+    }
+    let (version, data) = export_versioned(db).await?;
+    Ok(SNAPSHOT.put(version, data))
+}
+
+/// The whole stored dataset, read in one snapshot.
 pub async fn export(db: &DatabaseConnection) -> Result<Dataset, QuorumError> {
+    Ok(export_versioned(db).await?.1)
+}
+
+/// The dataset and the data version it was read at, from one snapshot.
+async fn export_versioned(db: &DatabaseConnection) -> Result<(i64, Dataset), QuorumError> {
     // PostgreSQL's default isolation gives each statement its own snapshot: ask for one snapshot
     // for the whole read. A SQLite transaction reads one snapshot already.
     let txn = match db.get_database_backend() {
@@ -30,10 +49,11 @@ pub async fn export(db: &DatabaseConnection) -> Result<Dataset, QuorumError> {
         }
         _ => db.begin().await?,
     };
+    let version = super::version::current(&txn).await?;
     let mut data = load(&txn).await?;
     txn.commit().await?;
     data.canonicalize();
-    Ok(data)
+    Ok((version, data))
 }
 
 async fn load(db: &impl ConnectionTrait) -> Result<Dataset, QuorumError> {

@@ -4,7 +4,7 @@
 use sea_orm::DatabaseConnection;
 
 use super::nominations::{self as workflow, NewNomination, Step};
-use super::planning::field_errors;
+use super::planning::{field_errors, form_outcome};
 use crate::api::calendar::Choice;
 use crate::api::nominations::*;
 use crate::domain::account::{Account, Role};
@@ -95,7 +95,7 @@ pub async fn nominations(
     db: &DatabaseConnection,
     account: Option<&Account>,
 ) -> Result<NominationsPage, QuorumError> {
-    let data = super::dataset::export(db).await?;
+    let data = super::dataset::snapshot(db).await?;
     let today = today();
     let mut calls: Vec<&CallForNominations> = data.calls_for_nominations.iter().collect();
     calls.sort_by_key(|c| std::cmp::Reverse(c.deadline));
@@ -152,7 +152,7 @@ pub async fn review(
             panels: vec![],
         });
     };
-    let data = super::dataset::export(db).await?;
+    let data = super::dataset::snapshot(db).await?;
     let today = today();
     let visible = workflow::list(db, actor).await?;
     let mut calls = vec![];
@@ -280,7 +280,7 @@ pub async fn nominate(
     let (Some(call), Some(gender), true) = (call, gender, errors.is_empty()) else {
         return Ok(FormOutcome { errors, done: None });
     };
-    let data = super::dataset::export(db).await?;
+    let data = super::dataset::snapshot(db).await?;
     let Some(stored_call) = data.calls_for_nominations.iter().find(|c| c.id == call) else {
         return Ok(FormOutcome {
             errors: vec![problem("call", format!("there is no call {call}"))],
@@ -401,21 +401,17 @@ pub async fn step(
             })
         }
     };
-    match workflow::step(db, actor, id, step).await {
-        Ok((_, warnings)) => Ok(FormOutcome {
-            errors: vec![],
-            done: Some(if warnings.is_empty() {
-                done.to_owned()
-            } else {
-                format!("{done} Balance: {}", warnings.join("; "))
+    form_outcome(
+        workflow::step(db, actor, id, step)
+            .await
+            .map(|(_, warnings)| {
+                if warnings.is_empty() {
+                    done.to_owned()
+                } else {
+                    format!("{done} Balance: {}", warnings.join("; "))
+                }
             }),
-        }),
-        Err(e @ (QuorumError::Invalid { .. } | QuorumError::InvalidMany(_))) => Ok(FormOutcome {
-            errors: field_errors(&e),
-            done: None,
-        }),
-        Err(e) => Err(e),
-    }
+    )
 }
 
 pub async fn open_call(
@@ -455,21 +451,11 @@ pub async fn open_call(
         topic: None,
         quota_per_state: quota,
     };
-    match workflow::open_call(db, actor, call).await {
-        Ok(call) => Ok(FormOutcome {
-            errors: vec![],
-            done: Some(format!("Call {} opened until {}.", call.id, call.deadline)),
-        }),
-        Err(
-            e @ (QuorumError::Invalid { .. }
-            | QuorumError::InvalidMany(_)
-            | QuorumError::Conflict(_)),
-        ) => Ok(FormOutcome {
-            errors: field_errors(&e),
-            done: None,
-        }),
-        Err(e) => Err(e),
-    }
+    form_outcome(
+        workflow::open_call(db, actor, call)
+            .await
+            .map(|call| format!("Call {} opened until {}.", call.id, call.deadline)),
+    )
 }
 
 #[cfg(test)]

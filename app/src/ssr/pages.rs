@@ -79,7 +79,7 @@ pub async fn session(
     id: &str,
     base: &str,
 ) -> Result<Option<SessionPage>, QuorumError> {
-    let data = super::dataset::export(db).await?;
+    let data = super::dataset::snapshot(db).await?;
     let Some(session) = data.sessions.iter().find(|s| s.id.as_str() == id) else {
         return Ok(None);
     };
@@ -140,7 +140,7 @@ pub async fn meeting(
     id: &str,
     base: &str,
 ) -> Result<Option<MeetingPage>, QuorumError> {
-    let data = super::dataset::export(db).await?;
+    let data = super::dataset::snapshot(db).await?;
     let Some(meeting) = data.meetings.iter().find(|m| m.id.as_str() == id) else {
         return Ok(None);
     };
@@ -184,7 +184,7 @@ pub async fn body(
     code: &str,
     base: &str,
 ) -> Result<Option<crate::api::pages::BodyPage>, QuorumError> {
-    let data = super::dataset::export(db).await?;
+    let data = super::dataset::snapshot(db).await?;
     let Some(body) = data.bodies.iter().find(|b| b.code.as_str() == code) else {
         return Ok(None);
     };
@@ -245,7 +245,7 @@ pub async fn venue(
     id: &str,
     base: &str,
 ) -> Result<Option<crate::api::pages::VenuePage>, QuorumError> {
-    let data = super::dataset::export(db).await?;
+    let data = super::dataset::snapshot(db).await?;
     let Some(venue) = data.venues.iter().find(|v| v.id.as_str() == id) else {
         return Ok(None);
     };

@@ -30,6 +30,29 @@ pub fn field_errors(err: &QuorumError) -> Vec<FieldError> {
     }
 }
 
+/// A service's answer to a form: done with its message, or — for broken rules and taken keys —
+/// errors by field; anything else stays an error.
+pub fn form_outcome(
+    result: Result<String, QuorumError>,
+) -> Result<crate::api::nominations::FormOutcome, QuorumError> {
+    use crate::api::nominations::FormOutcome;
+    match result {
+        Ok(message) => Ok(FormOutcome {
+            errors: vec![],
+            done: Some(message),
+        }),
+        Err(
+            e @ (QuorumError::Invalid { .. }
+            | QuorumError::InvalidMany(_)
+            | QuorumError::Conflict(_)),
+        ) => Ok(FormOutcome {
+            errors: field_errors(&e),
+            done: None,
+        }),
+        Err(e) => Err(e),
+    }
+}
+
 /// The meeting a form describes, on top of the stored one it edits (which keeps what the form
 /// does not show: participants, sequence). Every field at fault is reported at once.
 pub fn meeting_of(data: &Dataset, form: &MeetingForm) -> Result<Meeting, Vec<FieldError>> {
@@ -148,12 +171,7 @@ pub fn meeting_of(data: &Dataset, form: &MeetingForm) -> Result<Meeting, Vec<Fie
 
 /// The form showing a stored meeting, with its venue's wall times.
 pub fn form_from(data: &Dataset, meeting: &Meeting) -> MeetingForm {
-    let tz = data
-        .venues
-        .iter()
-        .find(|v| v.id == meeting.venue)
-        .and_then(|v| v.tz().ok())
-        .unwrap_or(chrono_tz::UTC);
+    let tz = data.venue_zone(&meeting.venue);
     let (start, end) = (
         meeting.start.with_timezone(&tz),
         meeting.end.with_timezone(&tz),
@@ -211,7 +229,7 @@ pub async fn options(
     db: &DatabaseConnection,
     account: Option<&Account>,
 ) -> Result<PlannerChoices, QuorumError> {
-    let data = super::dataset::export(db).await?;
+    let data = super::dataset::snapshot(db).await?;
     let mut sessions: Vec<_> = data.sessions.iter().collect();
     sessions.sort_by_key(|s| (s.body.clone(), s.id.clone()));
     let bodies_of = |m: &Meeting| -> Vec<_> {
@@ -289,7 +307,7 @@ pub async fn form_of(
     db: &DatabaseConnection,
     id: &str,
 ) -> Result<Option<MeetingForm>, QuorumError> {
-    let data = super::dataset::export(db).await?;
+    let data = super::dataset::snapshot(db).await?;
     Ok(data
         .meetings
         .iter()
@@ -301,7 +319,7 @@ pub async fn check(
     db: &DatabaseConnection,
     form: &MeetingForm,
 ) -> Result<CheckOutcome, QuorumError> {
-    let data = super::dataset::export(db).await?;
+    let data = super::dataset::snapshot(db).await?;
     let meeting = match meeting_of(&data, form) {
         Ok(m) => m,
         Err(errors) => {
@@ -332,7 +350,7 @@ pub async fn slots(
     from: &str,
     to: &str,
 ) -> Result<Vec<SlotOption>, QuorumError> {
-    let data = super::dataset::export(db).await?;
+    let data = super::dataset::snapshot(db).await?;
     let meeting = meeting_of(&data, form).map_err(|errors| {
         QuorumError::InvalidMany(
             errors
@@ -364,12 +382,7 @@ pub async fn slots(
         step_minutes: 30,
         limit: 8,
     };
-    let tz = data
-        .venues
-        .iter()
-        .find(|v| v.id == meeting.venue)
-        .and_then(|v| v.tz().ok())
-        .unwrap_or(chrono_tz::UTC);
+    let tz = data.venue_zone(&meeting.venue);
     Ok(super::conflicts::free_slots(db, &query)
         .await?
         .into_iter()
@@ -400,7 +413,7 @@ pub async fn save(
     form: &MeetingForm,
     create: bool,
 ) -> Result<SaveOutcome, QuorumError> {
-    let data = super::dataset::export(db).await?;
+    let data = super::dataset::snapshot(db).await?;
     let refuse = |errors| {
         Ok(SaveOutcome {
             errors,
@@ -468,7 +481,7 @@ pub async fn save(
         ) => return refuse(field_errors(&e)),
         Err(other) => return Err(other),
     };
-    let data = super::dataset::export(db).await?;
+    let data = super::dataset::snapshot(db).await?;
     let stored = data
         .meetings
         .iter()

@@ -38,3 +38,64 @@ pub async fn bump(db: &impl ConnectionTrait) -> Result<(), QuorumError> {
     }
     Ok(())
 }
+
+/// A value computed from the stored data, kept while the data version stays the same. Shared by
+/// all requests of this process; another instance's write raises the version, so a stale value
+/// is never served for longer than the version read that precedes each use.
+pub struct VersionCache<T> {
+    slot: std::sync::Mutex<Option<(i64, std::sync::Arc<T>)>>,
+}
+
+impl<T> VersionCache<T> {
+    pub const fn new() -> Self {
+        VersionCache {
+            slot: std::sync::Mutex::new(None),
+        }
+    }
+
+    /// The value kept for exactly this version, if any.
+    pub fn get(&self, version: i64) -> Option<std::sync::Arc<T>> {
+        let slot = self
+            .slot
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        slot.as_ref()
+            .filter(|(kept, _)| *kept == version)
+            .map(|(_, value)| value.clone())
+    }
+
+    /// Keeps `value` for `version` unless a newer one is kept already; returns it shared.
+    pub fn put(&self, version: i64, value: T) -> std::sync::Arc<T> {
+        let value = std::sync::Arc::new(value);
+        let mut slot = self
+            .slot
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if slot.as_ref().is_none_or(|(kept, _)| *kept <= version) {
+            *slot = Some((version, value.clone()));
+        }
+        value
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::VersionCache;
+
+    #[test]
+    fn a_kept_value_serves_its_version_only_and_never_goes_back() {
+        let cache = VersionCache::new();
+        assert!(cache.get(1).is_none());
+        cache.put(2, "two");
+        assert_eq!(cache.get(2).as_deref(), Some(&"two"));
+        assert!(cache.get(3).is_none());
+        cache.put(1, "one");
+        assert_eq!(
+            cache.get(2).as_deref(),
+            Some(&"two"),
+            "an older read does not replace a newer one"
+        );
+        cache.put(3, "three");
+        assert!(cache.get(2).is_none());
+    }
+}

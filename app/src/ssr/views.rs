@@ -50,11 +50,7 @@ fn conflicted(conflicts: &[ConflictView]) -> BTreeSet<String> {
 }
 
 fn venue_zone(data: &Dataset, meeting: &Meeting) -> Tz {
-    data.venues
-        .iter()
-        .find(|v| v.id == meeting.venue)
-        .and_then(|v| v.tz().ok())
-        .unwrap_or(chrono_tz::UTC)
+    data.venue_zone(&meeting.venue)
 }
 
 /// "10:00–13:00 CEST" in `tz`; the end carries its date when it falls on another day.
@@ -548,7 +544,7 @@ pub async fn calendar(
     db: &DatabaseConnection,
     query: CalendarQuery,
 ) -> Result<CalendarPage, QuorumError> {
-    let data = super::dataset::export(db).await?;
+    let data = super::dataset::snapshot(db).await?;
     let conflicts = super::conflicts::scan(db).await?;
     Ok(calendar_page(&data, &conflicts, query, today()))
 }
@@ -557,7 +553,7 @@ pub async fn timeline(
     db: &DatabaseConnection,
     query: TimelineQuery,
 ) -> Result<TimelinePage, QuorumError> {
-    let data = super::dataset::export(db).await?;
+    let data = super::dataset::snapshot(db).await?;
     let conflicts = super::conflicts::scan(db).await?;
     Ok(timeline_page(&data, &conflicts, query))
 }
@@ -566,7 +562,7 @@ pub async fn programme(
     db: &DatabaseConnection,
     query: ProgrammeQuery,
 ) -> Result<ProgrammePage, QuorumError> {
-    let data = super::dataset::export(db).await?;
+    let data = super::dataset::snapshot(db).await?;
     programme_page(&data, query, today())
 }
 

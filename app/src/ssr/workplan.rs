@@ -81,7 +81,7 @@ pub async fn page(
     db: &DatabaseConnection,
     account: Option<&Account>,
 ) -> Result<WorkplanPage, QuorumError> {
-    let data = super::dataset::export(db).await?;
+    let data = super::dataset::snapshot(db).await?;
     let mut entries = data.workplan_entries.clone();
     entries.sort_by_key(|e| (e.position, e.id.clone()));
     let (title, status, status_text) = match &data.workplan {
@@ -311,7 +311,7 @@ pub async fn decide(
     let Ok(day) = date.parse::<chrono::NaiveDate>() else {
         return Ok(problem("date", "give the day as YYYY-MM-DD"));
     };
-    let data = super::dataset::export(db).await?;
+    let data = super::dataset::snapshot(db).await?;
     let Some(before) = data.workplan.clone() else {
         return Ok(problem("action", "there is no workplan"));
     };

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
+use super::forms::outcome_view;
 use crate::api::account::{load_audit_log, load_outbox};
 use crate::api::admin::*;
-use crate::api::nominations::FormOutcome;
 
 /// For the secretariat: accounts, bodies, venues with rooms and holidays, conflict rules,
 /// import and export, the outbox and the audit log.
@@ -77,16 +77,6 @@ pub fn AdminPage() -> impl IntoView {
     }
 }
 
-fn answer(result: Option<Result<FormOutcome, ServerFnError>>) -> Option<AnyView> {
-    Some(match result? {
-        Ok(FormOutcome { done: Some(done), .. }) => view! { <p class="done" role="status">{done}</p> }.into_any(),
-        Ok(FormOutcome { errors, .. }) => view! {
-            <ul class="field-error" role="alert">{errors.into_iter().map(|e| view! { <li>{format!("{}: {}", e.field, e.message)}</li> }).collect_view()}</ul>
-        }.into_any(),
-        Err(e) => view! { <p class="field-error" role="alert">{e.to_string()}</p> }.into_any(),
-    })
-}
-
 /// The forms that change things: an island, so each answers in place.
 #[island]
 fn AdminForms(venues: Vec<(String, String)>, rules: String) -> impl IntoView {
@@ -109,7 +99,7 @@ fn AdminForms(venues: Vec<(String, String)>, rules: String) -> impl IntoView {
                 <p class="field"><label for="u-password">"First password (at least 12 characters)"</label><input id="u-password" name="password" type="password" autocomplete="new-password" required minlength="12"/></p>
                 <button type="submit">"Add the user"</button>
             </ActionForm>
-            {move || answer(add_user.value().get())}
+            {move || outcome_view(add_user.value().get(), &[])}
         </section>
         <section aria-labelledby="closure-heading">
             <h3 id="closure-heading">"Add a holiday or closure"</h3>
@@ -123,7 +113,7 @@ fn AdminForms(venues: Vec<(String, String)>, rules: String) -> impl IntoView {
                 <p class="field"><label for="cl-reason">"Reason"</label><input id="cl-reason" name="reason" required/></p>
                 <button type="submit">"Add the closure"</button>
             </ActionForm>
-            {move || answer(add_closure.value().get())}
+            {move || outcome_view(add_closure.value().get(), &[])}
         </section>
         <section aria-labelledby="rules-heading">
             <h3 id="rules" >"Conflict rules"</h3>
@@ -133,7 +123,7 @@ fn AdminForms(venues: Vec<(String, String)>, rules: String) -> impl IntoView {
                 <textarea id="rules-json" name="rules" rows="10" cols="60" spellcheck="false">{rules}</textarea>
                 <p><button type="submit">"Save the rules"</button></p>
             </ActionForm>
-            {move || answer(save_rules.value().get())}
+            {move || outcome_view(save_rules.value().get(), &[])}
         </section>
     }
 }

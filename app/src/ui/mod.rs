@@ -6,6 +6,7 @@ mod admin;
 mod bodies;
 mod calendar;
 mod conflicts;
+mod forms;
 mod nominations;
 mod planner;
 mod sessions;

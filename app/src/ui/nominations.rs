@@ -3,46 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::forms::{field_message as message_for, outcome_view};
 use crate::api::nominations::*;
-use crate::api::planning::FieldError;
-
-fn message_for(result: &Option<Result<FormOutcome, ServerFnError>>, field: &str) -> Option<String> {
-    let Some(Ok(outcome)) = result else {
-        return None;
-    };
-    let found: Vec<&str> = outcome
-        .errors
-        .iter()
-        .filter(|e| e.field == field)
-        .map(|e| e.message.as_str())
-        .collect();
-    (!found.is_empty()).then(|| found.join("; "))
-}
-
-/// The outcome of a form: what was done, or what went wrong outside any one field.
-fn outcome_view(
-    result: Option<Result<FormOutcome, ServerFnError>>,
-    fields: &'static [&'static str],
-) -> Option<AnyView> {
-    Some(match result? {
-        Ok(FormOutcome {
-            done: Some(done), ..
-        }) => view! { <p class="done" role="status">{done}</p> }.into_any(),
-        Ok(FormOutcome { errors, .. }) => {
-            let general: Vec<FieldError> = errors
-                .into_iter()
-                .filter(|e| !fields.contains(&e.field.as_str()))
-                .collect();
-            if general.is_empty() {
-                view! { <p class="field-error" role="alert">"Correct the fields marked below."</p> }
-                    .into_any()
-            } else {
-                view! { <p class="field-error" role="alert">{general.into_iter().map(|e| e.message).collect::<Vec<_>>().join("; ")}</p> }.into_any()
-            }
-        }
-        Err(e) => view! { <p class="field-error" role="alert">{e.to_string()}</p> }.into_any(),
-    })
-}
 
 const NOMINATE_FIELDS: &[&str] = &[
     "nominee_name",

@@ -4,37 +4,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use super::forms::{field_message, outcome_view};
 use crate::api::nominations::FormOutcome;
 use crate::api::workplan::*;
 
-fn field_message(
-    result: &Option<Result<FormOutcome, ServerFnError>>,
-    field: &str,
-) -> Option<String> {
-    let Some(Ok(outcome)) = result else {
-        return None;
-    };
-    let found: Vec<&str> = outcome
-        .errors
-        .iter()
-        .filter(|e| e.field == field)
-        .map(|e| e.message.as_str())
-        .collect();
-    (!found.is_empty()).then(|| found.join("; "))
-}
-
-fn outcome_line(result: Option<Result<FormOutcome, ServerFnError>>) -> Option<AnyView> {
-    Some(match result? {
-        Ok(FormOutcome {
-            done: Some(done), ..
-        }) => view! { <p class="done" role="status">{done}</p> }.into_any(),
-        Ok(_) => {
-            view! { <p class="field-error" role="alert">"Correct the fields marked below."</p> }
-                .into_any()
-        }
-        Err(e) => view! { <p class="field-error" role="alert">{e.to_string()}</p> }.into_any(),
-    })
-}
+/// The entry form's fields, whose errors show beside them.
+const FIELDS: &[&str] = &["id", "bodies", "year", "paragraphs", "topics"];
 
 #[component]
 pub fn WorkplanPage() -> impl IntoView {
@@ -103,7 +78,7 @@ fn Workplan(
                 <button type="submit">"Record"</button>
             </ActionForm>
             {move || field_message(&decide.value().get(), "action").or_else(|| field_message(&decide.value().get(), "date")).map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
-            {move || outcome_line(decide.value().get().filter(|r| matches!(r, Ok(FormOutcome { done: Some(_), .. }) | Err(_))))}
+            {move || outcome_view(decide.value().get().filter(|r| matches!(r, Ok(FormOutcome { done: Some(_), .. }) | Err(_))), &["action", "date"])}
         })}
         <h2>"Entries"</h2>
         <table class="workplan-entries">
@@ -190,7 +165,7 @@ fn Workplan(
                     </p>
                     <button type="submit" class="primary">"Save the entry"</button>
                 </ActionForm>
-                {move || outcome_line(save.value().get())}
+                {move || outcome_view(save.value().get(), FIELDS)}
             </section>
         })}
     }
