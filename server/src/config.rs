@@ -117,8 +117,8 @@ pub struct ServeArgs {
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: PathBuf,
 
-    /// How long feeds may reuse a read of the data version, in milliseconds: a change made
-    /// through another instance reaches this instance's feeds within this bound. 0 reads it on
+    /// How long feeds and pages may reuse a read of the data version, in milliseconds: a change
+    /// made through another instance reaches this instance within this bound. 0 reads it on
     /// every request.
     #[arg(long, env = "QUORUM_FEED_STALENESS_MS", default_value_t = 100)]
     pub feed_staleness_ms: u64,

@@ -49,7 +49,18 @@ pub fn build_router(state: AppState) -> Router {
     let after_write = app::ssr::AfterWrite(std::sync::Arc::new(move || {
         crate::routes::feeds::invalidate(&feed_state)
     }));
+    // The stylesheet and the browser bundle, straight from disk: conditional requests answered,
+    // gzip served where cargo-leptos left a compressed copy, and kept by browsers for a while.
+    let pkg = std::path::Path::new(state.leptos_options.site_root.as_ref())
+        .join(state.leptos_options.site_pkg_dir.as_ref());
+    let assets = tower::ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=300"),
+        ))
+        .service(tower_http::services::ServeDir::new(pkg).precompressed_gzip());
     Router::new()
+        .nest_service("/pkg", assets)
         .merge(crate::routes::router())
         .leptos_routes_with_context(
             &state,

@@ -39,6 +39,7 @@ pub(crate) fn to_server_error(err: crate::error::QuorumError) -> ServerFnError {
 /// again at once).
 #[cfg(feature = "ssr")]
 pub(crate) fn after_write() {
+    crate::ssr::version::forget();
     if let Some(hook) = use_context::<crate::ssr::AfterWrite>() {
         (hook.0)();
     }

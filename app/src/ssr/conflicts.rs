@@ -68,7 +68,7 @@ pub async fn set_rules(
 /// The engine's snapshot of everything stored, built once per data version.
 pub async fn calendar(db: &DatabaseConnection) -> Result<std::sync::Arc<Calendar>, QuorumError> {
     static CALENDAR: super::version::VersionCache<Calendar> = super::version::VersionCache::new();
-    let version = super::version::current(db).await?;
+    let version = super::version::recent(db).await?;
     if let Some(calendar) = CALENDAR.get(version) {
         return Ok(calendar);
     }
@@ -97,7 +97,7 @@ fn overlay(views: &mut [ConflictView], accepted: &[Acceptance]) {
 pub async fn scan(db: &DatabaseConnection) -> Result<Vec<ConflictView>, QuorumError> {
     static SCAN: super::version::VersionCache<Vec<ConflictView>> =
         super::version::VersionCache::new();
-    let version = super::version::current(db).await?;
+    let version = super::version::recent(db).await?;
     if let Some(views) = SCAN.get(version) {
         return Ok(views.as_ref().clone());
     }

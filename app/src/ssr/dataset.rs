@@ -22,7 +22,7 @@ const INSERT_CHUNK: usize = 200;
 /// page costs one small query while nothing changes.
 pub async fn snapshot(db: &DatabaseConnection) -> Result<std::sync::Arc<Dataset>, QuorumError> {
     static SNAPSHOT: super::version::VersionCache<Dataset> = super::version::VersionCache::new();
-    let version = super::version::current(db).await?;
+    let version = super::version::recent(db).await?;
     if let Some(data) = SNAPSHOT.get(version) {
         return Ok(data);
     }

@@ -18,6 +18,46 @@ pub async fn current(db: &impl ConnectionTrait) -> Result<i64, QuorumError> {
         .unwrap_or(0))
 }
 
+/// How long pages may reuse a read of the version, in milliseconds (0: read it every time).
+static READ_STALENESS_MS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+/// The last version read, and when.
+static LAST_READ: std::sync::Mutex<Option<(i64, std::time::Instant)>> = std::sync::Mutex::new(None);
+
+/// Lets pages reuse a read of the version for this long: a change made through another
+/// instance reaches this one's pages within the bound; changes through this one at once (see
+/// [`forget`]).
+pub fn set_read_staleness(staleness: std::time::Duration) {
+    READ_STALENESS_MS.store(
+        staleness.as_millis() as u64,
+        std::sync::atomic::Ordering::Relaxed,
+    );
+}
+
+/// Forgets the last read: called after every write through this instance.
+pub fn forget() {
+    *LAST_READ.lock().unwrap_or_else(|p| p.into_inner()) = None;
+}
+
+/// The version, read again only when the last read is older than the staleness bound.
+pub async fn recent(db: &impl ConnectionTrait) -> Result<i64, QuorumError> {
+    let bound = std::time::Duration::from_millis(
+        READ_STALENESS_MS.load(std::sync::atomic::Ordering::Relaxed),
+    );
+    if !bound.is_zero() {
+        let last = *LAST_READ.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((version, _)) = last.filter(|(_, at)| at.elapsed() < bound) {
+            return Ok(version);
+        }
+    }
+    let read_at = std::time::Instant::now();
+    let version = current(db).await?;
+    let mut last = LAST_READ.lock().unwrap_or_else(|p| p.into_inner());
+    if last.is_none_or(|(kept, _)| kept <= version) {
+        *last = Some((version, read_at));
+    }
+    Ok(version)
+}
+
 /// Raises the version; call inside the writing transaction so that readers never see new data
 /// under an old version.
 pub async fn bump(db: &impl ConnectionTrait) -> Result<(), QuorumError> {

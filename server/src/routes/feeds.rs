@@ -60,6 +60,7 @@ impl FeedCache {
 
 /// Marks the feed cache stale after a write through this instance.
 pub fn invalidate(state: &AppState) {
+    app::ssr::version::forget();
     state
         .feed_cache
         .lock()
