@@ -147,6 +147,14 @@ async fn serve(args: ServeArgs) -> Result<(), RunError> {
     // Tests and scripts read this line to learn the port chosen for port 0.
     println!("quorum listening on http://{addr}");
     std::io::stdout().flush()?;
+    // No Nagle delay: a response written in parts (headers, then a file's body) would otherwise
+    // wait for the client's delayed acknowledgement, about 40 ms.
+    let listener =
+        axum::serve::ListenerExt::tap_io(listener, |stream: &mut tokio::net::TcpStream| {
+            if let Err(err) = stream.set_nodelay(true) {
+                tracing::debug!("TCP_NODELAY not set: {err}");
+            }
+        });
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await?;

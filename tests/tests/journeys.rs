@@ -411,5 +411,34 @@ async fn the_public_calendar_and_a_session_page_read_without_javascript() {
         .unwrap();
     assert!(programme.contains("10:00–13:00 CEST"), "{programme}");
     browser.screenshot("daily-programme").await;
+
+    // On a phone the calendar becomes one column and nothing spills sideways.
+    browser.client.set_window_size(390, 844).await.unwrap();
+    for page in [
+        "/calendar?view=month&date=2023-12-11",
+        "/sessions/cosp-10",
+        "/programme?venue=vienna-vic&date=2023-09-06",
+    ] {
+        browser.client.goto(&server.url(page)).await.unwrap();
+        browser.wait_for("main").await;
+        let overflow = browser
+            .client
+            .execute(
+                "return document.documentElement.scrollWidth - window.innerWidth;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert!(
+            overflow.as_i64().unwrap_or(0) <= 1,
+            "{page} is wider than a phone: {overflow}"
+        );
+    }
+    browser
+        .client
+        .goto(&server.url("/calendar?view=month&date=2023-12-11"))
+        .await
+        .unwrap();
+    browser.screenshot("calendar-phone").await;
     browser.close().await;
 }
