@@ -442,3 +442,62 @@ async fn the_public_calendar_and_a_session_page_read_without_javascript() {
     browser.screenshot("calendar-phone").await;
     browser.close().await;
 }
+
+/// A Bureau member accepts a warning on the conflicts dashboard, with a reason.
+#[tokio::test]
+async fn a_bureau_member_accepts_a_warning_on_the_dashboard() {
+    if !available() {
+        return;
+    }
+    let db = TestDatabase::new(Backend::Sqlite).await;
+    let server = TestServer::start(&db).await;
+    // An evening meeting of the Implementation Review Group: outside Vienna's meeting windows.
+    let secretariat = server.secretariat().await;
+    let evening = serde_json::json!({
+        "form": {
+            "id": "irg-14-evening", "title": "Evening consultations", "kind": "informal_consultation",
+            "sessions": ["irg-14"], "venue": "vienna-vic", "room": "vic-room-c3",
+            "date": "2023-06-13", "start": "19:00", "end": "21:00", "interpretation": false,
+            "status": "planned", "opened_at": ""
+        },
+        "create": true
+    });
+    let response = secretariat
+        .post(server.url("/api/plan/save"))
+        .json(&evening)
+        .send()
+        .await
+        .unwrap();
+    let outcome: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(outcome["saved"], "irg-14-evening", "{outcome}");
+
+    let browser = Browser::start(true).await;
+    browser
+        .sign_in(&server.base_url, BUREAU_IRG.0, BUREAU_IRG.1)
+        .await;
+    browser.open_hydrated(&server.url("/conflicts")).await;
+    let warning = "li.conflict.warning form.accept";
+    browser.wait_for(warning).await;
+    browser
+        .fill(
+            &format!("{warning} input[name='reason']"),
+            "Informal consultations end late by agreement",
+        )
+        .await;
+    browser.click(&format!("{warning} button")).await;
+    browser.wait_for_text("ul.conflicts", "Accepted by").await;
+    browser.screenshot("conflicts-accepted").await;
+    browser.close().await;
+
+    let (_, conflicts) = tests::get_json(&server, "/api/conflicts").await;
+    let accepted = conflicts
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "outside_meeting_windows")
+        .unwrap_or_else(|| panic!("{conflicts}"));
+    assert_eq!(
+        accepted["accepted"]["reason"], "Informal consultations end late by agreement",
+        "{accepted}"
+    );
+}

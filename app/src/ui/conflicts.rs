@@ -1,18 +1,25 @@
 use leptos::prelude::*;
 
+use super::planner::ConflictItem;
+use crate::api::account::current_account;
 use crate::api::conflicts::list_conflicts;
+use crate::domain::account::Role;
 use crate::domain::conflicts::{ConflictView, Severity};
 
-/// The conflicts dashboard: every clash across all bodies, blocking ones first.
+/// The conflicts dashboard: every clash across all bodies, blocking ones first. Bureau members
+/// and the secretariat accept warnings here with a reason (the server checks that the Bureau's
+/// body is involved).
 #[component]
 pub fn ConflictsPage() -> impl IntoView {
     let conflicts = Resource::new(|| (), |_| list_conflicts());
+    let account = Resource::new(|| (), |_| current_account());
     view! {
         <h1>"Conflicts across all bodies"</h1>
         <Suspense fallback=|| view! { <p>"Checking the calendar…"</p> }>
             {move || Suspend::new(async move {
+                let may_accept = matches!(account.await, Ok(Some(a)) if a.role != Role::FocalPoint);
                 match conflicts.await {
-                    Ok(list) => view! { <ConflictList list/> }.into_any(),
+                    Ok(list) => view! { <ConflictBoard list may_accept/> }.into_any(),
                     Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
                 }
             })}
@@ -20,8 +27,11 @@ pub fn ConflictsPage() -> impl IntoView {
     }
 }
 
-#[component]
-fn ConflictList(mut list: Vec<ConflictView>) -> impl IntoView {
+/// The list, with an accept-with-reason form on each warning for those who may accept: an
+/// island, so that accepting answers in place.
+#[island]
+fn ConflictBoard(list: Vec<ConflictView>, may_accept: bool) -> impl IntoView {
+    let mut list = list;
     list.sort_by_key(|c| {
         (
             c.severity != Severity::Blocking,
@@ -43,19 +53,7 @@ fn ConflictList(mut list: Vec<ConflictView>) -> impl IntoView {
         <ul class="conflicts">
             {list
                 .into_iter()
-                .map(|c| {
-                    let class = if c.accepted.is_some() { "conflict accepted".to_owned() } else { format!("conflict {}", c.severity) };
-                    let accepted = c.accepted.map(|a| format!("Accepted by {}: {}", a.accepted_by, a.reason));
-                    view! {
-                        <li class=class data-id=c.id.clone()>
-                            <span class="severity">{c.severity.to_string()}</span>
-                            " "
-                            <span class="kind">{c.kind.to_string().replace('_', " ")}</span>
-                            <p class="explanation">{c.explanation}</p>
-                            {accepted.map(|text| view! { <p class="acceptance">{text}</p> })}
-                        </li>
-                    }
-                })
+                .map(|c| view! { <ConflictItem conflict=c saved=move || may_accept on_accept=|| ()/> })
                 .collect_view()}
         </ul>
     }

@@ -316,7 +316,7 @@ fn CheckPanel(
 }
 
 #[component]
-fn ConflictItem(
+pub(super) fn ConflictItem(
     conflict: ConflictView,
     saved: impl Fn() -> bool + Send + Sync + Copy + 'static,
     on_accept: impl Fn() + Send + Sync + Copy + 'static,
