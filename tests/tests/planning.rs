@@ -530,3 +530,98 @@ async fn the_secretariat_administers_users_holidays_and_rules_and_nobody_else_do
         assert_eq!(fields(&outcome["errors"]), ["rules"], "{outcome}");
     }
 }
+
+#[tokio::test]
+async fn sessions_are_planned_through_the_session_form_with_errors_by_field() {
+    for backend in backends() {
+        let db = TestDatabase::new(backend).await;
+        let server = TestServer::start(&db).await;
+        let bureau = server
+            .signed_in(
+                "bureau.sessions@quorum.example",
+                "bureau",
+                &["--body", "IRG"],
+            )
+            .await;
+        let session = |body: &'static str, start: &'static str, end: &'static str| {
+            vec![
+                ("id", "irg-17"),
+                ("body", body),
+                ("kind", "regular"),
+                ("number", "17"),
+                ("venue", "vienna-vic"),
+                ("format", "in_person"),
+                ("start", start),
+                ("end", end),
+                ("status", "planned"),
+                ("create", "true"),
+            ]
+        };
+        let (_, outcome) = form_post(
+            &bureau,
+            &server,
+            "plan/save-session",
+            &session("IRG", "2026-06-05", "2026-06-01"),
+        )
+        .await;
+        assert_eq!(
+            fields(&outcome["errors"]),
+            ["end"],
+            "{backend:?}: {outcome}"
+        );
+        let (status, _) = form_post(
+            &bureau,
+            &server,
+            "plan/save-session",
+            &session("WG-AR", "2026-06-01", "2026-06-05"),
+        )
+        .await;
+        assert_eq!(
+            status, 403,
+            "{backend:?}: a Bureau plans its own body's sessions"
+        );
+        let (status, outcome) = form_post(
+            &bureau,
+            &server,
+            "plan/save-session",
+            &session("IRG", "2026-06-01", "2026-06-05"),
+        )
+        .await;
+        assert_eq!(status, 200, "{outcome}");
+        assert_eq!(
+            outcome["done"],
+            "Seventeenth session of the Implementation Review Group (irg-17) saved.",
+            "{outcome}"
+        );
+
+        let (_, form) =
+            form_post(&tests::http(), &server, "plan/session", &[("id", "irg-17")]).await;
+        assert_eq!(
+            (form["start"].as_str(), form["number"].as_str()),
+            (Some("2026-06-01"), Some("17")),
+            "{form}"
+        );
+        // Changing it: the days become unknown, only the year stays.
+        let change = [
+            ("id", "irg-17"),
+            ("body", "IRG"),
+            ("kind", "regular"),
+            ("number", "17"),
+            ("format", "hybrid"),
+            ("year", "2026"),
+            ("status", "planned"),
+            ("create", "false"),
+        ];
+        let (_, outcome) = form_post(&bureau, &server, "plan/save-session", &change).await;
+        assert!(outcome["done"].is_string(), "{outcome}");
+        let (_, sessions) = get_json(&server, "/api/sessions?body=IRG").await;
+        let stored = sessions
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == "irg-17")
+            .unwrap();
+        assert_eq!(stored["format"], "hybrid", "{stored}");
+        assert_eq!(stored["dates"], json!({ "year": 2026 }), "{stored}");
+    }
+}

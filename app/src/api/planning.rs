@@ -166,3 +166,74 @@ pub async fn accept_conflict(id: String, reason: String) -> Result<String, Serve
         acceptance.accepted_by, acceptance.reason
     ))
 }
+
+/// A session as the session form holds it: text as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionForm {
+    pub id: String,
+    pub body: String,
+    pub kind: String,
+    pub number: String,
+    pub resumed: String,
+    pub subject: String,
+    pub venue: String,
+    pub format: String,
+    /// First and last day; or only `year` when the days are not yet known.
+    pub start: String,
+    pub end: String,
+    pub year: String,
+    pub status: String,
+    pub notes: String,
+}
+
+/// The form of a stored session, or `None` when there is no such session.
+#[server(endpoint = "plan/session")]
+pub async fn load_session_form(id: String) -> Result<Option<SessionForm>, ServerFnError> {
+    let db = super::database()?;
+    crate::ssr::planning::session_form_of(&db, &id)
+        .await
+        .map_err(super::to_server_error)
+}
+
+/// Creates (`create` "true") or changes a session: the secretariat, or the Bureau of its body.
+#[server(endpoint = "plan/save-session")]
+#[allow(clippy::too_many_arguments)]
+pub async fn save_session_form(
+    id: String,
+    body: String,
+    kind: String,
+    #[server(default)] number: String,
+    #[server(default)] resumed: String,
+    #[server(default)] subject: String,
+    #[server(default)] venue: String,
+    format: String,
+    #[server(default)] start: String,
+    #[server(default)] end: String,
+    #[server(default)] year: String,
+    status: String,
+    #[server(default)] notes: String,
+    #[server(default)] create: String,
+) -> Result<super::nominations::FormOutcome, ServerFnError> {
+    let db = super::database()?;
+    let actor = super::account::signed_in_for_change().await?;
+    let form = SessionForm {
+        id,
+        body,
+        kind,
+        number,
+        resumed,
+        subject,
+        venue,
+        format,
+        start,
+        end,
+        year,
+        status,
+        notes,
+    };
+    let outcome = crate::ssr::planning::save_session(&db, &actor, &form, create == "true")
+        .await
+        .map_err(super::account::refusal)?;
+    super::after_write();
+    Ok(outcome)
+}
