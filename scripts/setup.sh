@@ -63,8 +63,8 @@ if [ "${1:-}" = "--test" ]; then
 fi
 if [ "${1:-}" = "--test" ]; then
   # The feed conformance check parses real feeds with Mozilla's ical.js and Python's icalendar.
-  if [ ! -d tests/conformance/node_modules/ical.js ]; then
-    say "installing ical.js for the feed conformance check"
+  if [ ! -d tests/conformance/node_modules/ical.js ] || [ ! -d tests/conformance/node_modules/axe-core ]; then
+    say "installing ical.js (feed conformance) and axe-core (accessibility audit)"
     (cd tests/conformance && npm install --no-audit --no-fund --no-package-lock --silent)
   fi
   if ! python3 -c "import icalendar" 2>/dev/null; then

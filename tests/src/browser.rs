@@ -188,6 +188,49 @@ impl Browser {
             .expect("signed in");
     }
 
+    /// Runs the axe-core accessibility audit on the open page against WCAG 2.1 A and AA and
+    /// returns what it found wrong, one line per rule and element ("rule: target — help"), and
+    /// how many rules it checked.
+    pub async fn accessibility_violations(&self) -> (Vec<String>, usize) {
+        let axe =
+            crate::workspace_root().join("tests/conformance/node_modules/axe-core/axe.min.js");
+        let source = std::fs::read_to_string(&axe).unwrap_or_else(|e| {
+            panic!(
+                "axe-core is missing ({}: {e}); scripts/setup.sh --test installs it",
+                axe.display()
+            )
+        });
+        // The script runs as the body of a function the driver calls, which the page's
+        // Content-Security-Policy does not govern; it leaves `window.axe` behind.
+        self.client
+            .execute(&format!("{source}\n;return typeof window.axe;"), vec![])
+            .await
+            .expect("load axe-core");
+        let report = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { runOnly: { type: 'tag',
+                     values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                   .then(r => done({ rules: r.passes.length + r.violations.length + r.inapplicable.length,
+                     violations: r.violations.flatMap(v => v.nodes.map(n =>
+                       v.id + ': ' + n.target.join(' ') + ' — ' + v.help)) }))
+                   .catch(e => done({ rules: 0, violations: ['axe failed: ' + e] }));",
+                vec![],
+            )
+            .await
+            .expect("run axe-core");
+        let violations = report["violations"]
+            .as_array()
+            .map(|all| {
+                all.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default();
+        (violations, report["rules"].as_u64().unwrap_or(0) as usize)
+    }
+
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill();

@@ -429,3 +429,31 @@ mod tests {
         );
     }
 }
+
+/// Posts a form to the server function at `/api/{endpoint}`, as a page's form does; answers the
+/// status and the JSON (or the text, when not JSON).
+pub async fn form_post(
+    client: &reqwest::Client,
+    server: &TestServer,
+    endpoint: &str,
+    fields: &[(&str, &str)],
+) -> (u16, serde_json::Value) {
+    let response = client
+        .post(server.url(&format!("/api/{endpoint}")))
+        .header("accept", "application/json")
+        .form(fields)
+        .send()
+        .await
+        .unwrap();
+    status_and_json(response).await
+}
+
+/// A response's status and its body as JSON (or as a JSON string, when not JSON).
+pub async fn status_and_json(response: reqwest::Response) -> (u16, serde_json::Value) {
+    let status = response.status().as_u16();
+    let text = response.text().await.unwrap();
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)),
+    )
+}

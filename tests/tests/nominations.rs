@@ -4,7 +4,7 @@
 
 use reqwest::{Client, Method};
 use serde_json::{json, Value};
-use tests::{backends, get_json, send_as, TestDatabase, TestServer};
+use tests::{backends, form_post, get_json, send_as, TestDatabase, TestServer};
 
 async fn post(client: &Client, server: &TestServer, path: &str, body: Value) -> (u16, Value) {
     send_as(client, server, Method::POST, path, body).await
@@ -550,5 +550,111 @@ async fn a_focal_point_of_an_organisation_nominates_for_it() {
             balance["composition"]["by_stakeholder"]["intergovernmental"],
             1
         );
+    }
+}
+
+/// The `seen` token of a nomination on the review board, as the reader's page holds it.
+async fn seen_on_board(reviewer: &Client, server: &TestServer, id: &str) -> String {
+    let (status, board) = form_post(reviewer, server, "nominations/review", &[]).await;
+    assert_eq!(status, 200, "{board}");
+    board["calls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["nominations"].as_array().unwrap().iter())
+        .find(|n| n["id"] == id)
+        .and_then(|n| n["seen"].as_str())
+        .unwrap_or_else(|| panic!("{id} is not on the board: {board}"))
+        .to_owned()
+}
+
+#[tokio::test]
+async fn two_reviewers_deciding_one_nomination_do_not_overwrite_each_other() {
+    for backend in backends() {
+        let db = TestDatabase::new(backend).await;
+        let server = TestServer::start(&db).await;
+        let first = server
+            .signed_in("bureau.irg.a@quorum.example", "bureau", &["--body", "IRG"])
+            .await;
+        let second = server
+            .signed_in("bureau.irg.b@quorum.example", "bureau", &["--body", "IRG"])
+            .await;
+        let austria = server
+            .signed_in(
+                "focal.at.rev@quorum.example",
+                "focal_point",
+                &["--state", "AT"],
+            )
+            .await;
+        let call = json!({ "id": "call-review", "note_verbale_date": "2026-11-01", "deadline": "2099-01-31", "panel": "business-integrity-1" });
+        assert_eq!(post(&first, &server, "/api/calls", call).await.0, 201);
+        let (status, _) = post(
+            &austria,
+            &server,
+            "/api/nominations",
+            draft("at-rev", "call-review", "Anna Berger"),
+        )
+        .await;
+        assert_eq!(status, 201);
+        let (status, _) = post(
+            &austria,
+            &server,
+            "/api/nominations/at-rev/submit",
+            json!({}),
+        )
+        .await;
+        assert_eq!(status, 200);
+
+        // Both open the board; the first accepts.
+        let seen_by_first = seen_on_board(&first, &server, "at-rev").await;
+        let seen_by_second = seen_on_board(&second, &server, "at-rev").await;
+        let (_, outcome) = form_post(
+            &first,
+            &server,
+            "nominations/step",
+            &[
+                ("id", "at-rev"),
+                ("step", "accept"),
+                ("seen", &seen_by_first),
+            ],
+        )
+        .await;
+        assert!(outcome["done"].is_string(), "{backend:?}: {outcome}");
+
+        // The second, deciding on what it saw, is refused with what changed; nothing is lost.
+        let (_, outcome) = form_post(
+            &second,
+            &server,
+            "nominations/step",
+            &[
+                ("id", "at-rev"),
+                ("step", "decline"),
+                ("note", "Too many from one group"),
+                ("seen", &seen_by_second),
+            ],
+        )
+        .await;
+        let message = outcome["errors"][0]["message"].as_str().unwrap_or_default();
+        assert!(
+            message.contains("changed since you opened it")
+                && message.contains("submitted → accepted"),
+            "{backend:?}: {outcome}"
+        );
+        let stored = list(&first, &server).await;
+        assert_eq!(
+            stored[0]["status"], "accepted",
+            "{backend:?}: the first decision stands"
+        );
+
+        // Having looked again, the second reviewer may change the unreleased decision.
+        let fresh = seen_on_board(&second, &server, "at-rev").await;
+        let (_, outcome) = form_post(
+            &second,
+            &server,
+            "nominations/step",
+            &[("id", "at-rev"), ("step", "waitlist"), ("seen", &fresh)],
+        )
+        .await;
+        assert_eq!(outcome["done"], "Waitlisted.", "{backend:?}: {outcome}");
     }
 }

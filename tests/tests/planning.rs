@@ -4,7 +4,7 @@
 
 use reqwest::Client;
 use serde_json::{json, Value};
-use tests::{backends, get_json, TestDatabase, TestServer};
+use tests::{backends, form_post, get_json, TestDatabase, TestServer};
 
 async fn call(client: &Client, server: &TestServer, endpoint: &str, body: Value) -> (u16, Value) {
     let response = client
@@ -13,33 +13,7 @@ async fn call(client: &Client, server: &TestServer, endpoint: &str, body: Value)
         .send()
         .await
         .unwrap();
-    let status = response.status().as_u16();
-    let text = response.text().await.unwrap();
-    (
-        status,
-        serde_json::from_str(&text).unwrap_or(Value::String(text)),
-    )
-}
-
-async fn form_post(
-    client: &Client,
-    server: &TestServer,
-    endpoint: &str,
-    fields: &[(&str, &str)],
-) -> (u16, Value) {
-    let response = client
-        .post(server.url(&format!("/api/{endpoint}")))
-        .header("accept", "application/json")
-        .form(fields)
-        .send()
-        .await
-        .unwrap();
-    let status = response.status().as_u16();
-    let text = response.text().await.unwrap();
-    (
-        status,
-        serde_json::from_str(&text).unwrap_or(Value::String(text)),
-    )
+    tests::status_and_json(response).await
 }
 
 fn joint_form(id: &str, date: &str, start: &str, end: &str) -> Value {
@@ -623,5 +597,310 @@ async fn sessions_are_planned_through_the_session_form_with_errors_by_field() {
             .unwrap();
         assert_eq!(stored["format"], "hybrid", "{stored}");
         assert_eq!(stored["dates"], json!({ "year": 2026 }), "{stored}");
+    }
+}
+
+#[tokio::test]
+async fn panels_are_planned_by_the_bureau_of_their_meeting_with_errors_by_field() {
+    for backend in backends() {
+        let db = TestDatabase::new(backend).await;
+        let server = TestServer::start(&db).await;
+        let irg = server
+            .signed_in("bureau.panels@quorum.example", "bureau", &["--body", "IRG"])
+            .await;
+        let asset_recovery = server
+            .signed_in("bureau.ar@quorum.example", "bureau", &["--body", "WG-AR"])
+            .await;
+        let panel = |topic: &'static str, size: &'static str, create: &'static str| {
+            vec![
+                ("id", "joint-2023-06-panel"),
+                ("meeting", "joint-2023-06-morning"),
+                ("topic", topic),
+                ("workplan_entry", "wp-2023-06"),
+                ("planned_size", size),
+                ("create", create),
+            ]
+        };
+        let (_, outcome) = form_post(
+            &irg,
+            &server,
+            "plan/save-panel",
+            &panel("Beneficial ownership", "many", "true"),
+        )
+        .await;
+        assert_eq!(fields(&outcome["errors"]), ["planned_size"], "{outcome}");
+        let (_, outcome) =
+            form_post(&irg, &server, "plan/save-panel", &panel("", "4", "true")).await;
+        assert_eq!(fields(&outcome["errors"]), ["topic"], "{outcome}");
+        let mut unknown = panel("Beneficial ownership", "4", "true");
+        unknown[1] = ("meeting", "no-such-meeting");
+        let (status, outcome) = form_post(&irg, &server, "plan/save-panel", &unknown).await;
+        assert_eq!(
+            status, 403,
+            "nobody plans panels of unknown meetings: {outcome}"
+        );
+
+        let valid = panel("Beneficial ownership registers", "4", "true");
+        let (status, _) = form_post(&asset_recovery, &server, "plan/save-panel", &valid).await;
+        assert_eq!(
+            status, 403,
+            "{backend:?}: not a meeting of the asset recovery group"
+        );
+        let (_, outcome) = form_post(&irg, &server, "plan/save-panel", &valid).await;
+        assert_eq!(
+            outcome["done"], "Panel joint-2023-06-panel saved: Beneficial ownership registers.",
+            "{backend:?}: {outcome}"
+        );
+        let (_, outcome) = form_post(&irg, &server, "plan/save-panel", &valid).await;
+        assert_eq!(
+            fields(&outcome["errors"]),
+            ["id"],
+            "created twice: {outcome}"
+        );
+
+        let (_, form) = form_post(
+            &irg,
+            &server,
+            "plan/panel",
+            &[("id", "joint-2023-06-panel")],
+        )
+        .await;
+        assert_eq!(form["workplan_entry"], "wp-2023-06", "{form}");
+        assert_eq!(form["planned_size"], "4", "{form}");
+        let (_, outcome) = form_post(
+            &irg,
+            &server,
+            "plan/save-panel",
+            &panel("Registers of beneficial owners", "5", "false"),
+        )
+        .await;
+        assert!(outcome["done"].is_string(), "{outcome}");
+        let page = reqwest::get(server.url("/sessions/irg-14"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            page.contains("Registers of beneficial owners"),
+            "{backend:?}: the session page shows the changed panel"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_secretariat_changes_bodies_venues_rooms_and_accounts() {
+    for backend in backends() {
+        let db = TestDatabase::new(backend).await;
+        let server = TestServer::start(&db).await;
+        let secretariat = server.secretariat().await;
+        let bureau = server
+            .signed_in("bureau.ref@quorum.example", "bureau", &["--body", "IRG"])
+            .await;
+
+        // Bodies: a dangling parent is refused by field; a new body and a changed one are saved.
+        let body = |code: &'static str, short: &'static str, parent: &'static str| {
+            vec![
+                ("code", code),
+                ("name", "the Working Group on Beneficial Ownership"),
+                ("short_name", short),
+                ("parent", parent),
+                ("open_to_all_states", "on"),
+            ]
+        };
+        let (status, _) = form_post(
+            &bureau,
+            &server,
+            "admin/save-body",
+            &body("WG-BO", "BO group", "COSP"),
+        )
+        .await;
+        assert_eq!(status, 403);
+        let (_, outcome) = form_post(
+            &secretariat,
+            &server,
+            "admin/save-body",
+            &body("WG-BO", "BO group", "NOPE"),
+        )
+        .await;
+        assert_eq!(
+            fields(&outcome["errors"]),
+            ["parent"],
+            "{backend:?}: {outcome}"
+        );
+        let (_, outcome) = form_post(
+            &secretariat,
+            &server,
+            "admin/save-body",
+            &body("wg-bo", "BO group", "COSP"),
+        )
+        .await;
+        assert_eq!(outcome["done"], "BO group (WG-BO) saved.", "{outcome}");
+        let (_, page) = form_post(&secretariat, &server, "admin/page", &[]).await;
+        let saved = page["bodies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["code"] == "WG-BO")
+            .cloned()
+            .expect("the new body is listed");
+        assert_eq!(saved["parent"], "COSP");
+        assert_eq!(saved["open_to_all_states"], true);
+
+        // Venues: an unknown time zone is refused by field; a change keeps the rooms.
+        let venue = |zone: &'static str| {
+            vec![
+                ("id", "vienna-vic"),
+                ("name", "Vienna International Centre"),
+                ("city", "Wien"),
+                ("country", "at"),
+                ("time_zone", zone),
+                ("interpretation_teams", "3"),
+            ]
+        };
+        let (_, outcome) = form_post(
+            &secretariat,
+            &server,
+            "admin/save-venue",
+            &venue("Europe/Wien"),
+        )
+        .await;
+        assert_eq!(fields(&outcome["errors"]), ["time_zone"], "{outcome}");
+        let (_, outcome) = form_post(
+            &secretariat,
+            &server,
+            "admin/save-venue",
+            &venue("Europe/Vienna"),
+        )
+        .await;
+        assert!(outcome["done"].is_string(), "{backend:?}: {outcome}");
+        let (_, page) = form_post(&secretariat, &server, "admin/page", &[]).await;
+        let vienna = page["venues"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["id"] == "vienna-vic")
+            .cloned()
+            .unwrap();
+        assert_eq!(vienna["city"], "Wien");
+        assert_eq!(vienna["interpretation_teams"], 3);
+        assert_eq!(vienna["rooms"].as_array().unwrap().len(), 3, "{vienna}");
+
+        // Rooms: added, refused by field, a room in use kept, a free one removed.
+        let room = |capacity: &'static str| {
+            vec![
+                ("venue", "vienna-vic"),
+                ("room", "vic-room-m7"),
+                ("name", "Room M7"),
+                ("capacity", capacity),
+                ("booths", "6"),
+            ]
+        };
+        let (_, outcome) = form_post(&secretariat, &server, "admin/save-room", &room("lots")).await;
+        assert_eq!(fields(&outcome["errors"]), ["capacity"], "{outcome}");
+        let (_, outcome) = form_post(&secretariat, &server, "admin/save-room", &room("80")).await;
+        assert_eq!(outcome["done"], "Room Room M7 saved.", "{outcome}");
+        let (_, outcome) = form_post(
+            &secretariat,
+            &server,
+            "admin/save-room",
+            &[
+                ("venue", "vienna-vic"),
+                ("room", "vic-boardroom-d"),
+                ("remove", "true"),
+            ],
+        )
+        .await;
+        assert_eq!(fields(&outcome["errors"]), ["room"], "{outcome}");
+        assert!(
+            outcome["errors"][0]["message"]
+                .as_str()
+                .unwrap()
+                .contains("joint-2023-06-morning"),
+            "names the meetings using it: {outcome}"
+        );
+        let (_, outcome) = form_post(
+            &secretariat,
+            &server,
+            "admin/save-room",
+            &[
+                ("venue", "vienna-vic"),
+                ("room", "vic-room-m7"),
+                ("remove", "true"),
+            ],
+        )
+        .await;
+        assert_eq!(outcome["done"], "Room Room M7 removed.", "{outcome}");
+
+        // Accounts: changed, then removed (its sign-in ends); never one's own.
+        let person = [
+            ("email", "changing@quorum.example"),
+            ("name", "Changing Person"),
+            ("role", "bureau"),
+            ("scope", "IRG"),
+            ("password", "a-long-enough-password"),
+        ];
+        let (_, outcome) = form_post(&secretariat, &server, "admin/add-user", &person).await;
+        assert!(outcome["done"].is_string(), "{outcome}");
+        let signed_in = tests::login(&server, "changing@quorum.example", "a-long-enough-password")
+            .await
+            .expect("the new account signs in");
+        let (_, outcome) = form_post(
+            &secretariat,
+            &server,
+            "admin/change-user",
+            &[
+                ("email", "changing@quorum.example"),
+                ("role", "bureau"),
+                ("scope", "NOPE"),
+            ],
+        )
+        .await;
+        assert_eq!(fields(&outcome["errors"]), ["scope"], "{outcome}");
+        let (_, outcome) = form_post(
+            &secretariat,
+            &server,
+            "admin/change-user",
+            &[
+                ("email", "changing@quorum.example"),
+                ("role", "focal_point"),
+                ("scope", "at"),
+            ],
+        )
+        .await;
+        assert_eq!(
+            outcome["done"], "Account changing@quorum.example is now focal point.",
+            "{outcome}"
+        );
+        let (_, outcome) = form_post(
+            &secretariat,
+            &server,
+            "admin/change-user",
+            &[
+                ("email", "test.secretariat@quorum.example"),
+                ("remove", "true"),
+            ],
+        )
+        .await;
+        assert_eq!(fields(&outcome["errors"]), ["email"], "{outcome}");
+        let (_, outcome) = form_post(
+            &secretariat,
+            &server,
+            "admin/change-user",
+            &[("email", "changing@quorum.example"), ("remove", "true")],
+        )
+        .await;
+        assert_eq!(outcome["done"], "Account changing@quorum.example removed.");
+        let (status, _) = form_post(&signed_in, &server, "plan/choices", &[]).await;
+        let (_, choices) = form_post(&signed_in, &server, "plan/choices", &[]).await;
+        assert!(
+            status == 401 || choices["planner"].is_null(),
+            "{backend:?}: the removed account's sign-in ended: {status} {choices}"
+        );
+        assert!(
+            tests::login(&server, "changing@quorum.example", "a-long-enough-password")
+                .await
+                .is_err()
+        );
     }
 }

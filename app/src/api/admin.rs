@@ -16,12 +16,33 @@ pub struct UserLine {
     pub scope: String,
 }
 
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BodyLine {
+    pub code: String,
+    pub name: String,
+    pub short_name: String,
+    /// The code of the body it reports to; empty for the Conference.
+    pub parent: String,
+    pub open_to_all_states: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoomLine {
+    pub id: String,
+    pub name: String,
+    pub capacity: u32,
+    pub booths: u32,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VenueLine {
     pub id: String,
     pub name: String,
+    pub city: String,
+    pub country: String,
     pub zone: String,
-    pub rooms: Vec<String>,
+    pub interpretation_teams: u32,
+    pub rooms: Vec<RoomLine>,
     /// (start, end, reason) of each closure.
     pub closures: Vec<(String, String, String)>,
 }
@@ -29,8 +50,7 @@ pub struct VenueLine {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AdminPage {
     pub users: Vec<UserLine>,
-    /// (code, name, parent, open to all States)
-    pub bodies: Vec<(String, String, String, bool)>,
+    pub bodies: Vec<BodyLine>,
     pub venues: Vec<VenueLine>,
     /// The conflict rules as JSON, for editing.
     pub rules: String,
@@ -89,6 +109,99 @@ pub async fn save_rules(rules: String) -> Result<FormOutcome, ServerFnError> {
     let outcome = crate::ssr::admin::save_rules(&db, &actor, &rules)
         .await
         .map_err(super::account::refusal)?;
+    super::after_write();
+    Ok(outcome)
+}
+
+/// Creates a body or changes a stored one (found by its code).
+#[server(endpoint = "admin/save-body")]
+pub async fn save_body(
+    code: String,
+    name: String,
+    short_name: String,
+    #[server(default)] parent: String,
+    #[server(default)] open_to_all_states: String,
+) -> Result<FormOutcome, ServerFnError> {
+    let actor = super::account::secretariat_for_change().await?;
+    let db = super::database()?;
+    let form = crate::ssr::admin::BodyFields {
+        code: &code,
+        name: &name,
+        short_name: &short_name,
+        parent: &parent,
+        open_to_all_states: matches!(open_to_all_states.as_str(), "true" | "on"),
+    };
+    let outcome = crate::ssr::admin::save_body(&db, &actor, &form)
+        .await
+        .map_err(super::account::refusal)?;
+    super::after_write();
+    Ok(outcome)
+}
+
+/// Creates a venue or changes a stored one (found by its key); rooms and holidays stay.
+#[server(endpoint = "admin/save-venue")]
+pub async fn save_venue(
+    id: String,
+    name: String,
+    #[server(default)] city: String,
+    country: String,
+    time_zone: String,
+    interpretation_teams: String,
+) -> Result<FormOutcome, ServerFnError> {
+    let actor = super::account::secretariat_for_change().await?;
+    let db = super::database()?;
+    let form = crate::ssr::admin::VenueFields {
+        id: &id,
+        name: &name,
+        city: &city,
+        country: &country,
+        time_zone: &time_zone,
+        interpretation_teams: &interpretation_teams,
+    };
+    let outcome = crate::ssr::admin::save_venue(&db, &actor, &form)
+        .await
+        .map_err(super::account::refusal)?;
+    super::after_write();
+    Ok(outcome)
+}
+
+/// Adds a room to a venue or changes a stored one; with `remove` "true", removes the room when
+/// no meeting uses it.
+#[server(endpoint = "admin/save-room")]
+pub async fn save_room(
+    venue: String,
+    room: String,
+    #[server(default)] name: String,
+    #[server(default)] capacity: String,
+    #[server(default)] booths: String,
+    #[server(default)] remove: String,
+) -> Result<FormOutcome, ServerFnError> {
+    let actor = super::account::secretariat_for_change().await?;
+    let db = super::database()?;
+    let outcome = if remove == "true" {
+        crate::ssr::admin::remove_room(&db, &actor, &room).await
+    } else {
+        crate::ssr::admin::save_room(&db, &actor, &venue, &room, &name, &capacity, &booths).await
+    }
+    .map_err(super::account::refusal)?;
+    super::after_write();
+    Ok(outcome)
+}
+
+/// Changes an account's role and scope; with `remove` "true", removes the account.
+#[server(endpoint = "admin/change-user")]
+pub async fn change_user(
+    email: String,
+    #[server(default)] role: String,
+    #[server(default)] scope: String,
+    #[server(default)] remove: String,
+) -> Result<FormOutcome, ServerFnError> {
+    let actor = super::account::secretariat_for_change().await?;
+    let db = super::database()?;
+    let outcome =
+        crate::ssr::admin::change_user(&db, &actor, &email, &role, &scope, remove == "true")
+            .await
+            .map_err(super::account::refusal)?;
     super::after_write();
     Ok(outcome)
 }

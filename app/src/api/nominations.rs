@@ -32,6 +32,43 @@ pub struct NominationLine {
     pub justification: String,
     pub biography: String,
     pub note: Option<String>,
+    /// The nomination as the reader sees it now ([`NominationSeen`] as JSON): the review
+    /// board sends it back with a decision, and the server refuses the decision when the
+    /// nomination changed in between.
+    pub seen: String,
+}
+
+/// What a reviewer decided on: a second reviewer's decision, or the focal point's edit, made
+/// after the board was opened makes the server refuse, saying what changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NominationSeen {
+    pub status: String,
+    pub released: bool,
+    pub justification: String,
+    pub note: Option<String>,
+}
+
+impl NominationSeen {
+    /// What differs from `now`, in words; empty when nothing does.
+    pub fn changes(&self, now: &NominationSeen) -> Vec<String> {
+        let mut changes = Vec::new();
+        if self.status != now.status {
+            changes.push(format!("status {} → {}", self.status, now.status));
+        }
+        if self.released != now.released {
+            changes.push("the decision was released to the State".to_owned());
+        }
+        if self.justification != now.justification {
+            changes.push("the justification was edited".to_owned());
+        }
+        if self.note != now.note {
+            changes.push(format!(
+                "decision note: {}",
+                now.note.as_deref().unwrap_or("removed")
+            ));
+        }
+        changes
+    }
 }
 
 /// What the nominations page shows its reader.
@@ -130,13 +167,19 @@ pub async fn nomination_step(
     #[server(default)] justification: String,
     #[server(default)] biography: String,
     #[server(default)] note: String,
+    #[server(default)] seen: String,
 ) -> Result<FormOutcome, ServerFnError> {
     let db = super::database()?;
     let actor = super::account::signed_in_for_change().await?;
-    let outcome =
-        crate::ssr::nomination_pages::step(&db, &actor, &id, &step, justification, biography, note)
-            .await
-            .map_err(super::account::refusal)?;
+    let texts = crate::ssr::nomination_pages::StepTexts {
+        justification,
+        biography,
+        note,
+        seen,
+    };
+    let outcome = crate::ssr::nomination_pages::step(&db, &actor, &id, &step, texts)
+        .await
+        .map_err(super::account::refusal)?;
     super::after_write();
     Ok(outcome)
 }

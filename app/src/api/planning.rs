@@ -237,3 +237,75 @@ pub async fn save_session_form(
     super::after_write();
     Ok(outcome)
 }
+
+/// A panel discussion as the panel form holds it: text as typed. Panellists come through
+/// nominations and are not part of the form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PanelForm {
+    pub id: String,
+    /// The meeting that holds the panel.
+    pub meeting: String,
+    pub topic: String,
+    pub workplan_entry: String,
+    /// The moderator's person key.
+    pub moderator: String,
+    pub planned_size: String,
+    pub notes: String,
+}
+
+/// The form of a stored panel, or `None` when there is no such panel.
+#[server(endpoint = "plan/panel")]
+pub async fn load_panel_form(id: String) -> Result<Option<PanelForm>, ServerFnError> {
+    let db = super::database()?;
+    crate::ssr::panels::form_of(&db, &id)
+        .await
+        .map_err(super::to_server_error)
+}
+
+/// Creates (`create` "true") or changes a panel: the secretariat, or the Bureau of a body whose
+/// meeting holds it.
+#[server(endpoint = "plan/save-panel")]
+#[allow(clippy::too_many_arguments)]
+pub async fn save_panel_form(
+    id: String,
+    meeting: String,
+    topic: String,
+    #[server(default)] workplan_entry: String,
+    #[server(default)] moderator: String,
+    #[server(default)] planned_size: String,
+    #[server(default)] notes: String,
+    #[server(default)] create: String,
+) -> Result<super::nominations::FormOutcome, ServerFnError> {
+    let db = super::database()?;
+    let actor = super::account::signed_in_for_change().await?;
+    let form = PanelForm {
+        id,
+        meeting,
+        topic,
+        workplan_entry,
+        moderator,
+        planned_size,
+        notes,
+    };
+    let outcome = crate::ssr::panels::save(&db, &actor, &form, create == "true")
+        .await
+        .map_err(super::account::refusal)?;
+    super::after_write();
+    Ok(outcome)
+}
+
+/// What the panel form offers: the panels to open, workplan entries and moderators.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PanelChoices {
+    pub panels: Vec<Choice>,
+    pub workplan_entries: Vec<Choice>,
+    pub persons: Vec<Choice>,
+}
+
+#[server(endpoint = "plan/panel-choices")]
+pub async fn load_panel_choices() -> Result<PanelChoices, ServerFnError> {
+    let db = super::database()?;
+    crate::ssr::panels::choices(&db)
+        .await
+        .map_err(super::to_server_error)
+}

@@ -2,21 +2,25 @@
 //! conflict rules. Each change is checked, written with its audit entry, and answered with
 //! errors by field.
 
-use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
+    QueryOrder, Set, TransactionTrait,
+};
 
 use super::accounts::NewAccount;
-use super::convert::closure_row;
-use super::entities::{user, venue_closure};
+use super::convert::{closure_row, room_row, venue_row};
+use super::entities::{auth_session, body, room, user, venue_closure};
 use super::planning::form_outcome;
-use crate::api::admin::{AdminPage, UserLine, VenueLine};
+use super::records::{self, verb, RecordChange};
+use crate::api::admin::{AdminPage, BodyLine, RoomLine, UserLine, VenueLine};
 use crate::api::nominations::FormOutcome;
 use crate::api::planning::FieldError;
 use crate::domain::account::{Account, Role};
 use crate::domain::conflicts::ConflictRules;
-use crate::domain::{BodyCode, Closure};
+use crate::domain::{Body, BodyCode, Closure, Id, Room, Venue};
 use crate::error::QuorumError;
 
-fn refused(field: &str, message: impl Into<String>) -> FormOutcome {
+pub(crate) fn refused(field: &str, message: impl Into<String>) -> FormOutcome {
     FormOutcome {
         errors: vec![FieldError {
             field: field.into(),
@@ -58,13 +62,12 @@ pub async fn page(db: &DatabaseConnection, _actor: &Account) -> Result<AdminPage
             .collect(),
         bodies: bodies
             .iter()
-            .map(|b| {
-                (
-                    b.code.to_string(),
-                    b.name.clone(),
-                    b.parent.as_ref().map(|p| p.to_string()).unwrap_or_default(),
-                    b.open_to_all_states,
-                )
+            .map(|b| BodyLine {
+                code: b.code.to_string(),
+                name: b.name.clone(),
+                short_name: b.short_name.clone(),
+                parent: b.parent.as_ref().map(|p| p.to_string()).unwrap_or_default(),
+                open_to_all_states: b.open_to_all_states,
             })
             .collect(),
         venues: data
@@ -72,12 +75,20 @@ pub async fn page(db: &DatabaseConnection, _actor: &Account) -> Result<AdminPage
             .iter()
             .map(|v| VenueLine {
                 id: v.id.to_string(),
-                name: format!("{}, {}", v.name, v.city),
+                name: v.name.clone(),
+                city: v.city.clone(),
+                country: v.country.clone(),
                 zone: v.time_zone.clone(),
+                interpretation_teams: v.interpretation_teams,
                 rooms: v
                     .rooms
                     .iter()
-                    .map(|r| format!("{} ({} seats)", r.name, r.capacity))
+                    .map(|r| RoomLine {
+                        id: r.id.to_string(),
+                        name: r.name.clone(),
+                        capacity: r.capacity,
+                        booths: r.interpretation_booths,
+                    })
                     .collect(),
                 closures: v
                     .closures
@@ -215,4 +226,335 @@ pub async fn save_rules(
             .await
             .map(|_| "Conflict rules saved.".to_owned()),
     )
+}
+
+/// A body as the administration form holds it: text as typed.
+#[derive(Debug, Clone, Default)]
+pub struct BodyFields<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
+    pub short_name: &'a str,
+    /// The code of the body it reports to; empty for the Conference itself.
+    pub parent: &'a str,
+    pub open_to_all_states: bool,
+}
+
+/// Creates a body or changes a stored one (its order and title style stay).
+pub async fn save_body(
+    db: &DatabaseConnection,
+    actor: &Account,
+    form: &BodyFields<'_>,
+) -> Result<FormOutcome, QuorumError> {
+    let code = match BodyCode::parse(&form.code.trim().to_uppercase()) {
+        Ok(code) => code,
+        Err(why) => return Ok(refused("code", why)),
+    };
+    let parent = match form.parent.trim() {
+        "" => None,
+        text => match BodyCode::parse(&text.to_uppercase()) {
+            Ok(p) => Some(p),
+            Err(why) => return Ok(refused("parent", why)),
+        },
+    };
+    if form.short_name.trim().is_empty() {
+        return Ok(refused("short_name", "give a short name"));
+    }
+    let mut data = super::dataset::export(db).await?;
+    let stored = data.bodies.iter().position(|b| b.code == code);
+    let before = stored.map(|i| data.bodies[i].clone());
+    let body = Body {
+        code: code.clone(),
+        name: form.name.trim().to_owned(),
+        short_name: form.short_name.trim().to_owned(),
+        parent,
+        open_to_all_states: form.open_to_all_states,
+        title_style: before.as_ref().map(|b| b.title_style).unwrap_or_default(),
+        position: before.as_ref().map_or_else(
+            || data.bodies.iter().map(|b| b.position).max().unwrap_or(0) + 1,
+            |b| b.position,
+        ),
+    };
+    match stored {
+        Some(i) => data.bodies[i] = body.clone(),
+        None => data.bodies.push(body.clone()),
+    }
+    if let Err(e) = data.validate() {
+        return form_outcome(Err(e));
+    }
+    let change = RecordChange {
+        row: body::ActiveModel::from(&body),
+        stored: stored.is_some(),
+        action: &format!("body {}", verb(stored.is_some())),
+        record: format!("body {code}"),
+        before: before.and_then(|b| serde_json::to_value(b).ok()),
+        after: serde_json::to_value(&body).ok(),
+    };
+    records::write(db, actor, change).await?;
+    Ok(done(format!("{} ({code}) saved.", body.short_name)))
+}
+
+/// A venue as the administration form holds it. Rooms, holidays and meeting windows are kept.
+#[derive(Debug, Clone, Default)]
+pub struct VenueFields<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub city: &'a str,
+    pub country: &'a str,
+    pub time_zone: &'a str,
+    pub interpretation_teams: &'a str,
+}
+
+/// Creates a venue or changes a stored one.
+pub async fn save_venue(
+    db: &DatabaseConnection,
+    actor: &Account,
+    form: &VenueFields<'_>,
+) -> Result<FormOutcome, QuorumError> {
+    let id = match Id::parse(form.id.trim()) {
+        Ok(id) => id,
+        Err(why) => return Ok(refused("id", why)),
+    };
+    let Ok(teams) = form.interpretation_teams.trim().parse::<u32>() else {
+        return Ok(refused(
+            "interpretation_teams",
+            "give how many meetings with interpretation the venue serves at once (a number)",
+        ));
+    };
+    let mut data = super::dataset::export(db).await?;
+    let stored = data.venues.iter().position(|v| v.id == id);
+    let before = stored.map(|i| data.venues[i].clone());
+    let mut venue = before.clone().unwrap_or_else(|| Venue {
+        id: id.clone(),
+        name: String::new(),
+        city: String::new(),
+        country: String::new(),
+        time_zone: String::new(),
+        rooms: vec![],
+        closures: vec![],
+        interpretation_teams: teams,
+        meeting_windows: vec![],
+        illustrative: false,
+    });
+    venue.name = form.name.trim().to_owned();
+    venue.city = form.city.trim().to_owned();
+    venue.country = form.country.trim().to_uppercase();
+    venue.time_zone = form.time_zone.trim().to_owned();
+    venue.interpretation_teams = teams;
+    match stored {
+        Some(i) => data.venues[i] = venue.clone(),
+        None => data.venues.push(venue.clone()),
+    }
+    if let Err(e) = data.validate() {
+        return form_outcome(Err(e));
+    }
+    let change = RecordChange {
+        row: venue_row(&venue),
+        stored: stored.is_some(),
+        action: &format!("venue {}", verb(stored.is_some())),
+        record: format!("venue {id}"),
+        before: before.and_then(|v| serde_json::to_value(v).ok()),
+        after: serde_json::to_value(&venue).ok(),
+    };
+    records::write(db, actor, change).await?;
+    Ok(done(format!("{} ({id}) saved.", venue.name)))
+}
+
+/// Adds a room to a venue or changes a stored one.
+pub async fn save_room(
+    db: &DatabaseConnection,
+    actor: &Account,
+    venue: &str,
+    room: &str,
+    name: &str,
+    capacity: &str,
+    booths: &str,
+) -> Result<FormOutcome, QuorumError> {
+    let id = match Id::parse(room.trim()) {
+        Ok(id) => id,
+        Err(why) => return Ok(refused("room", why)),
+    };
+    let number = |field: &str, text: &str| {
+        text.trim()
+            .parse::<u32>()
+            .map_err(|_| refused(field, "give a whole number"))
+    };
+    let (capacity, booths) = match (number("capacity", capacity), number("booths", booths)) {
+        (Ok(c), Ok(b)) => (c, b),
+        (Err(e), _) | (_, Err(e)) => return Ok(e),
+    };
+    if name.trim().is_empty() {
+        return Ok(refused("name", "give the room's name"));
+    }
+    let mut data = super::dataset::export(db).await?;
+    let Some(v) = data.venues.iter().position(|x| x.id.as_str() == venue) else {
+        return Ok(refused("venue", format!("there is no venue {venue:?}")));
+    };
+    let rooms = &mut data.venues[v].rooms;
+    let stored = rooms.iter().position(|r| r.id == id);
+    let before = stored.map(|i| rooms[i].clone());
+    let new = Room {
+        id: id.clone(),
+        name: name.trim().to_owned(),
+        capacity,
+        interpretation_booths: booths,
+    };
+    match stored {
+        Some(i) => rooms[i] = new.clone(),
+        None => rooms.push(new.clone()),
+    }
+    if let Err(e) = data.validate() {
+        return form_outcome(Err(e));
+    }
+    let change = RecordChange {
+        row: room_row(&data.venues[v], &new),
+        stored: stored.is_some(),
+        action: &format!("room {}", verb(stored.is_some())),
+        record: format!("room {id}"),
+        before: before.and_then(|r| serde_json::to_value(r).ok()),
+        after: serde_json::to_value(&new).ok(),
+    };
+    records::write(db, actor, change).await?;
+    Ok(done(format!("Room {} saved.", new.name)))
+}
+
+/// Removes a room no meeting uses.
+pub async fn remove_room(
+    db: &DatabaseConnection,
+    actor: &Account,
+    room: &str,
+) -> Result<FormOutcome, QuorumError> {
+    let data = super::dataset::snapshot(db).await?;
+    let Some(stored) = data
+        .venues
+        .iter()
+        .flat_map(|v| v.rooms.iter())
+        .find(|r| r.id.as_str() == room)
+        .cloned()
+    else {
+        return Ok(refused("room", format!("there is no room {room:?}")));
+    };
+    let users: Vec<String> = data
+        .meetings
+        .iter()
+        .filter(|m| m.room.as_ref() == Some(&stored.id))
+        .map(|m| m.id.to_string())
+        .collect();
+    if !users.is_empty() {
+        return Ok(refused(
+            "room",
+            format!(
+                "{} is used by meetings {}: move them first",
+                stored.name,
+                users.join(", ")
+            ),
+        ));
+    }
+    let txn = db.begin().await?;
+    room::Entity::delete_by_id(stored.id.to_string())
+        .exec(&txn)
+        .await?;
+    super::accounts::audit(
+        &txn,
+        actor,
+        "room removed",
+        &format!("room {}", stored.id),
+        serde_json::to_value(&stored).ok(),
+        None,
+    )
+    .await?;
+    super::version::bump(&txn).await?;
+    txn.commit().await?;
+    Ok(done(format!("Room {} removed.", stored.name)))
+}
+
+/// Changes an account's role and scope, or removes the account (its sign-ins end with it).
+/// The secretariat cannot change or remove its own account here, so it never locks itself out.
+pub async fn change_user(
+    db: &DatabaseConnection,
+    actor: &Account,
+    email: &str,
+    role: &str,
+    scope: &str,
+    remove: bool,
+) -> Result<FormOutcome, QuorumError> {
+    let email = email.trim().to_lowercase();
+    if email == actor.email {
+        return Ok(refused(
+            "email",
+            "you cannot change or remove your own account; ask another secretariat member",
+        ));
+    }
+    let Some(stored) = user::Entity::find()
+        .filter(user::Column::Email.eq(&email))
+        .one(db)
+        .await?
+    else {
+        return Ok(refused("email", format!("there is no account for {email}")));
+    };
+    let before = serde_json::json!({
+        "email": stored.email, "role": stored.role,
+        "body": stored.body_code, "state": stored.state_code,
+    });
+    let txn = db.begin().await?;
+    if remove {
+        auth_session::Entity::delete_many()
+            .filter(auth_session::Column::UserId.eq(stored.id))
+            .exec(&txn)
+            .await?;
+        user::Entity::delete_by_id(stored.id).exec(&txn).await?;
+        super::accounts::audit(
+            &txn,
+            actor,
+            "account removed",
+            &format!("account {email}"),
+            Some(before),
+            None,
+        )
+        .await?;
+        txn.commit().await?;
+        return Ok(done(format!("Account {email} removed.")));
+    }
+    let Ok(role) = Role::parse(role) else {
+        return Ok(refused(
+            "role",
+            format!("{role:?} is not a role (secretariat, bureau, focal_point)"),
+        ));
+    };
+    let scope = scope.trim().to_uppercase();
+    let (body, state) = match role {
+        Role::Bureau => {
+            let data = super::dataset::snapshot(db).await?;
+            if !data.bodies.iter().any(|b| b.code.as_str() == scope) {
+                return Ok(refused("scope", format!("there is no body {scope:?}")));
+            }
+            (Some(scope), None)
+        }
+        Role::FocalPoint if scope.is_empty() && stored.organisation_id.is_none() => {
+            return Ok(refused(
+                "scope",
+                "a focal point needs the State party they speak for",
+            ))
+        }
+        Role::FocalPoint => (None, (!scope.is_empty()).then_some(scope)),
+        Role::Secretariat => (None, None),
+    };
+    let mut row = stored.into_active_model();
+    row.role = Set(role.as_str().to_owned());
+    row.body_code = Set(body.clone());
+    row.state_code = Set(state.clone());
+    row.update(&txn).await?;
+    super::accounts::audit(
+        &txn,
+        actor,
+        "account changed",
+        &format!("account {email}"),
+        Some(before),
+        Some(serde_json::json!({ "email": email, "role": role.as_str(), "body": body, "state": state })),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(done(format!(
+        "Account {email} is now {}.",
+        role.as_str().replace('_', " ")
+    )))
 }

@@ -29,8 +29,12 @@ pub mod nominations;
 pub mod outbox;
 /// Data for the session and meeting pages.
 pub mod pages;
+/// Creating and changing panel discussions.
+pub mod panels;
 /// The planner's meeting form: conversion, live check, free slots, guarded save.
 pub mod planning;
+/// Writing one record after validating the dataset with the change, audited.
+pub mod records;
 /// The data version that rises with every write.
 pub mod version;
 /// Calendar, timeline and daily programme layouts.

@@ -84,7 +84,27 @@ fn nomination_line(data: &Dataset, n: &Nomination) -> NominationLine {
         justification: n.justification.clone(),
         biography: n.biography.clone().unwrap_or_default(),
         note: n.decision_note.clone(),
+        seen: serde_json::to_string(&seen_of(n)).unwrap_or_default(),
     }
+}
+
+fn seen_of(n: &Nomination) -> NominationSeen {
+    NominationSeen {
+        status: n.status.as_str().to_owned(),
+        released: n.released,
+        justification: n.justification.clone(),
+        note: n.decision_note.clone(),
+    }
+}
+
+/// The texts a step's form sends: what a focal point edits, the Bureau's note, and the
+/// nomination as the form's reader saw it (empty: not checked).
+#[derive(Debug, Clone, Default)]
+pub struct StepTexts {
+    pub justification: String,
+    pub biography: String,
+    pub note: String,
+    pub seen: String,
 }
 
 fn today() -> chrono::NaiveDate {
@@ -358,10 +378,38 @@ pub async fn step(
     actor: &Account,
     id: &str,
     step: &str,
-    justification: String,
-    biography: String,
-    note: String,
+    texts: StepTexts,
 ) -> Result<FormOutcome, QuorumError> {
+    let StepTexts {
+        justification,
+        biography,
+        note,
+        seen,
+    } = texts;
+    if !seen.trim().is_empty() {
+        let Ok(seen) = serde_json::from_str::<NominationSeen>(&seen) else {
+            return Ok(FormOutcome {
+                errors: vec![problem("seen", "not a nomination as seen on the board")],
+                done: None,
+            });
+        };
+        let data = super::dataset::snapshot(db).await?;
+        if let Some(now) = data.nominations.iter().find(|n| n.id.as_str() == id) {
+            let changes = seen.changes(&seen_of(now));
+            if !changes.is_empty() {
+                return Ok(FormOutcome {
+                    errors: vec![problem(
+                        "form",
+                        format!(
+                            "Nomination {id} changed since you opened it: {}. Nothing was recorded; look again and decide.",
+                            changes.join("; ")
+                        ),
+                    )],
+                    done: None,
+                });
+            }
+        }
+    }
     let decide = |decision| Step::Decide {
         decision,
         note: optional(note.clone()),

@@ -134,10 +134,22 @@ async fn persist(
         .filter(|n| !before.nominations.contains(n))
     {
         let old = before.nominations.iter().find(|b| b.id == n.id);
-        if old.is_some() {
-            nomination::Entity::delete_by_id(n.id.to_string())
+        if let Some(old) = old {
+            // Only the row as it was read: when another reviewer's step landed in between,
+            // nothing matches and the whole change is refused rather than overwriting it.
+            let replaced = nomination::Entity::delete_many()
+                .filter(nomination::Column::Id.eq(n.id.to_string()))
+                .filter(nomination::Column::Status.eq(old.status.as_str()))
+                .filter(nomination::Column::Released.eq(old.released))
+                .filter(nomination::Column::Justification.eq(old.justification.clone()))
                 .exec(&txn)
                 .await?;
+            if replaced.rows_affected != 1 {
+                return Err(QuorumError::Conflict(format!(
+                    "nomination {} changed since you opened it; look again and decide",
+                    n.id
+                )));
+            }
         }
         nomination::Entity::insert(nomination_row(n))
             .exec(&txn)

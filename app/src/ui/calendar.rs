@@ -286,7 +286,7 @@ fn Timeline(page: TimelinePage) -> impl IntoView {
                     <span class="timeline-body" role="rowheader">
                         <a href=format!("/calendar?view=list&body={}", row.body)>{row.name}</a>
                     </span>
-                    <ul class="timeline-track" role="cell">
+                    <div class="timeline-cell" role="cell"><ul class="timeline-track">
                         {page.years.iter().map(|(_, left)| view! { <li class="year-line" aria-hidden="true" style=format!("left:{left:.3}%")></li> }).collect_view()}
                         {row.bars.into_iter().map(|bar| {
                             let mut class = String::from("bar");
@@ -303,7 +303,7 @@ fn Timeline(page: TimelinePage) -> impl IntoView {
                                 </li>
                             }
                         }).collect_view()}
-                    </ul>
+                    </ul></div>
                 </div>
             }).collect_view()}
         </div>

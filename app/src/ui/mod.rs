@@ -76,6 +76,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/programme") view=calendar::ProgrammePage ssr=SsrMode::Async/>
                     <Route path=path!("/plan") view=planner::PlannerPage ssr=SsrMode::Async/>
                     <Route path=path!("/plan/session") view=planner::SessionPlannerPage ssr=SsrMode::Async/>
+                    <Route path=path!("/plan/panel") view=planner::PanelPlannerPage ssr=SsrMode::Async/>
                     <Route path=path!("/nominations") view=nominations::NominationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/review") view=nominations::ReviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/workplan") view=workplan::WorkplanPage ssr=SsrMode::Async/>

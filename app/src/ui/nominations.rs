@@ -299,6 +299,7 @@ fn ReviewCallView(
                                 let decidable = matches!(n.status.as_str(), "submitted" | "under review") || (!n.released && matches!(n.status.as_str(), "accepted" | "waitlisted" | "declined")) || n.status == "waitlisted";
                                 let confirmable = n.status == "accepted" && n.released;
                                 let (decide_id, confirm_id) = (n.id.clone(), n.id.clone());
+                                let (seen_decide, seen_confirm) = (n.seen.clone(), n.seen.clone());
                                 let status = format!("{}{}", n.status, if !n.released && matches!(n.status.as_str(), "accepted" | "waitlisted" | "declined") { " (not released)" } else { "" });
                                 view! {
                                     <tr data-id=n.id.clone()>
@@ -311,6 +312,7 @@ fn ReviewCallView(
                                             {decidable.then(move || view! {
                                                 <ActionForm action=step attr:class="decide">
                                                     <input type="hidden" name="id" value=decide_id.clone()/>
+                                                    <input type="hidden" name="seen" value=seen_decide/>
                                                     <label class="visually-hidden" for=format!("note-{decide_id}")>"Note"</label>
                                                     <input id=format!("note-{decide_id}") name="note" placeholder="Note (optional)"/>
                                                     <label class="visually-hidden" for=format!("decision-{decide_id}")>"Decision"</label>
@@ -325,6 +327,7 @@ fn ReviewCallView(
                                             {confirmable.then(move || view! {
                                                 <ActionForm action=step attr:class="confirm">
                                                     <input type="hidden" name="id" value=confirm_id/>
+                                                    <input type="hidden" name="seen" value=seen_confirm/>
                                                     <input type="hidden" name="step" value="confirm"/>
                                                     <button type="submit">"Confirm participation"</button>
                                                 </ActionForm>

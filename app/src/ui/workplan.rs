@@ -105,7 +105,7 @@ fn Workplan(
             0 => "Every paragraph is assigned to a body.".to_owned(),
             n => format!("{n} paragraph(s) not yet covered: {}.", uncovered.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(", ")),
         }}</p>
-        <div class="coverage-wrap">
+        <div class="coverage-wrap" tabindex="0" role="region" aria-label="Coverage of the declaration, scrollable">
             <table class="coverage">
                 <thead><tr>
                     <th scope="col">"Paragraph"</th>
