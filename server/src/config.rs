@@ -127,6 +127,11 @@ pub struct ServeArgs {
     #[arg(long, env = "QUORUM_SESSION_SECONDS", default_value_t = 43_200)]
     pub session_seconds: i64,
 
+    /// How long a request may take, reading its body included, before it is answered 408: a
+    /// client that sends slowly cannot hold a connection's work open.
+    #[arg(long, env = "QUORUM_REQUEST_TIMEOUT_SECS", default_value_t = 60)]
+    pub request_timeout_secs: u64,
+
     /// Do not load the demo dataset into an empty database.
     #[arg(long, env = "QUORUM_NO_DEMO")]
     pub no_demo: bool,

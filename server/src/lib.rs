@@ -141,6 +141,7 @@ async fn serve(args: ServeArgs) -> Result<(), RunError> {
         feed_cache: Default::default(),
         feed_staleness: std::time::Duration::from_millis(args.feed_staleness_ms),
         session_seconds: args.session_seconds,
+        request_timeout: std::time::Duration::from_secs(args.request_timeout_secs),
     };
     let app = startup::build_router(state);
     tracing::info!(%addr, site_root = %args.site_root.display(), "serving Quorum");

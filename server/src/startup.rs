@@ -26,6 +26,48 @@ pub struct AppState {
     pub feed_staleness: std::time::Duration,
     /// How long a login lasts, in seconds.
     pub session_seconds: i64,
+    /// How long a request may take, reading its body included.
+    #[from_ref(skip)]
+    pub request_timeout: std::time::Duration,
+}
+
+/// The largest body a request other than an import may send: forms and server functions are
+/// small, so anything bigger is refused before it is read.
+pub const REQUEST_BODY_LIMIT: usize = 1024 * 1024;
+
+/// Refuses a body over [`REQUEST_BODY_LIMIT`] with 413, whether it announces its length or
+/// streams in chunks; an import has its own, larger limit on its route.
+async fn limit_body(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    if request.uri().path() == "/api/import" {
+        return next.run(request).await;
+    }
+    let too_large = || {
+        (
+            axum::http::StatusCode::PAYLOAD_TOO_LARGE,
+            format!("the request body is too large: at most {REQUEST_BODY_LIMIT} bytes"),
+        )
+            .into_response()
+    };
+    let announced = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if announced.is_some_and(|n| n > REQUEST_BODY_LIMIT) {
+        return too_large();
+    }
+    let (parts, body) = request.into_parts();
+    match axum::body::to_bytes(body, REQUEST_BODY_LIMIT).await {
+        Ok(bytes) => {
+            next.run(axum::extract::Request::from_parts(parts, bytes.into()))
+                .await
+        }
+        Err(_) => too_large(),
+    }
 }
 
 /// Leptos options built explicitly (not from compile-time environment), so the same binary
@@ -53,6 +95,12 @@ pub fn build_router(state: AppState) -> Router {
     // gzip served where cargo-leptos left a compressed copy, and kept by browsers for a while.
     let pkg = std::path::Path::new(state.leptos_options.site_root.as_ref())
         .join(state.leptos_options.site_pkg_dir.as_ref());
+    // Under an https address, browsers are told to use nothing else for a year.
+    let hsts = state
+        .base_url
+        .as_deref()
+        .filter(|url| url.starts_with("https://"))
+        .map(|_| HeaderValue::from_static("max-age=31536000; includeSubDomains"));
     let assets = tower::ServiceBuilder::new()
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
@@ -73,15 +121,24 @@ pub fn build_router(state: AppState) -> Router {
             move || shell(leptos_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn(limit_body))
+        // Slow clients are answered 408 rather than holding work open.
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            state.request_timeout,
+        ))
         // Headers every answer carries unless it set its own: no MIME sniffing, no framing by
-        // other sites, no plugins, a conservative referrer. The policy leaves scripts alone, so
-        // that the hydration script and the WASM bundle run.
+        // other sites, no plugins, a conservative referrer. Pages set their own policy with
+        // the nonce of their inline scripts (`app::shell`); this one allows no inline script.
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static("frame-ancestors 'none'; base-uri 'self'; object-src 'none'; form-action 'self'"),
+            HeaderValue::from_str(&app::ssr::page_policy(None)).expect("the policy is ASCII"),
         ))
+        .layer(tower::util::option_layer(hsts.map(|value| {
+            SetResponseHeaderLayer::if_not_present(header::STRICT_TRANSPORT_SECURITY, value)
+        })))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::REFERRER_POLICY,
             HeaderValue::from_static("strict-origin-when-cross-origin"),

@@ -74,14 +74,61 @@ fn account_of(row: user::Model) -> Result<Account, QuorumError> {
     })
 }
 
+/// Passwords people pick most often among those long enough to pass the length rule (from
+/// published breach corpora). A short list kept here: a full breached-password service would
+/// be a call out of the network, which Quorum's deployments may not allow.
+const COMMON_PASSWORDS: &[&str] = &[
+    "123456789012",
+    "1234567890123",
+    "12345678910",
+    "qwertyuiopasdfghjkl",
+    "qwerty123456",
+    "1q2w3e4r5t6y",
+    "password1234",
+    "password12345",
+    "passwordpassword",
+    "iloveyou1234",
+    "administrator",
+    "abcdefghijkl",
+    "abc123456789",
+    "123456789abc",
+    "qwertyuiop12",
+    "000000000000",
+    "111111111111",
+    "letmein12345",
+    "welcome12345",
+    "changeme1234",
+];
+
+/// Why a password is refused, if it is: shorter than 12 or longer than 128 characters (argon2
+/// hashes every character, so the bound keeps a login cheap), one repeated character, a common
+/// password, or the account's e-mail address.
+pub fn weak_password(password: &str, email: &str) -> Option<&'static str> {
+    let length = password.chars().count();
+    let lower = password.to_lowercase();
+    if length < 12 {
+        Some("must have at least 12 characters")
+    } else if length > 128 {
+        Some("must have at most 128 characters")
+    } else if password.chars().all(|c| Some(c) == password.chars().next()) {
+        Some("must not repeat one character")
+    } else if COMMON_PASSWORDS.contains(&lower.as_str()) {
+        Some("is among the most common passwords; choose another")
+    } else if lower == email {
+        Some("must not be the e-mail address")
+    } else {
+        None
+    }
+}
+
 /// Creates an account after checking what its role needs.
 pub async fn create(db: &impl ConnectionTrait, new: &NewAccount) -> Result<Account, QuorumError> {
     let email = new.email.trim().to_lowercase();
     if !email.contains('@') || email.len() > 254 {
         return Err(invalid("email", "is not an e-mail address"));
     }
-    if new.password.chars().count() < 12 {
-        return Err(invalid("password", "must have at least 12 characters"));
+    if let Some(why) = weak_password(&new.password, &email) {
+        return Err(invalid("password", why));
     }
     match new.role {
         Role::Bureau if new.body.is_none() => {
@@ -141,10 +188,10 @@ pub async fn reset_password(
             "only the secretariat resets passwords".into(),
         ));
     }
-    if password.chars().count() < 12 {
-        return Err(invalid("password", "must have at least 12 characters"));
-    }
     let email = email.trim().to_lowercase();
+    if let Some(why) = weak_password(password, &email) {
+        return Err(invalid("password", why));
+    }
     let row = user::Entity::find()
         .filter(user::Column::Email.eq(&email))
         .one(db)
@@ -182,6 +229,18 @@ pub struct Login {
     pub account: Account,
 }
 
+/// A hash of a random password, checked against when no account has the address given.
+fn unknown_account_hash() -> &'static str {
+    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HASH.get_or_init(|| {
+        let salt = SaltString::generate(&mut OsRng);
+        Argon2::default()
+            .hash_password(b"no account has this password", &salt)
+            .map(|h| h.to_string())
+            .unwrap_or_default()
+    })
+}
+
 /// Checks a password, refusing an address with too many recent failures; opens a session of
 /// `lifetime`.
 pub async fn login(
@@ -206,13 +265,23 @@ pub async fn login(
         .filter(user::Column::Email.eq(&email))
         .one(db)
         .await?;
-    let verified = row.as_ref().is_some_and(|r| {
-        PasswordHash::new(&r.password_hash).is_ok_and(|hash| {
+    // An unknown address costs the same hashing as a known one, so that timing does not tell
+    // which addresses have accounts.
+    let stored_hash = row
+        .as_ref()
+        .map(|r| r.password_hash.clone())
+        .unwrap_or_else(|| unknown_account_hash().to_owned());
+    let verified = row.is_some()
+        && PasswordHash::new(&stored_hash).is_ok_and(|hash| {
             Argon2::default()
                 .verify_password(password.as_bytes(), &hash)
                 .is_ok()
-        })
-    });
+        });
+    if row.is_none() {
+        if let Ok(hash) = PasswordHash::new(&stored_hash) {
+            let _ = Argon2::default().verify_password(password.as_bytes(), &hash);
+        }
+    }
     let Some(row) = row.filter(|_| verified) else {
         let attempt = failed_login::ActiveModel {
             email: Set(email),
@@ -452,5 +521,27 @@ mod tests {
             HeaderValue::from_static("https://evil.example"),
         );
         assert!(!csrf_ok(&headers, "secret"));
+    }
+
+    #[test]
+    fn weak_passwords_are_refused_with_the_reason() {
+        let email = "someone@quorum.example";
+        assert_eq!(
+            weak_password("short", email),
+            Some("must have at least 12 characters")
+        );
+        assert!(weak_password(&"ab".repeat(65), email)
+            .unwrap()
+            .contains("at most 128"));
+        assert!(weak_password("aaaaaaaaaaaaaa", email)
+            .unwrap()
+            .contains("repeat"));
+        assert!(weak_password("Password1234", email)
+            .unwrap()
+            .contains("common"));
+        assert!(weak_password("Someone@Quorum.example", email)
+            .unwrap()
+            .contains("e-mail"));
+        assert_eq!(weak_password("correct horse battery staple", email), None);
     }
 }

@@ -68,3 +68,15 @@ pub fn sha256_hex(secret: &str) -> String {
         .map(|b| format!("{b:02x}"))
         .collect()
 }
+
+/// The policy of every page: scripts only from this site or carrying the page's nonce (the
+/// hydration script), WebAssembly compiled, inline style attributes (the timeline's positions),
+/// no framing, no plugins, forms posting only here.
+pub fn page_policy(nonce: Option<&str>) -> String {
+    let nonce = nonce.map(|n| format!(" 'nonce-{n}'")).unwrap_or_default();
+    format!(
+        "default-src 'self'; script-src 'self'{nonce} 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \
+         img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; \
+         object-src 'none'; form-action 'self'"
+    )
+}

@@ -297,6 +297,6 @@ document.getElementById('import-form').addEventListener('submit', function (even
             <progress id="import-progress" value="0" max="1" aria-label="Upload progress"></progress>
             <span id="import-status" role="status"></span>
         </form>
-        <script inner_html=SCRIPT></script>
+        <script nonce=leptos::nonce::use_nonce() inner_html=SCRIPT></script>
     }
 }

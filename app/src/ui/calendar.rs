@@ -352,7 +352,7 @@ fn Programme(page: ProgrammePage) -> impl IntoView {
                     <input id="prog-date" type="date" name="date" value=page.date.clone()/>
                 </p>
                 <button type="submit">"Show"</button>
-                <button type="button" class="print" onclick="window.print()">"Print"</button>
+                <button type="button" class="print">"Print"</button>
             </form>
             {if page.items.is_empty() {
                 view! { <p class="empty">"No meetings at this venue on this day."</p> }.into_any()

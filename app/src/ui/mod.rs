@@ -20,8 +20,36 @@ use leptos_router::{
     path, SsrMode,
 };
 
+/// The few actions that need no WASM, by delegation so that no element carries inline script
+/// (which the pages' Content-Security-Policy forbids): copying a feed address, printing.
+const PAGE_SCRIPT: &str = r#"
+document.addEventListener('click', function (event) {
+  var copy = event.target.closest('button.copy');
+  if (copy) {
+    var field = copy.previousElementSibling;
+    field.select();
+    if (navigator.clipboard) { navigator.clipboard.writeText(field.value).catch(function () { document.execCommand('copy'); }); }
+    else { document.execCommand('copy'); }
+    copy.nextElementSibling.textContent = 'Copied.';
+  }
+  if (event.target.closest('button.print')) { window.print(); }
+});
+document.addEventListener('focusin', function (event) {
+  if (event.target.matches('input.feed-link')) { event.target.select(); }
+});
+"#;
+
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let nonce = leptos::nonce::use_nonce();
+    // The page's policy names the nonce its inline scripts carry; nothing else inline runs.
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        let policy = crate::ssr::page_policy(nonce.as_deref());
+        if let Ok(value) = axum::http::HeaderValue::from_str(&policy) {
+            response.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -34,6 +62,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </head>
             <body>
                 <App/>
+                <script nonce=nonce>{PAGE_SCRIPT}</script>
             </body>
         </html>
     }

@@ -21,15 +21,14 @@ pub fn SubscribeLinks(links: FeedLinks, label: String) -> impl IntoView {
     }
 }
 
-/// The feed's address in a field to copy from. Copying needs no WASM: a line of inline script
-/// writes to the clipboard, so the button works on every page, hydrated or not.
+/// The feed's address in a field to copy from. Copying needs no WASM: the page's script
+/// (`PAGE_SCRIPT`) writes to the clipboard, so the button works on every page, hydrated or not.
 #[component]
 fn CopyLink(address: String, label: String) -> impl IntoView {
     view! {
         <p class="copy-link">
-            <input class="feed-link" readonly value=address aria-label=format!("Address of the feed of {label}") onfocus="this.select()"/>
-            <button type="button" class="copy"
-                onclick="const f = this.previousElementSibling; f.select(); if (navigator.clipboard) { navigator.clipboard.writeText(f.value).catch(() => document.execCommand('copy')); } else { document.execCommand('copy'); } this.nextElementSibling.textContent = 'Copied.';">
+            <input class="feed-link" readonly value=address aria-label=format!("Address of the feed of {label}")/>
+            <button type="button" class="copy">
                 "Copy link"
             </button>
             <span role="status"></span>

@@ -1,0 +1,155 @@
+//! The HTTP defences through the real server: security headers on pages and answers, a page
+//! policy whose nonce the hydration script carries, oversized bodies refused with 413 (announced
+//! or streamed) writing nothing, and slow clients answered 408.
+
+use std::time::Duration;
+
+use tests::{backends, form_post, http, Backend, TestDatabase, TestServer};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+/// Sends raw bytes to the server and reads its answer's status line.
+async fn raw_status(server: &TestServer, parts: &[&[u8]], pause: Duration) -> String {
+    let address = server.base_url.trim_start_matches("http://").to_owned();
+    let mut stream = TcpStream::connect(address).await.unwrap();
+    for part in parts {
+        stream.write_all(part).await.unwrap();
+        tokio::time::sleep(pause).await;
+    }
+    let mut answer = vec![0; 512];
+    let n = tokio::time::timeout(Duration::from_secs(20), stream.read(&mut answer))
+        .await
+        .expect("the server answers")
+        .unwrap_or(0);
+    String::from_utf8_lossy(&answer[..n])
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn pages_carry_a_nonce_policy_and_answers_the_security_headers() {
+    let db = TestDatabase::new(Backend::Sqlite).await;
+    let server = TestServer::start(&db).await;
+    let page = http()
+        .get(server.url("/sessions/irg-14"))
+        .send()
+        .await
+        .unwrap();
+    let header = |name: &str| {
+        page.headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default()
+    };
+    let policy = header("content-security-policy");
+    assert_eq!(header("x-content-type-options"), "nosniff");
+    assert_eq!(header("x-frame-options"), "DENY");
+    assert!(
+        header("strict-transport-security").is_empty(),
+        "plain http: no HSTS"
+    );
+    for directive in [
+        "default-src 'self'",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+        "'wasm-unsafe-eval'",
+    ] {
+        assert!(
+            policy.contains(directive),
+            "{directive} missing from {policy}"
+        );
+    }
+    let scripts = policy
+        .split(';')
+        .find(|d| d.trim().starts_with("script-src"))
+        .expect("a script-src directive");
+    assert!(
+        !scripts.contains("unsafe-inline"),
+        "inline scripts need the nonce: {scripts}"
+    );
+    let nonce = policy
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("the page policy names a nonce")
+        .to_owned();
+    let html = page.text().await.unwrap();
+    assert!(
+        html.contains(&format!("nonce=\"{nonce}\"")),
+        "the hydration script carries the policy's nonce"
+    );
+    assert!(!html.contains("onclick="), "no inline event handlers");
+
+    // Another page gets another nonce; JSON answers get the strict policy without one.
+    let again = http()
+        .get(server.url("/sessions/irg-14"))
+        .send()
+        .await
+        .unwrap();
+    let other = again.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_ne!(other, policy, "a fresh nonce per page");
+    let json = http().get(server.url("/api/bodies")).send().await.unwrap();
+    let strict = json.headers()["content-security-policy"].to_str().unwrap();
+    assert!(
+        !strict.contains("nonce-") && strict.contains("frame-ancestors 'none'"),
+        "{strict}"
+    );
+
+    // Behind an https address, browsers are told to keep to https.
+    let https = TestServer::start_with(&db, &["--base-url", "https://quorum.example"]).await;
+    let answer = http().get(https.url("/healthz")).send().await.unwrap();
+    assert_eq!(
+        answer.headers()["strict-transport-security"],
+        "max-age=31536000; includeSubDomains"
+    );
+}
+
+#[tokio::test]
+async fn oversized_bodies_are_refused_with_413_and_write_nothing() {
+    for backend in backends() {
+        let db = TestDatabase::new(backend).await;
+        let server = TestServer::start(&db).await;
+        let secretariat = server.secretariat().await;
+        let (_, before) = form_post(&secretariat, &server, "admin/page", &[]).await;
+
+        // Announced: refused before it is read.
+        let huge = format!(
+            "{{\"min_travel_minutes\": 60, \"pad\": \"{}\"}}",
+            "x".repeat(2 << 20)
+        );
+        let (status, _) =
+            form_post(&secretariat, &server, "admin/rules", &[("rules", &huge)]).await;
+        assert_eq!(status, 413, "{backend:?}");
+
+        // Streamed in chunks without a length: refused once it passes the limit.
+        let chunk = format!("{:x}\r\n{}\r\n", 64 * 1024, "a".repeat(64 * 1024));
+        let mut request = b"POST /api/admin/rules HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n".to_vec();
+        for _ in 0..24 {
+            request.extend_from_slice(chunk.as_bytes());
+        }
+        request.extend_from_slice(b"0\r\n\r\n");
+        let status = raw_status(&server, &[&request], Duration::ZERO).await;
+        assert!(status.contains(" 413 "), "{backend:?}: {status}");
+
+        let (_, after) = form_post(&secretariat, &server, "admin/page", &[]).await;
+        assert_eq!(before["rules"], after["rules"], "nothing was written");
+        let health = http().get(server.url("/healthz")).send().await.unwrap();
+        assert_eq!(health.status(), 200, "the server carries on");
+    }
+}
+
+#[tokio::test]
+async fn a_client_sending_its_body_too_slowly_is_answered_408() {
+    let db = TestDatabase::new(Backend::Sqlite).await;
+    let server = TestServer::start_with(&db, &["--request-timeout-secs", "1"]).await;
+    let head: &[u8] = b"POST /api/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"email\":";
+    let status = raw_status(&server, &[head, b" \"a"], Duration::from_millis(1500)).await;
+    assert!(status.contains(" 408 "), "{status}");
+    let health = http().get(server.url("/healthz")).send().await.unwrap();
+    assert_eq!(health.status(), 200);
+}
