@@ -31,6 +31,12 @@ pub enum Command {
     Export(DatabaseArgs),
     /// Import a JSON dataset into an empty database: validated first, written all or nothing.
     Import(ImportArgs),
+    /// Write everything the database holds (calendar, nominations, accounts, audit log) to a
+    /// JSON file, from one snapshot: safe while servers are running.
+    Backup(BackupArgs),
+    /// Restore a backup file into an empty database (or, with --replace, over its contents),
+    /// all or nothing.
+    Restore(RestoreArgs),
     /// Issue a new private feed address for a person or a State party, revoking the old one.
     FeedToken(FeedTokenArgs),
     /// Manage accounts.
@@ -141,6 +147,26 @@ pub struct ServeArgs {
 pub struct ImportArgs {
     /// The JSON file to import (see docs/import-format.md).
     pub file: PathBuf,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct BackupArgs {
+    /// Where to write the backup; written to a temporary file beside it first, then renamed, so
+    /// an interrupted backup never leaves half a file under this name.
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct RestoreArgs {
+    /// A file written by `quorum backup`.
+    pub file: PathBuf,
+    /// Replace what the database holds; without it, the database must be empty.
+    #[arg(long)]
+    pub replace: bool,
     #[command(flatten)]
     pub database: DatabaseArgs,
 }

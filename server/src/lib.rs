@@ -43,6 +43,37 @@ pub async fn run(command: Command) -> Result<(), RunError> {
             writeln!(out)?;
             Ok(())
         }
+        Command::Backup(args) => {
+            let db = database::connect_and_migrate(&args.database.database_url).await?;
+            let backup = app::ssr::backup::take(&db).await?;
+            let partial = args.file.with_extension("partial");
+            let write = || -> std::io::Result<()> {
+                let mut out = std::io::BufWriter::new(std::fs::File::create(&partial)?);
+                serde_json::to_writer(&mut out, &backup).map_err(std::io::Error::other)?;
+                out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+                std::fs::rename(&partial, &args.file)
+            };
+            write().map_err(|e| {
+                let _ = std::fs::remove_file(&partial);
+                std::io::Error::new(e.kind(), format!("{}: {e}", args.file.display()))
+            })?;
+            println!(
+                "backup written to {}: {:?}",
+                args.file.display(),
+                backup.counts()
+            );
+            Ok(())
+        }
+        Command::Restore(args) => {
+            let json = std::fs::read_to_string(&args.file).map_err(|e| {
+                std::io::Error::new(e.kind(), format!("{}: {e}", args.file.display()))
+            })?;
+            let backup = app::ssr::backup::parse(&json)?;
+            let db = database::connect_and_migrate(&args.database.database_url).await?;
+            app::ssr::backup::restore(&db, &backup, args.replace).await?;
+            println!("restored {}: {:?}", args.file.display(), backup.counts());
+            Ok(())
+        }
         Command::Import(args) => {
             let json = std::fs::read_to_string(&args.file).map_err(|e| {
                 std::io::Error::new(e.kind(), format!("{}: {e}", args.file.display()))

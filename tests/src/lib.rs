@@ -342,6 +342,14 @@ pub async fn login(
         .unwrap())
 }
 
+impl TestServer {
+    /// Kills the server with SIGKILL, as a crash or the OOM killer would: no shutdown runs.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 impl Drop for TestServer {
     fn drop(&mut self) {
         let _ = self.child.kill();

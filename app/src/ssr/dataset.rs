@@ -37,9 +37,21 @@ pub async fn export(db: &DatabaseConnection) -> Result<Dataset, QuorumError> {
 
 /// The dataset and the data version it was read at, from one snapshot.
 async fn export_versioned(db: &DatabaseConnection) -> Result<(i64, Dataset), QuorumError> {
+    let txn = begin_snapshot(db).await?;
+    let version = super::version::current(&txn).await?;
+    let mut data = load(&txn).await?;
+    txn.commit().await?;
+    data.canonicalize();
+    Ok((version, data))
+}
+
+/// A read-only transaction that sees one snapshot of the database while others write.
+pub async fn begin_snapshot(
+    db: &DatabaseConnection,
+) -> Result<sea_orm::DatabaseTransaction, QuorumError> {
     // PostgreSQL's default isolation gives each statement its own snapshot: ask for one snapshot
     // for the whole read. A SQLite transaction reads one snapshot already.
-    let txn = match db.get_database_backend() {
+    Ok(match db.get_database_backend() {
         sea_orm::DbBackend::Postgres => {
             db.begin_with_config(
                 Some(sea_orm::IsolationLevel::RepeatableRead),
@@ -48,12 +60,7 @@ async fn export_versioned(db: &DatabaseConnection) -> Result<(i64, Dataset), Quo
             .await?
         }
         _ => db.begin().await?,
-    };
-    let version = super::version::current(&txn).await?;
-    let mut data = load(&txn).await?;
-    txn.commit().await?;
-    data.canonicalize();
-    Ok((version, data))
+    })
 }
 
 async fn load(db: &impl ConnectionTrait) -> Result<Dataset, QuorumError> {

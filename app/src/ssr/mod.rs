@@ -5,6 +5,8 @@
 pub mod accounts;
 /// The secretariat's administration page and forms.
 pub mod admin;
+/// Backup and restore of the whole database as one JSON file.
+pub mod backup;
 /// Bodies: queries.
 pub mod bodies;
 /// Reading the calendar with filters by body and date range.

@@ -79,6 +79,19 @@ pub async fn bump(db: &impl ConnectionTrait) -> Result<(), QuorumError> {
     Ok(())
 }
 
+/// Sets the version above both its stored value and `floor`. A restore brings back the older
+/// number of its backup; caches keyed by version must never meet one number twice.
+pub async fn raise_past(db: &impl ConnectionTrait, floor: i64) -> Result<(), QuorumError> {
+    let next = current(db).await?.max(floor) + 1;
+    data_version::Entity::delete_by_id(ROW).exec(db).await?;
+    let row = data_version::ActiveModel {
+        id: sea_orm::Set(ROW),
+        version: sea_orm::Set(next),
+    };
+    data_version::Entity::insert(row).exec(db).await?;
+    Ok(())
+}
+
 /// A value computed from the stored data, kept while the data version stays the same. Shared by
 /// all requests of this process; another instance's write raises the version, so a stale value
 /// is never served for longer than the version read that precedes each use.

@@ -14,7 +14,9 @@ macro_rules! plain_entity {
 
 pub mod state_party {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[derive(
+        Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize,
+    )]
     #[sea_orm(table_name = "states_parties")]
     pub struct Model {
         #[sea_orm(primary_key, auto_increment = false)]
@@ -27,7 +29,9 @@ pub mod state_party {
 
 pub mod organisation {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[derive(
+        Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize,
+    )]
     #[sea_orm(table_name = "organisations")]
     pub struct Model {
         #[sea_orm(primary_key, auto_increment = false)]
@@ -40,7 +44,9 @@ pub mod organisation {
 
 pub mod person {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[derive(
+        Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize,
+    )]
     #[sea_orm(table_name = "persons")]
     pub struct Model {
         #[sea_orm(primary_key, auto_increment = false)]
@@ -57,7 +63,9 @@ pub mod person {
 
 pub mod bureau_member {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[derive(
+        Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize,
+    )]
     #[sea_orm(table_name = "bureau_members")]
     pub struct Model {
         #[sea_orm(primary_key)]
@@ -74,7 +82,7 @@ pub mod bureau_member {
 
 pub mod venue {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
     #[sea_orm(table_name = "venues")]
     pub struct Model {
         #[sea_orm(primary_key, auto_increment = false)]
@@ -92,7 +100,9 @@ pub mod venue {
 
 pub mod room {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[derive(
+        Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize,
+    )]
     #[sea_orm(table_name = "rooms")]
     pub struct Model {
         #[sea_orm(primary_key, auto_increment = false)]
@@ -107,7 +117,9 @@ pub mod room {
 
 pub mod venue_closure {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[derive(
+        Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize,
+    )]
     #[sea_orm(table_name = "venue_closures")]
     pub struct Model {
         #[sea_orm(primary_key)]
@@ -122,7 +134,7 @@ pub mod venue_closure {
 
 pub mod session {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
     #[sea_orm(table_name = "sessions")]
     pub struct Model {
         #[sea_orm(primary_key, auto_increment = false)]
@@ -148,7 +160,9 @@ pub mod session {
 
 pub mod meeting {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[derive(
+        Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize,
+    )]
     #[sea_orm(table_name = "meetings")]
     pub struct Model {
         #[sea_orm(primary_key, auto_increment = false)]
@@ -170,7 +184,9 @@ pub mod meeting {
 
 pub mod meeting_session {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[derive(
+        Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize,
+    )]
     #[sea_orm(table_name = "meeting_sessions")]
     pub struct Model {
         #[sea_orm(primary_key, auto_increment = false)]
@@ -183,7 +199,9 @@ pub mod meeting_session {
 
 pub mod agenda_item {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[derive(
+        Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize,
+    )]
     #[sea_orm(table_name = "agenda_items")]
     pub struct Model {
         #[sea_orm(primary_key, auto_increment = false)]
@@ -200,7 +218,9 @@ pub mod agenda_item {
 
 pub mod document {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[derive(
+        Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize,
+    )]
     #[sea_orm(table_name = "documents")]
     pub struct Model {
         #[sea_orm(primary_key, auto_increment = false)]
@@ -216,7 +236,9 @@ pub mod document {
 
 pub mod declaration_section {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[derive(
+        Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize,
+    )]
     #[sea_orm(table_name = "declaration_sections")]
     pub struct Model {
         #[sea_orm(primary_key, auto_increment = false)]
@@ -229,7 +251,9 @@ pub mod declaration_section {
 
 pub mod declaration_paragraph {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[derive(
+        Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize,
+    )]
     #[sea_orm(table_name = "declaration_paragraphs")]
     pub struct Model {
         #[sea_orm(primary_key, auto_increment = false)]
@@ -241,7 +265,9 @@ pub mod declaration_paragraph {
 
 pub mod workplan {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[derive(
+        Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize,
+    )]
     #[sea_orm(table_name = "workplans")]
     pub struct Model {
         #[sea_orm(primary_key, auto_increment = false)]
@@ -256,7 +282,7 @@ pub mod workplan {
 
 pub mod workplan_entry {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
     #[sea_orm(table_name = "workplan_entries")]
     pub struct Model {
         #[sea_orm(primary_key, auto_increment = false)]
@@ -275,7 +301,9 @@ pub mod workplan_entry {
 
 pub mod workplan_entry_body {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[derive(
+        Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize,
+    )]
     #[sea_orm(table_name = "workplan_entry_bodies")]
     pub struct Model {
         #[sea_orm(primary_key, auto_increment = false)]
@@ -288,7 +316,9 @@ pub mod workplan_entry_body {
 
 pub mod panel {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[derive(
+        Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize,
+    )]
     #[sea_orm(table_name = "panels")]
     pub struct Model {
         #[sea_orm(primary_key, auto_increment = false)]
@@ -306,7 +336,9 @@ pub mod panel {
 
 pub mod panel_panellist {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[derive(
+        Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize,
+    )]
     #[sea_orm(table_name = "panel_panellists")]
     pub struct Model {
         #[sea_orm(primary_key, auto_increment = false)]
@@ -320,7 +352,9 @@ pub mod panel_panellist {
 
 pub mod call_for_nominations {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[derive(
+        Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize,
+    )]
     #[sea_orm(table_name = "calls_for_nominations")]
     pub struct Model {
         #[sea_orm(primary_key, auto_increment = false)]
@@ -336,7 +370,9 @@ pub mod call_for_nominations {
 
 pub mod nomination {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[derive(
+        Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize,
+    )]
     #[sea_orm(table_name = "nominations")]
     pub struct Model {
         #[sea_orm(primary_key, auto_increment = false)]
@@ -357,7 +393,9 @@ pub mod nomination {
 
 pub mod contribution {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[derive(
+        Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize,
+    )]
     #[sea_orm(table_name = "contributions")]
     pub struct Model {
         #[sea_orm(primary_key, auto_increment = false)]
@@ -374,7 +412,9 @@ pub mod contribution {
 
 pub mod contribution_tally {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[derive(
+        Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize,
+    )]
     #[sea_orm(table_name = "contribution_tallies")]
     pub struct Model {
         #[sea_orm(primary_key)]
@@ -389,7 +429,9 @@ pub mod contribution_tally {
 
 pub mod meeting_participant {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[derive(
+        Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize,
+    )]
     #[sea_orm(table_name = "meeting_participants")]
     pub struct Model {
         #[sea_orm(primary_key, auto_increment = false)]
@@ -402,7 +444,7 @@ pub mod meeting_participant {
 
 pub mod setting {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
     #[sea_orm(table_name = "settings")]
     pub struct Model {
         #[sea_orm(primary_key, auto_increment = false)]
@@ -414,7 +456,9 @@ pub mod setting {
 
 pub mod conflict_acceptance {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[derive(
+        Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize,
+    )]
     #[sea_orm(table_name = "conflict_acceptances")]
     pub struct Model {
         #[sea_orm(primary_key, auto_increment = false)]
@@ -429,7 +473,9 @@ pub mod conflict_acceptance {
 
 pub mod feed_token {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[derive(
+        Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize,
+    )]
     #[sea_orm(table_name = "feed_tokens")]
     pub struct Model {
         #[sea_orm(primary_key, auto_increment = false)]
@@ -443,7 +489,9 @@ pub mod feed_token {
 
 pub mod data_version {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[derive(
+        Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize,
+    )]
     #[sea_orm(table_name = "data_version")]
     pub struct Model {
         #[sea_orm(primary_key, auto_increment = false)]
@@ -455,7 +503,9 @@ pub mod data_version {
 
 pub mod user {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[derive(
+        Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize,
+    )]
     #[sea_orm(table_name = "users")]
     pub struct Model {
         #[sea_orm(primary_key)]
@@ -475,7 +525,9 @@ pub mod user {
 
 pub mod auth_session {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[derive(
+        Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize,
+    )]
     #[sea_orm(table_name = "auth_sessions")]
     pub struct Model {
         #[sea_orm(primary_key, auto_increment = false)]
@@ -490,7 +542,9 @@ pub mod auth_session {
 
 pub mod failed_login {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[derive(
+        Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize,
+    )]
     #[sea_orm(table_name = "failed_logins")]
     pub struct Model {
         #[sea_orm(primary_key)]
@@ -503,7 +557,7 @@ pub mod failed_login {
 
 pub mod audit_entry {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
     #[sea_orm(table_name = "audit_log")]
     pub struct Model {
         #[sea_orm(primary_key)]
@@ -520,7 +574,9 @@ pub mod audit_entry {
 
 pub mod outbox_message {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
+    #[derive(
+        Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize,
+    )]
     #[sea_orm(table_name = "outbox")]
     pub struct Model {
         #[sea_orm(primary_key)]
