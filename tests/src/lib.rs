@@ -465,3 +465,15 @@ pub async fn status_and_json(response: reqwest::Response) -> (u16, serde_json::V
         serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)),
     )
 }
+
+/// The text of a page (any status), as a browser would receive it.
+pub async fn page_text(server: &TestServer, path: &str) -> String {
+    http()
+        .get(server.url(path))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}

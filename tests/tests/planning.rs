@@ -675,12 +675,7 @@ async fn panels_are_planned_by_the_bureau_of_their_meeting_with_errors_by_field(
         )
         .await;
         assert!(outcome["done"].is_string(), "{outcome}");
-        let page = reqwest::get(server.url("/sessions/irg-14"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let page = tests::page_text(&server, "/sessions/irg-14").await;
         assert!(
             page.contains("Registers of beneficial owners"),
             "{backend:?}: the session page shows the changed panel"

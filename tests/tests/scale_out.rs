@@ -57,14 +57,7 @@ async fn two_instances_share_logins_changes_and_feed_etags() {
             "{backend:?}: one ETag from both instances"
         );
         assert_eq!(body_first, body_second);
-        let page = http()
-            .get(first.url("/sessions/irg-14"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let page = tests::page_text(&first, "/sessions/irg-14").await;
         assert!(
             page.contains("Renamed through the second instance"),
             "{backend:?}"
