@@ -35,20 +35,51 @@ pub struct AppState {
 /// small, so anything bigger is refused before it is read.
 pub const REQUEST_BODY_LIMIT: usize = 1024 * 1024;
 
-/// Refuses a body over [`REQUEST_BODY_LIMIT`] with 413, whether it announces its length or
-/// streams in chunks; an import has its own, larger limit on its route.
-async fn limit_body(
+/// A server function whose arguments cannot be read (a field missing, a value of the wrong
+/// shape) is the client's mistake: answered 400 with the same message, not 500, which Leptos
+/// would answer and which monitoring counts as the server failing.
+async fn argument_errors_are_400(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let server_function =
+        request.method() == axum::http::Method::POST && request.uri().path().starts_with("/api/");
+    let response = next.run(request).await;
+    if !server_function || response.status() != axum::http::StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let bytes = axum::body::to_bytes(body, 64 * 1024)
+        .await
+        .unwrap_or_default();
+    const CLIENT_MISTAKES: [&[u8]; 3] = [b"Args|", b"MissingArg|", b"Deserialization|"];
+    if CLIENT_MISTAKES
+        .iter()
+        .any(|prefix| bytes.starts_with(prefix))
+    {
+        parts.status = axum::http::StatusCode::BAD_REQUEST;
+    }
+    axum::response::Response::from_parts(parts, bytes.into())
+}
+
+/// Checks every request body at the boundary: over its limit ([`REQUEST_BODY_LIMIT`], or
+/// [`crate::routes::api::IMPORT_LIMIT_BYTES`] for an import) it is refused with 413, whether it
+/// announces its length or streams in chunks; text with a NUL character — which PostgreSQL
+/// cannot store and no field of Quorum means — is refused with 400 before anything reads it.
+async fn check_body(
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
     use axum::response::IntoResponse;
-    if request.uri().path() == "/api/import" {
-        return next.run(request).await;
-    }
+    let limit = if request.uri().path() == "/api/import" {
+        crate::routes::api::IMPORT_LIMIT_BYTES
+    } else {
+        REQUEST_BODY_LIMIT
+    };
     let too_large = || {
         (
             axum::http::StatusCode::PAYLOAD_TOO_LARGE,
-            format!("the request body is too large: at most {REQUEST_BODY_LIMIT} bytes"),
+            format!("the request body is too large: at most {limit} bytes"),
         )
             .into_response()
     };
@@ -57,17 +88,35 @@ async fn limit_body(
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
-    if announced.is_some_and(|n| n > REQUEST_BODY_LIMIT) {
+    if announced.is_some_and(|n| n > limit) {
         return too_large();
     }
+    let nul_in_query = request
+        .uri()
+        .query()
+        .is_some_and(|q| q.to_ascii_lowercase().contains("%00"));
     let (parts, body) = request.into_parts();
-    match axum::body::to_bytes(body, REQUEST_BODY_LIMIT).await {
-        Ok(bytes) => {
-            next.run(axum::extract::Request::from_parts(parts, bytes.into()))
-                .await
-        }
-        Err(_) => too_large(),
+    let Ok(bytes) = axum::body::to_bytes(body, limit).await else {
+        return too_large();
+    };
+    if nul_in_query || carries_nul(&bytes) {
+        return (
+            axum::http::StatusCode::BAD_REQUEST,
+            "text must not contain NUL characters",
+        )
+            .into_response();
     }
+    next.run(axum::extract::Request::from_parts(parts, bytes.into()))
+        .await
+}
+
+/// Whether a body holds a NUL character: raw, form-encoded (`%00`) or JSON-escaped (`\u0000`).
+fn carries_nul(body: &[u8]) -> bool {
+    body.contains(&0)
+        || body
+            .windows(3)
+            .any(|w| w[0] == b'%' && w[1] == b'0' && w[2] == b'0')
+        || body.windows(6).any(|w| w.eq_ignore_ascii_case(b"\\u0000"))
 }
 
 /// Leptos options built explicitly (not from compile-time environment), so the same binary
@@ -121,7 +170,8 @@ pub fn build_router(state: AppState) -> Router {
             move || shell(leptos_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        .layer(axum::middleware::from_fn(limit_body))
+        .layer(axum::middleware::from_fn(argument_errors_are_400))
+        .layer(axum::middleware::from_fn(check_body))
         // Slow clients are answered 408 rather than holding work open.
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,

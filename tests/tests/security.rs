@@ -136,6 +136,21 @@ async fn oversized_bodies_are_refused_with_413_and_write_nothing() {
         let status = raw_status(&server, &[&request], Duration::ZERO).await;
         assert!(status.contains(" 413 "), "{backend:?}: {status}");
 
+        // A NUL character, which PostgreSQL cannot store, is refused at the door on both backends.
+        let (status, _) = form_post(
+            &secretariat,
+            &server,
+            "admin/add-closure",
+            &[
+                ("venue", "vienna-vic"),
+                ("start", "2030-01-01"),
+                ("end", "2030-01-01"),
+                ("reason", "a\0b"),
+            ],
+        )
+        .await;
+        assert_eq!(status, 400, "{backend:?}");
+
         let (_, after) = form_post(&secretariat, &server, "admin/page", &[]).await;
         assert_eq!(before["rules"], after["rules"], "nothing was written");
         let health = http().get(server.url("/healthz")).send().await.unwrap();

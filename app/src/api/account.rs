@@ -146,10 +146,15 @@ pub async fn new_private_feed(kind: String, subject: String) -> Result<FeedLinks
         .ok_or_else(|| refuse(401, "sign in first"))?;
     let subject = match kind.as_str() {
         "person" => PrivateSubject::Person(
-            crate::domain::Id::parse(subject.trim()).map_err(ServerFnError::new)?,
+            crate::domain::Id::parse(subject.trim()).map_err(|why| refuse(400, &why))?,
         ),
         "state" => PrivateSubject::State(subject.trim().to_uppercase()),
-        other => return Err(ServerFnError::new(format!("unknown kind {other:?}"))),
+        other => {
+            return Err(refuse(
+                400,
+                &format!("unknown kind {other:?} (person or state)"),
+            ))
+        }
     };
     let (person, state) = match &subject {
         PrivateSubject::Person(p) => (Some(p), None),

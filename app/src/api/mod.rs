@@ -29,10 +29,11 @@ pub(crate) fn database() -> Result<sea_orm::DatabaseConnection, ServerFnError> {
         .ok_or_else(|| ServerFnError::new("the database connection is missing from the context"))
 }
 
-/// Maps a Quorum error onto a server function error, keeping its message.
+/// Maps a Quorum error onto a server function error, keeping its message and its HTTP status
+/// (a bad argument is 400 or 422, a missing record 404; only a failing database is 500).
 #[cfg(feature = "ssr")]
 pub(crate) fn to_server_error(err: crate::error::QuorumError) -> ServerFnError {
-    ServerFnError::new(err.to_string())
+    account::refusal(err)
 }
 
 /// Tells the server a write went through this instance (its feed cache reads the data version

@@ -19,7 +19,7 @@ use super::auth::CurrentUser;
 use crate::startup::AppState;
 
 /// Imports carry the whole calendar: allow far more than axum's 2 MB default.
-const IMPORT_LIMIT_BYTES: usize = 64 * 1024 * 1024;
+pub const IMPORT_LIMIT_BYTES: usize = 64 * 1024 * 1024;
 
 pub fn router() -> Router<AppState> {
     Router::new()
