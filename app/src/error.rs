@@ -80,6 +80,13 @@ impl QuorumError {
 #[cfg(feature = "ssr")]
 impl From<sea_orm::DbErr> for QuorumError {
     fn from(err: sea_orm::DbErr) -> Self {
+        // Two requests creating the same key at once: the second is told, not failed.
+        if let Some(sea_orm::SqlErr::UniqueConstraintViolation(detail)) = err.sql_err() {
+            tracing::info!(%detail, "refused a duplicate key");
+            return QuorumError::Conflict(
+                "a record with this key was saved at the same moment; look again".into(),
+            );
+        }
         tracing::error!(error = %err, "database error");
         QuorumError::Database(err.to_string())
     }

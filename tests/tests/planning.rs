@@ -899,3 +899,40 @@ async fn the_secretariat_changes_bodies_venues_rooms_and_accounts() {
         );
     }
 }
+
+#[tokio::test]
+async fn simultaneous_saves_of_one_meeting_never_fail_the_server() {
+    for backend in backends() {
+        let db = TestDatabase::new(backend).await;
+        let server = TestServer::start(&db).await;
+        let secretariat = server.secretariat().await;
+        let (_, session) = get_json(&server, "/api/sessions/irg-14").await;
+        let meeting = session["meetings"][0].clone();
+        let url = server.url(&format!(
+            "/api/meetings/{}",
+            meeting["id"].as_str().unwrap()
+        ));
+        let mut saves = tokio::task::JoinSet::new();
+        for i in 0..12 {
+            let mut changed = meeting.clone();
+            changed["title"] = format!("Saved at once {i}").into();
+            let (client, url) = (secretariat.clone(), url.clone());
+            saves.spawn(async move {
+                let response = client.put(url).json(&changed).send().await.unwrap();
+                (response.status().as_u16(), response.text().await.unwrap())
+            });
+        }
+        while let Some(answer) = saves.join_next().await {
+            let (status, text) = answer.unwrap();
+            assert!(
+                status == 200 || status == 409,
+                "{backend:?}: a simultaneous save answered {status}: {text}"
+            );
+        }
+        let (_, after) = get_json(&server, "/api/sessions/irg-14").await;
+        assert!(after["meetings"][0]["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("Saved at once"));
+    }
+}

@@ -75,6 +75,7 @@ pub async fn save(
 
     let txn = db.begin().await?;
     let id = proposed.id.to_string();
+    super::records::lock::<meeting::Entity>(&txn, id.clone()).await?;
     meeting_session::Entity::delete_many()
         .filter(meeting_session::Column::MeetingId.eq(&id))
         .exec(&txn)

@@ -5,7 +5,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Transac
 use serde::{Deserialize, Serialize};
 
 use super::convert::{call_row, nomination_row, panellist_rows, person_row};
-use super::entities::{call_for_nominations, nomination, panel_panellist, person, setting};
+use super::entities::{call_for_nominations, nomination, panel, panel_panellist, person, setting};
 use crate::domain::account::{Account, Role};
 use crate::domain::balance;
 use crate::domain::nominations as rules;
@@ -162,6 +162,7 @@ async fn persist(
         }
     }
     for panel in after.panels.iter().filter(|p| !before.panels.contains(p)) {
+        super::records::lock::<panel::Entity>(&txn, panel.id.to_string()).await?;
         panel_panellist::Entity::delete_many()
             .filter(panel_panellist::Column::PanelId.eq(panel.id.to_string()))
             .exec(&txn)

@@ -52,6 +52,20 @@ where
     Ok(())
 }
 
+/// Takes the row's write lock for the rest of the transaction on PostgreSQL, so that two saves
+/// of one record replace its child rows one after the other instead of colliding on their keys.
+/// SQLite runs one writing transaction at a time already.
+pub async fn lock<E: EntityTrait>(
+    txn: &sea_orm::DatabaseTransaction,
+    key: <E::PrimaryKey as sea_orm::PrimaryKeyTrait>::ValueType,
+) -> Result<(), QuorumError> {
+    use sea_orm::{ConnectionTrait, QuerySelect};
+    if txn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        E::find_by_id(key).lock_exclusive().one(txn).await?;
+    }
+    Ok(())
+}
+
 /// "created" or "changed", for audit actions.
 pub fn verb(stored: bool) -> &'static str {
     if stored {

@@ -261,6 +261,7 @@ pub async fn save_entry(
     }
     let txn = db.begin().await?;
     let key = entry.id.to_string();
+    super::records::lock::<workplan_entry::Entity>(&txn, key.clone()).await?;
     workplan_entry_body::Entity::delete_many()
         .filter(workplan_entry_body::Column::EntryId.eq(&key))
         .exec(&txn)
