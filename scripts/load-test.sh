@@ -126,7 +126,10 @@ run_backend() { # name database-url
   kill "$quorum_pid"
   wait "$quorum_pid" 2>/dev/null || true
   quorum_pid=
-  if grep -q . "$work/quorum.err"; then echo "  server errors:"; sed 's/^/    /' "$work/quorum.err" | head -20; fi
+  if grep -q . "$work/quorum.err"; then
+    echo "  server log (warnings and errors), first lines of $(wc -l <"$work/quorum.err"):"
+    head -5 "$work/quorum.err" | sed 's/^/    /'
+  fi
 }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(sed -n 's/^model name\t: //p' /proc/cpuinfo | head -1)"

@@ -21,9 +21,24 @@ const INSERT_CHUNK: usize = 200;
 /// again from the database only when a write (through any instance) raised the version, so a
 /// page costs one small query while nothing changes.
 pub async fn snapshot(db: &DatabaseConnection) -> Result<std::sync::Arc<Dataset>, QuorumError> {
-    static SNAPSHOT: super::version::VersionCache<Dataset> = super::version::VersionCache::new();
     let version = super::version::recent(db).await?;
-    if let Some(data) = SNAPSHOT.get(version) {
+    snapshot_since(db, version).await
+}
+
+/// The whole stored dataset as of `version` or later. After a write, many requests miss at
+/// once: one of them reads the database while the others wait for its result, so a burst of
+/// readers costs one read, not one each (which would starve writers of connections).
+pub async fn snapshot_since(
+    db: &DatabaseConnection,
+    version: i64,
+) -> Result<std::sync::Arc<Dataset>, QuorumError> {
+    static SNAPSHOT: super::version::VersionCache<Dataset> = super::version::VersionCache::new();
+    static READING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+    if let Some(data) = SNAPSHOT.get_at_least(version) {
+        return Ok(data);
+    }
+    let _reading = READING.lock().await;
+    if let Some(data) = SNAPSHOT.get_at_least(version) {
         return Ok(data);
     }
     let (version, data) = export_versioned(db).await?;

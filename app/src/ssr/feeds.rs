@@ -120,7 +120,8 @@ pub async fn feed(
     db: &DatabaseConnection,
     selection: &FeedSelection,
     base_url: &str,
+    version: i64,
 ) -> Result<Feed, QuorumError> {
-    let data = super::dataset::export(db).await?;
+    let data = super::dataset::snapshot_since(db, version).await?;
     feeds::build(&data, selection, base_url)
 }

@@ -117,6 +117,17 @@ impl<T> VersionCache<T> {
             .map(|(_, value)| value.clone())
     }
 
+    /// The value kept for this version or a newer one, if any.
+    pub fn get_at_least(&self, version: i64) -> Option<std::sync::Arc<T>> {
+        let slot = self
+            .slot
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        slot.as_ref()
+            .filter(|(kept, _)| *kept >= version)
+            .map(|(_, value)| value.clone())
+    }
+
     /// Keeps `value` for `version` unless a newer one is kept already; returns it shared.
     pub fn put(&self, version: i64, value: T) -> std::sync::Arc<T> {
         let value = std::sync::Arc::new(value);

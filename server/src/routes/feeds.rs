@@ -87,9 +87,10 @@ async fn render(
     state: &AppState,
     path: &str,
     headers: &HeaderMap,
+    version: i64,
 ) -> Result<Rendered, QuorumError> {
     let (selection, private) = feeds::selection(&state.db, path).await?;
-    let feed = feeds::feed(&state.db, &selection, &public_base(state, headers)).await?;
+    let feed = feeds::feed(&state.db, &selection, &public_base(state, headers), version).await?;
     let body = feed.render().into_bytes();
     let tag = Sha256::digest(&body)
         .iter()
@@ -145,12 +146,27 @@ async fn feed(
     let rendered = match cached {
         Some(hit) => hit,
         None => {
-            let fresh = Arc::new(render(&state, &path, &headers).await?);
-            let mut cache = state.feed_cache.lock().expect("feed cache lock");
-            if cache.version == current {
-                cache.feeds.insert(path.clone(), fresh.clone());
+            // After a change, a thousand subscribers miss at once: one renders each feed while
+            // the others wait for it, instead of all rendering (and compressing) it together.
+            static RENDERING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+            let _rendering = RENDERING.lock().await;
+            let rendered_meanwhile = {
+                let cache = state.feed_cache.lock().expect("feed cache lock");
+                (cache.version == current)
+                    .then(|| cache.feeds.get(&path).cloned())
+                    .flatten()
+            };
+            match rendered_meanwhile {
+                Some(hit) => hit,
+                None => {
+                    let fresh = Arc::new(render(&state, &path, &headers, current).await?);
+                    let mut cache = state.feed_cache.lock().expect("feed cache lock");
+                    if cache.version == current {
+                        cache.feeds.insert(path.clone(), fresh.clone());
+                    }
+                    fresh
+                }
             }
-            fresh
         }
     };
     Ok(respond(&rendered, &headers))
