@@ -45,9 +45,11 @@ pub async fn snapshot_since(
     Ok(SNAPSHOT.put(version, data))
 }
 
-/// The whole stored dataset, read in one snapshot.
+/// The whole stored dataset as of now, read in one snapshot: every write has been checked
+/// against it. Shares the read of this version with pages and feeds when they made it already.
 pub async fn export(db: &DatabaseConnection) -> Result<Dataset, QuorumError> {
-    Ok(export_versioned(db).await?.1)
+    let version = super::version::current(db).await?;
+    Ok((*snapshot_since(db, version).await?).clone())
 }
 
 /// The dataset and the data version it was read at, from one snapshot.

@@ -121,12 +121,25 @@ async fn feed(
     Path(path): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let known = {
+    let fresh_version = || {
         let cache = state.feed_cache.lock().expect("feed cache lock");
         cache
             .checked
             .filter(|at| at.elapsed() < state.feed_staleness)
             .map(|_| cache.version)
+    };
+    // When the bound runs out, one request reads the version while the others arriving meanwhile
+    // wait for it, rather than a thousand subscribers queueing for the database's connections.
+    static READING_VERSION: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+    let mut known = fresh_version();
+    let reading = match known {
+        Some(_) => None,
+        None if state.feed_staleness.is_zero() => None,
+        None => {
+            let guard = READING_VERSION.lock().await;
+            known = fresh_version();
+            Some(guard)
+        }
     };
     let current = match known {
         Some(version) => version,
@@ -143,6 +156,7 @@ async fn feed(
         }
         cache.feeds.get(&path).cloned()
     };
+    drop(reading);
     let rendered = match cached {
         Some(hit) => hit,
         None => {
