@@ -133,8 +133,9 @@ pub struct ServeArgs {
     #[arg(long, env = "QUORUM_SESSION_SECONDS", default_value_t = 43_200)]
     pub session_seconds: i64,
 
-    /// How long a request may take, reading its body included, before it is answered 408: a
-    /// client that sends slowly cannot hold a connection's work open.
+    /// How long a request may take, reading its body included, before it is answered 408; and
+    /// how long its headers may take to arrive before the connection is closed. A client that
+    /// sends slowly cannot hold a connection's work open.
     #[arg(long, env = "QUORUM_REQUEST_TIMEOUT_SECS", default_value_t = 60)]
     pub request_timeout_secs: u64,
 

@@ -179,19 +179,82 @@ async fn serve(args: ServeArgs) -> Result<(), RunError> {
     // Tests and scripts read this line to learn the port chosen for port 0.
     println!("quorum listening on http://{addr}");
     std::io::stdout().flush()?;
-    // No Nagle delay: a response written in parts (headers, then a file's body) would otherwise
-    // wait for the client's delayed acknowledgement, about 40 ms.
-    let listener =
-        axum::serve::ListenerExt::tap_io(listener, |stream: &mut tokio::net::TcpStream| {
-            if let Err(err) = stream.set_nodelay(true) {
-                tracing::debug!("TCP_NODELAY not set: {err}");
-            }
-        });
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    serve_connections(
+        listener,
+        app,
+        std::time::Duration::from_secs(args.request_timeout_secs),
+    )
+    .await;
     Ok(())
 }
+
+/// Accepts connections until a shutdown signal, then lets open requests finish. Written over
+/// hyper rather than `axum::serve` for one thing axum does not offer: a client must send a
+/// request's headers within `header_timeout`, so connections that trickle bytes (slowloris)
+/// are closed instead of being held open for ever.
+async fn serve_connections(
+    listener: tokio::net::TcpListener,
+    app: axum::Router,
+    header_timeout: std::time::Duration,
+) {
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let shutdown = shutdown_signal();
+    tokio::pin!(shutdown);
+    let mut connections = tokio::task::JoinSet::new();
+    loop {
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(err) => {
+                    // Out of descriptors and the like: pause rather than spin.
+                    tracing::warn!("accept failed: {err}");
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        // No Nagle delay: a response written in parts (headers, then a file's body) would
+        // otherwise wait for the client's delayed acknowledgement, about 40 ms.
+        if let Err(err) = stream.set_nodelay(true) {
+            tracing::debug!("TCP_NODELAY not set: {err}");
+        }
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        let mut stopped = stopped.clone();
+        connections.spawn(async move {
+            let connection = hyper::server::conn::http1::Builder::new()
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(header_timeout)
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                .with_upgrades();
+            tokio::pin!(connection);
+            tokio::select! {
+                result = connection.as_mut() => {
+                    if let Err(err) = result {
+                        tracing::debug!("connection ended: {err}");
+                    }
+                }
+                _ = stopped.changed() => {
+                    connection.as_mut().graceful_shutdown();
+                    let _ = connection.await;
+                }
+            }
+        });
+        // Forget the connections that have ended.
+        while connections.try_join_next().is_some() {}
+    }
+    // Requests under way may finish; a connection that stays open past the grace period (an
+    // idle client, a slow one) is closed.
+    let _ = stop.send(true);
+    let drained = async { while connections.join_next().await.is_some() {} };
+    if tokio::time::timeout(SHUTDOWN_GRACE, drained).await.is_err() {
+        tracing::info!("closing connections still open after the grace period");
+        connections.abort_all();
+    }
+}
+
+/// How long requests under way may take to finish once a shutdown is asked for.
+const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
 
 async fn shutdown_signal() {
     let ctrl_c = async {

@@ -168,3 +168,24 @@ async fn a_client_sending_its_body_too_slowly_is_answered_408() {
     let health = http().get(server.url("/healthz")).send().await.unwrap();
     assert_eq!(health.status(), 200);
 }
+
+#[tokio::test]
+async fn a_client_trickling_its_headers_is_disconnected() {
+    let db = TestDatabase::new(Backend::Sqlite).await;
+    let server = TestServer::start_with(&db, &["--request-timeout-secs", "1"]).await;
+    let address = server.base_url.trim_start_matches("http://").to_owned();
+    let mut stream = TcpStream::connect(address).await.unwrap();
+    stream
+        .write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
+        .await
+        .unwrap();
+    // The headers never end: the server closes the connection soon after the bound.
+    let mut answer = vec![0; 256];
+    let read = tokio::time::timeout(Duration::from_secs(10), stream.read(&mut answer)).await;
+    assert!(
+        matches!(read, Ok(Ok(_)) | Ok(Err(_))),
+        "the connection was still open after 10 s"
+    );
+    let health = http().get(server.url("/healthz")).send().await.unwrap();
+    assert_eq!(health.status(), 200, "other clients are served");
+}
