@@ -702,3 +702,125 @@ async fn the_secretariat_browses_the_audit_log_and_outbox_on_its_page() {
         .unwrap();
     assert_eq!(refused.status(), 403);
 }
+
+#[tokio::test]
+async fn a_user_changes_their_own_password_and_their_other_sign_ins_end() {
+    for backend in backends() {
+        let db = TestDatabase::new(backend).await;
+        let server = TestServer::start(&db).await;
+        let email = "changer@quorum.example";
+        let here = server.signed_in(email, "bureau", &["--body", "IRG"]).await;
+        let elsewhere = tests::login(&server, email, tests::TEST_PASSWORD)
+            .await
+            .unwrap();
+        let change = |current: &'static str, new: &'static str, confirm: &'static str| {
+            vec![("current", current), ("new", new), ("confirm", confirm)]
+        };
+        let (_, outcome) = tests::form_post(
+            &here,
+            &server,
+            "account/change-password",
+            &change(
+                "not my password",
+                "a brand new passphrase",
+                "a brand new passphrase",
+            ),
+        )
+        .await;
+        assert_eq!(
+            outcome["errors"][0]["field"], "current",
+            "{backend:?}: {outcome}"
+        );
+        let (_, outcome) = tests::form_post(
+            &here,
+            &server,
+            "account/change-password",
+            &change(tests::TEST_PASSWORD, "password1234", "password1234"),
+        )
+        .await;
+        assert_eq!(outcome["errors"][0]["field"], "new", "{outcome}");
+        let (_, outcome) = tests::form_post(
+            &here,
+            &server,
+            "account/change-password",
+            &change(
+                tests::TEST_PASSWORD,
+                "a brand new passphrase",
+                "a brand new passphrase!",
+            ),
+        )
+        .await;
+        assert_eq!(outcome["errors"][0]["field"], "confirm", "{outcome}");
+        let (status, _) = tests::form_post(
+            &http(),
+            &server,
+            "account/change-password",
+            &change(
+                tests::TEST_PASSWORD,
+                "a brand new passphrase",
+                "a brand new passphrase",
+            ),
+        )
+        .await;
+        assert_eq!(status, 401, "signed in only");
+
+        let (_, outcome) = tests::form_post(
+            &here,
+            &server,
+            "account/change-password",
+            &change(
+                tests::TEST_PASSWORD,
+                "a brand new passphrase",
+                "a brand new passphrase",
+            ),
+        )
+        .await;
+        assert!(outcome["done"].is_string(), "{backend:?}: {outcome}");
+        assert_eq!(
+            here.get(server.url("/api/me"))
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            200,
+            "this sign-in stays"
+        );
+        assert_eq!(
+            elsewhere
+                .get(server.url("/api/me"))
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            401,
+            "{backend:?}: the other sign-in ended"
+        );
+        assert!(tests::login(&server, email, tests::TEST_PASSWORD)
+            .await
+            .is_err());
+        assert!(tests::login(&server, email, "a brand new passphrase")
+            .await
+            .is_ok());
+        let secretariat = server.secretariat().await;
+        let outbox: Value = secretariat
+            .get(server.url("/api/outbox"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert!(
+            outbox
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|m| m["recipient"] == email
+                    && m["subject"]
+                        .as_str()
+                        .unwrap()
+                        .starts_with("Your Quorum password was changed")),
+            "{backend:?}: the holder is told: {outbox}"
+        );
+    }
+}

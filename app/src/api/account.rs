@@ -173,3 +173,32 @@ pub async fn new_private_feed(kind: String, subject: String) -> Result<FeedLinks
         "Quorum — private feed",
     ))
 }
+
+/// Changes the signed-in user's own password: the current one, and the new one twice. The
+/// user's other sign-ins end; a notice goes to their outbox address.
+#[server(endpoint = "account/change-password")]
+pub async fn change_password(
+    current: String,
+    new: String,
+    confirm: String,
+) -> Result<super::nominations::FormOutcome, ServerFnError> {
+    let account = signed_in_for_change().await?;
+    let db = super::database()?;
+    let token = use_context::<axum::http::request::Parts>()
+        .and_then(|parts| crate::ssr::accounts::session_token(&parts.headers));
+    let outcome = crate::ssr::planning::form_outcome(
+        crate::ssr::accounts::change_own_password(
+            &db,
+            &account,
+            token.as_deref(),
+            &current,
+            &new,
+            &confirm,
+        )
+        .await
+        .map(|()| "Password changed; your other sign-ins have ended.".to_owned()),
+    )
+    .map_err(refusal)?;
+    super::after_write();
+    Ok(outcome)
+}

@@ -11,7 +11,8 @@ use argon2::password_hash::{
 use argon2::Argon2;
 use chrono::{Duration, Utc};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    Set, TransactionTrait,
 };
 
 use axum::http::{header, HeaderMap, Method};
@@ -155,11 +156,7 @@ pub async fn create(db: &impl ConnectionTrait, new: &NewAccount) -> Result<Accou
             "an account for {email} already exists"
         )));
     }
-    let salt = SaltString::generate(&mut OsRng);
-    let hash = Argon2::default()
-        .hash_password(new.password.as_bytes(), &salt)
-        .map_err(|e| QuorumError::Database(format!("hashing: {e}")))?
-        .to_string();
+    let hash = hash_password(&new.password)?;
     let row = user::ActiveModel {
         email: Set(email),
         name: Set(new.name.trim().to_owned()),
@@ -197,28 +194,93 @@ pub async fn reset_password(
         .one(db)
         .await?
         .ok_or_else(|| QuorumError::NotFound(format!("account {email}")))?;
-    let salt = SaltString::generate(&mut OsRng);
-    let hash = Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map_err(|e| QuorumError::Database(format!("hashing: {e}")))?
-        .to_string();
-    let id = row.id;
-    let mut active: user::ActiveModel = row.into();
-    active.password_hash = Set(hash);
-    sea_orm::ActiveModelTrait::update(active, db).await?;
-    auth_session::Entity::delete_many()
-        .filter(auth_session::Column::UserId.eq(id))
-        .exec(db)
-        .await?;
+    let txn = db.begin().await?;
+    set_password(&txn, row, password, None).await?;
     audit(
-        db,
+        &txn,
         actor,
         "password reset",
         &format!("account {email}"),
         None,
         None,
     )
-    .await
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// An argon2id hash of a password, with a fresh salt.
+fn hash_password(password: &str) -> Result<String, QuorumError> {
+    let salt = SaltString::generate(&mut OsRng);
+    Ok(Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map_err(|e| QuorumError::Database(format!("hashing: {e}")))?
+        .to_string())
+}
+
+/// Stores a new password, ends every sign-in of the account but `keep` (the session token hash
+/// of the request that changed it, if any), and tells the account holder in the outbox.
+async fn set_password(
+    db: &impl ConnectionTrait,
+    row: user::Model,
+    password: &str,
+    keep: Option<&str>,
+) -> Result<(), QuorumError> {
+    let (id, email) = (row.id, row.email.clone());
+    let mut active: user::ActiveModel = row.into();
+    active.password_hash = Set(hash_password(password)?);
+    sea_orm::ActiveModelTrait::update(active, db).await?;
+    let mut ended = auth_session::Entity::delete_many().filter(auth_session::Column::UserId.eq(id));
+    if let Some(keep) = keep {
+        ended = ended.filter(auth_session::Column::TokenHash.ne(keep));
+    }
+    ended.exec(db).await?;
+    super::outbox::password_changed(db, &email).await
+}
+
+/// Changes the signed-in account's own password: the current one must be given, the new one
+/// twice. Other sign-ins of the account end; this one stays.
+pub async fn change_own_password(
+    db: &DatabaseConnection,
+    account: &Account,
+    session_token: Option<&str>,
+    current: &str,
+    new: &str,
+    confirm: &str,
+) -> Result<(), QuorumError> {
+    let row = user::Entity::find()
+        .filter(user::Column::Email.eq(&account.email))
+        .one(db)
+        .await?
+        .ok_or(QuorumError::Unauthorized)?;
+    let matches = PasswordHash::new(&row.password_hash).is_ok_and(|hash| {
+        Argon2::default()
+            .verify_password(current.as_bytes(), &hash)
+            .is_ok()
+    });
+    if !matches {
+        return Err(invalid("current", "is not your current password"));
+    }
+    if let Some(why) = weak_password(new, &account.email) {
+        return Err(invalid("new", why));
+    }
+    if new != confirm {
+        return Err(invalid("confirm", "does not match the new password"));
+    }
+    let keep = session_token.map(super::sha256_hex);
+    let txn = db.begin().await?;
+    set_password(&txn, row, new, keep.as_deref()).await?;
+    audit(
+        &txn,
+        account,
+        "password changed",
+        &format!("account {}", account.email),
+        None,
+        None,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
 }
 
 /// A signed-in session: the cookie's token and the CSRF token forms and clients must echo.

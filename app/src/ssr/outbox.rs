@@ -40,6 +40,22 @@ async fn enqueue(
     Ok(true)
 }
 
+/// Tells an account holder their password changed, so that a change they did not make is
+/// noticed. The message says nothing a reader of the mailbox could use.
+pub async fn password_changed(db: &impl ConnectionTrait, email: &str) -> Result<(), QuorumError> {
+    let at = Utc::now().format("%Y-%m-%d %H:%M UTC");
+    enqueue(
+        db,
+        "security",
+        email,
+        &format!("Your Quorum password was changed ({at})"),
+        "The password of your Quorum account was changed, and your other sign-ins were ended. \
+         If you did not do this, tell the secretariat at once.",
+    )
+    .await?;
+    Ok(())
+}
+
 /// The e-mail addresses of a State's focal points.
 async fn focal_points(db: &impl ConnectionTrait, state: &str) -> Result<Vec<String>, QuorumError> {
     Ok(user::Entity::find()

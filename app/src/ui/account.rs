@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::subscribe::SubscribeLinks;
-use crate::api::account::{current_account, NewPrivateFeed};
+use crate::api::account::{current_account, ChangePassword, NewPrivateFeed};
 
 /// Sign in: a plain form, answered by the server with a cookie and a redirect.
 #[component]
@@ -53,6 +53,8 @@ pub fn AccountPage() -> impl IntoView {
                             <h2>"Private calendar feed"</h2>
                             <p>"A new address replaces the previous one, which stops working at once. Keep it to yourself."</p>
                             <PrivateFeed kind=kind.to_owned() subject/>
+                            <h2>"Password"</h2>
+                            <ChangePasswordForm/>
                             <form method="post" action="/logout"><button type="submit">"Sign out"</button></form>
                         }.into_any()
                     }
@@ -61,6 +63,27 @@ pub fn AccountPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// Changes the user's own password, with each error beside its field.
+#[island]
+fn ChangePasswordForm() -> impl IntoView {
+    use super::forms::{field_message, outcome_view};
+    let change = ServerAction::<ChangePassword>::new();
+    let error = move |field: &'static str| {
+        move || {
+            field_message(&change.value().get(), field).map(|m| view! { <span id=format!("error-{field}") class="field-error" role="alert">{m}</span> })
+        }
+    };
+    view! {
+        <ActionForm action=change attr:class="change-password">
+            <p class="field"><label for="pw-current">"Current password"</label><input id="pw-current" name="current" type="password" autocomplete="current-password" required/>{error("current")}</p>
+            <p class="field"><label for="pw-new">"New password (12 to 128 characters)"</label><input id="pw-new" name="new" type="password" autocomplete="new-password" required minlength="12" maxlength="128"/>{error("new")}</p>
+            <p class="field"><label for="pw-confirm">"New password again"</label><input id="pw-confirm" name="confirm" type="password" autocomplete="new-password" required/>{error("confirm")}</p>
+            <button type="submit">"Change the password"</button>
+        </ActionForm>
+        {move || outcome_view(change.value().get(), &["current", "new", "confirm"])}
     }
 }
 
