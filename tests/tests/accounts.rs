@@ -713,66 +713,52 @@ async fn a_user_changes_their_own_password_and_their_other_sign_ins_end() {
         let elsewhere = tests::login(&server, email, tests::TEST_PASSWORD)
             .await
             .unwrap();
-        let change = |current: &'static str, new: &'static str, confirm: &'static str| {
-            vec![("current", current), ("new", new), ("confirm", confirm)]
+        let change = |client: &reqwest::Client,
+                      current: &'static str,
+                      new: &'static str,
+                      confirm: &'static str| {
+            let (client, server) = (client.clone(), &server);
+            async move {
+                let form = [("current", current), ("new", new), ("confirm", confirm)];
+                tests::form_post(&client, server, "account/change-password", &form).await
+            }
         };
-        let (_, outcome) = tests::form_post(
+        let (_, outcome) = change(
             &here,
-            &server,
-            "account/change-password",
-            &change(
-                "not my password",
-                "a brand new passphrase",
-                "a brand new passphrase",
-            ),
+            "not my password",
+            "a brand new passphrase",
+            "a brand new passphrase",
         )
         .await;
         assert_eq!(
             outcome["errors"][0]["field"], "current",
             "{backend:?}: {outcome}"
         );
-        let (_, outcome) = tests::form_post(
-            &here,
-            &server,
-            "account/change-password",
-            &change(tests::TEST_PASSWORD, "password1234", "password1234"),
-        )
-        .await;
+        let (_, outcome) =
+            change(&here, tests::TEST_PASSWORD, "password1234", "password1234").await;
         assert_eq!(outcome["errors"][0]["field"], "new", "{outcome}");
-        let (_, outcome) = tests::form_post(
+        let (_, outcome) = change(
             &here,
-            &server,
-            "account/change-password",
-            &change(
-                tests::TEST_PASSWORD,
-                "a brand new passphrase",
-                "a brand new passphrase!",
-            ),
+            tests::TEST_PASSWORD,
+            "a brand new passphrase",
+            "a brand new passphrase!",
         )
         .await;
         assert_eq!(outcome["errors"][0]["field"], "confirm", "{outcome}");
-        let (status, _) = tests::form_post(
+        let (status, _) = change(
             &http(),
-            &server,
-            "account/change-password",
-            &change(
-                tests::TEST_PASSWORD,
-                "a brand new passphrase",
-                "a brand new passphrase",
-            ),
+            tests::TEST_PASSWORD,
+            "a brand new passphrase",
+            "a brand new passphrase",
         )
         .await;
         assert_eq!(status, 401, "signed in only");
 
-        let (_, outcome) = tests::form_post(
+        let (_, outcome) = change(
             &here,
-            &server,
-            "account/change-password",
-            &change(
-                tests::TEST_PASSWORD,
-                "a brand new passphrase",
-                "a brand new passphrase",
-            ),
+            tests::TEST_PASSWORD,
+            "a brand new passphrase",
+            "a brand new passphrase",
         )
         .await;
         assert!(outcome["done"].is_string(), "{backend:?}: {outcome}");
