@@ -49,7 +49,22 @@ pub fn AdminPage() -> impl IntoView {
                                 }}
                             </section>
                         }).collect_view()}
-                        <AdminForms users=admin.users.iter().map(|u| u.email.clone()).collect() bodies=admin.bodies.clone() venues=admin.venues.clone() rules=admin.rules.clone()/>
+                        <AdminForms users=admin.users.iter().map(|u| u.email.clone()).collect() venues=admin.venues.iter().map(|v| (v.id.clone(), v.name.clone())).collect() rules=admin.rules.clone()/>
+                        <section aria-labelledby="body-form-heading">
+                            <h3 id="body-form-heading">"Add or change a body"</h3>
+                            <FillFrom id="b-pick" blank="A new body" choices=body_fills(&admin.bodies)/>
+                            <BodyForm/>
+                        </section>
+                        <section aria-labelledby="venue-form-heading">
+                            <h3 id="venue-form-heading">"Add or change a venue"</h3>
+                            <FillFrom id="v-pick" blank="A new venue" choices=venue_fills(&admin.venues)/>
+                            <VenueForm/>
+                        </section>
+                        <section aria-labelledby="room-form-heading">
+                            <h3 id="room-form-heading">"Add, change or remove a room"</h3>
+                            <FillFrom id="r-pick" blank="A new room" choices=room_fills(&admin.venues)/>
+                            <RoomForm venues=admin.venues.iter().map(|v| (v.id.clone(), v.name.clone())).collect()/>
+                        </section>
                         <h2 id="data">"Import and export"</h2>
                         <p><a href="/api/export" download="quorum-dataset.json">"Export the whole dataset (JSON)"</a>" — the format is described in docs/import-format.md."</p>
                         <ImportForm/>
@@ -79,20 +94,11 @@ pub fn AdminPage() -> impl IntoView {
 
 /// The forms that change things: an island, so each answers in place.
 #[island]
-fn AdminForms(
-    users: Vec<String>,
-    bodies: Vec<BodyLine>,
-    venues: Vec<VenueLine>,
-    rules: String,
-) -> impl IntoView {
+fn AdminForms(users: Vec<String>, venues: Vec<(String, String)>, rules: String) -> impl IntoView {
     let add_user = ServerAction::<AddUser>::new();
     let change_user = ServerAction::<ChangeUser>::new();
     let add_closure = ServerAction::<AddClosure>::new();
     let save_rules = ServerAction::<SaveRules>::new();
-    let venue_choices: Vec<(String, String)> = venues
-        .iter()
-        .map(|v| (v.id.clone(), v.name.clone()))
-        .collect();
     view! {
         <section aria-labelledby="change-user-heading">
             <h3 id="change-user-heading">"Change or remove a user"</h3>
@@ -113,8 +119,7 @@ fn AdminForms(
             </ActionForm>
             {move || outcome_view(change_user.value().get(), &[])}
         </section>
-        <BodyForm bodies/>
-        <VenueForms venues/>
+
         <section aria-labelledby="add-user-heading">
             <h3 id="add-user-heading">"Add a user"</h3>
             <ActionForm action=add_user attr:class="add-user">
@@ -137,7 +142,7 @@ fn AdminForms(
             <ActionForm action=add_closure attr:class="add-closure">
                 <p class="field"><label for="cl-venue">"Venue"</label>
                     <select id="cl-venue" name="venue">
-                        {venue_choices.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                        {venues.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                     </select></p>
                 <p class="field"><label for="cl-start">"From"</label><input id="cl-start" name="start" type="date" required/></p>
                 <p class="field"><label for="cl-end">"To"</label><input id="cl-end" name="end" type="date" required/></p>
@@ -159,108 +164,136 @@ fn AdminForms(
     }
 }
 
-/// Creates or changes a body; choosing a stored body fills the fields with its values.
+/// One choice of a "fill from" list: its label and the values it puts in the form's fields,
+/// by field id.
+type Fill = (String, serde_json::Value);
+
+fn body_fills(bodies: &[BodyLine]) -> Vec<Fill> {
+    bodies
+        .iter()
+        .map(|b| {
+            let values = serde_json::json!({
+                "b-code": b.code, "b-name": b.name, "b-short": b.short_name,
+                "b-parent": b.parent, "b-open": b.open_to_all_states,
+            });
+            (b.code.clone(), values)
+        })
+        .collect()
+}
+
+fn venue_fills(venues: &[VenueLine]) -> Vec<Fill> {
+    venues
+        .iter()
+        .map(|v| {
+            let values = serde_json::json!({
+                "v-id": v.id, "v-name": v.name, "v-city": v.city, "v-country": v.country,
+                "v-zone": v.zone, "v-teams": v.interpretation_teams.to_string(),
+            });
+            (v.name.clone(), values)
+        })
+        .collect()
+}
+
+fn room_fills(venues: &[VenueLine]) -> Vec<Fill> {
+    venues
+        .iter()
+        .flat_map(|v| {
+            v.rooms.iter().map(move |r| {
+                let values = serde_json::json!({
+                    "r-venue": v.id, "r-id": r.id, "r-name": r.name,
+                    "r-capacity": r.capacity.to_string(), "r-booths": r.booths.to_string(),
+                });
+                (format!("{} — {}", v.name, r.name), values)
+            })
+        })
+        .collect()
+}
+
+/// A list whose choice fills the form below with a stored record's values (by the page's
+/// script, `PAGE_SCRIPT`: no WASM needed); the first choice empties it for a new record.
 #[component]
-fn BodyForm(bodies: Vec<BodyLine>) -> impl IntoView {
-    let save = ServerAction::<SaveBody>::new();
-    let chosen = RwSignal::new(String::new());
-    let codes: Vec<String> = bodies.iter().map(|b| b.code.clone()).collect();
-    let current = move || {
-        bodies
-            .iter()
-            .find(|b| b.code == chosen.get())
-            .cloned()
-            .unwrap_or_default()
-    };
-    let body = Memo::new(move |_| current());
+fn FillFrom(id: &'static str, blank: &'static str, choices: Vec<Fill>) -> impl IntoView {
+    let empty: serde_json::Map<String, serde_json::Value> = choices
+        .first()
+        .and_then(|(_, values)| values.as_object())
+        .map(|fields| {
+            fields
+                .iter()
+                .map(|(field, value)| {
+                    let cleared = if value.is_boolean() {
+                        false.into()
+                    } else {
+                        "".into()
+                    };
+                    (field.clone(), cleared)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     view! {
-        <section aria-labelledby="body-form-heading">
-            <h3 id="body-form-heading">"Add or change a body"</h3>
-            <p class="field"><label for="b-pick">"Fill from"</label>
-                <select id="b-pick" on:change=move |ev| chosen.set(event_target_value(&ev))>
-                    <option value="">"A new body"</option>
-                    {codes.into_iter().map(|c| view! { <option value=c.clone()>{c.clone()}</option> }).collect_view()}
-                </select></p>
-            <ActionForm action=save attr:class="body-form">
-                <p class="field"><label for="b-code">"Code"</label><input id="b-code" name="code" prop:value=move || body.get().code required/></p>
-                <p class="field"><label for="b-name">"Full name (as in session titles)"</label><input id="b-name" name="name" prop:value=move || body.get().name required/></p>
-                <p class="field"><label for="b-short">"Short name"</label><input id="b-short" name="short_name" prop:value=move || body.get().short_name required/></p>
-                <p class="field"><label for="b-parent">"Reports to (code; empty for the Conference)"</label><input id="b-parent" name="parent" prop:value=move || body.get().parent/></p>
-                <p class="field"><input id="b-open" name="open_to_all_states" type="checkbox" value="true" prop:checked=move || body.get().open_to_all_states/><label for="b-open">"Open to all States parties"</label></p>
-                <button type="submit">"Save the body"</button>
-            </ActionForm>
-            {move || outcome_view(save.value().get(), &[])}
-        </section>
+        <p class="field"><label for=id>"Fill from"</label>
+            <select id=id class="fill">
+                <option value="" data-values=serde_json::Value::Object(empty).to_string()>{blank}</option>
+                {choices.into_iter().enumerate().map(|(i, (label, values))| view! {
+                    <option value=i.to_string() data-values=values.to_string()>{label}</option>
+                }).collect_view()}
+            </select></p>
     }
 }
 
-/// Creates or changes a venue, and adds, changes or removes its rooms; choosing a stored venue
-/// or room fills the fields with its values.
-#[component]
-fn VenueForms(venues: Vec<VenueLine>) -> impl IntoView {
-    let save_venue = ServerAction::<SaveVenue>::new();
-    let save_room = ServerAction::<SaveRoom>::new();
-    let chosen = RwSignal::new(String::new());
-    let chosen_room = RwSignal::new(String::new());
-    let venue = {
-        let venues = venues.clone();
-        Memo::new(move |_| venues.iter().find(|v| v.id == chosen.get()).cloned())
-    };
-    let room = {
-        let venues = venues.clone();
-        Memo::new(move |_| {
-            venues
-                .iter()
-                .flat_map(|v| v.rooms.iter().map(move |r| (v.id.clone(), r.clone())))
-                .find(|(_, r)| r.id == chosen_room.get())
-        })
-    };
-    let field = move |get: fn(&VenueLine) -> String| {
-        move || venue.get().as_ref().map(get).unwrap_or_default()
-    };
-    let room_field = move |get: fn(&RoomLine) -> String| {
-        move || room.get().as_ref().map(|(_, r)| get(r)).unwrap_or_default()
-    };
+/// Creates or changes a body (found by its code): an island, so the answer shows in place.
+#[island]
+fn BodyForm() -> impl IntoView {
+    let save = ServerAction::<SaveBody>::new();
     view! {
-        <section aria-labelledby="venue-form-heading">
-            <h3 id="venue-form-heading">"Add or change a venue"</h3>
-            <p class="field"><label for="v-pick">"Fill from"</label>
-                <select id="v-pick" on:change=move |ev| chosen.set(event_target_value(&ev))>
-                    <option value="">"A new venue"</option>
-                    {venues.iter().map(|v| view! { <option value=v.id.clone()>{v.name.clone()}</option> }).collect_view()}
+        <ActionForm action=save attr:class="body-form">
+            <p class="field"><label for="b-code">"Code"</label><input id="b-code" name="code" required/></p>
+            <p class="field"><label for="b-name">"Full name (as in session titles)"</label><input id="b-name" name="name" required/></p>
+            <p class="field"><label for="b-short">"Short name"</label><input id="b-short" name="short_name" required/></p>
+            <p class="field"><label for="b-parent">"Reports to (code; empty for the Conference)"</label><input id="b-parent" name="parent"/></p>
+            <p class="field"><input id="b-open" name="open_to_all_states" type="checkbox" value="true"/><label for="b-open">"Open to all States parties"</label></p>
+            <button type="submit">"Save the body"</button>
+        </ActionForm>
+        {move || outcome_view(save.value().get(), &[])}
+    }
+}
+
+/// Creates or changes a venue (found by its key); its rooms and holidays stay.
+#[island]
+fn VenueForm() -> impl IntoView {
+    let save = ServerAction::<SaveVenue>::new();
+    view! {
+        <ActionForm action=save attr:class="venue-form">
+            <p class="field"><label for="v-id">"Key"</label><input id="v-id" name="id" required/></p>
+            <p class="field"><label for="v-name">"Name"</label><input id="v-name" name="name" required/></p>
+            <p class="field"><label for="v-city">"City"</label><input id="v-city" name="city"/></p>
+            <p class="field"><label for="v-country">"Country (ISO code, e.g. AT)"</label><input id="v-country" name="country" required/></p>
+            <p class="field"><label for="v-zone">"Time zone (e.g. Europe/Vienna)"</label><input id="v-zone" name="time_zone" required/></p>
+            <p class="field"><label for="v-teams">"Meetings with interpretation at once"</label><input id="v-teams" name="interpretation_teams" inputmode="numeric" required/></p>
+            <button type="submit">"Save the venue"</button>
+        </ActionForm>
+        {move || outcome_view(save.value().get(), &[])}
+    }
+}
+
+/// Adds a room to a venue, changes it, or removes it when no meeting uses it.
+#[island]
+fn RoomForm(venues: Vec<(String, String)>) -> impl IntoView {
+    let save = ServerAction::<SaveRoom>::new();
+    view! {
+        <ActionForm action=save attr:class="room-form">
+            <p class="field"><label for="r-venue">"Venue"</label>
+                <select id="r-venue" name="venue">
+                    {venues.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                 </select></p>
-            <ActionForm action=save_venue attr:class="venue-form">
-                <p class="field"><label for="v-id">"Key"</label><input id="v-id" name="id" prop:value=field(|v| v.id.clone()) required/></p>
-                <p class="field"><label for="v-name">"Name"</label><input id="v-name" name="name" prop:value=field(|v| v.name.clone()) required/></p>
-                <p class="field"><label for="v-city">"City"</label><input id="v-city" name="city" prop:value=field(|v| v.city.clone())/></p>
-                <p class="field"><label for="v-country">"Country (ISO code, e.g. AT)"</label><input id="v-country" name="country" prop:value=field(|v| v.country.clone()) required/></p>
-                <p class="field"><label for="v-zone">"Time zone (e.g. Europe/Vienna)"</label><input id="v-zone" name="time_zone" prop:value=field(|v| v.zone.clone()) required/></p>
-                <p class="field"><label for="v-teams">"Meetings with interpretation at once"</label><input id="v-teams" name="interpretation_teams" inputmode="numeric" prop:value=field(|v| v.interpretation_teams.to_string()) required/></p>
-                <button type="submit">"Save the venue"</button>
-            </ActionForm>
-            {move || outcome_view(save_venue.value().get(), &[])}
-        </section>
-        <section aria-labelledby="room-form-heading">
-            <h3 id="room-form-heading">"Add, change or remove a room"</h3>
-            <p class="field"><label for="r-pick">"Fill from"</label>
-                <select id="r-pick" on:change=move |ev| chosen_room.set(event_target_value(&ev))>
-                    <option value="">"A new room"</option>
-                    {venues.iter().flat_map(|v| v.rooms.iter().map(move |r| view! { <option value=r.id.clone()>{format!("{} — {}", v.name, r.name)}</option> })).collect_view()}
-                </select></p>
-            <ActionForm action=save_room attr:class="room-form">
-                <p class="field"><label for="r-venue">"Venue"</label>
-                    <select id="r-venue" name="venue" prop:value=move || room.get().map(|(v, _)| v).unwrap_or_default()>
-                        {venues.iter().map(|v| view! { <option value=v.id.clone()>{v.name.clone()}</option> }).collect_view()}
-                    </select></p>
-                <p class="field"><label for="r-id">"Key"</label><input id="r-id" name="room" prop:value=room_field(|r| r.id.clone()) required/></p>
-                <p class="field"><label for="r-name">"Name"</label><input id="r-name" name="name" prop:value=room_field(|r| r.name.clone())/></p>
-                <p class="field"><label for="r-capacity">"Seats"</label><input id="r-capacity" name="capacity" inputmode="numeric" prop:value=room_field(|r| r.capacity.to_string())/></p>
-                <p class="field"><label for="r-booths">"Interpretation booths"</label><input id="r-booths" name="booths" inputmode="numeric" prop:value=room_field(|r| r.booths.to_string())/></p>
-                <p class="field"><input id="r-remove" name="remove" type="checkbox" value="true"/><label for="r-remove">"Remove this room instead"</label></p>
-                <button type="submit">"Apply"</button>
-            </ActionForm>
-            {move || outcome_view(save_room.value().get(), &[])}
-        </section>
+            <p class="field"><label for="r-id">"Key"</label><input id="r-id" name="room" required/></p>
+            <p class="field"><label for="r-name">"Name"</label><input id="r-name" name="name"/></p>
+            <p class="field"><label for="r-capacity">"Seats"</label><input id="r-capacity" name="capacity" inputmode="numeric"/></p>
+            <p class="field"><label for="r-booths">"Interpretation booths"</label><input id="r-booths" name="booths" inputmode="numeric"/></p>
+            <p class="field"><input id="r-remove" name="remove" type="checkbox" value="true"/><label for="r-remove">"Remove this room instead"</label></p>
+            <button type="submit">"Apply"</button>
+        </ActionForm>
+        {move || outcome_view(save.value().get(), &[])}
     }
 }
 

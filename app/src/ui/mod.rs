@@ -21,7 +21,8 @@ use leptos_router::{
 };
 
 /// The few actions that need no WASM, by delegation so that no element carries inline script
-/// (which the pages' Content-Security-Policy forbids): copying a feed address, printing.
+/// (which the pages' Content-Security-Policy forbids): copying a feed address, printing,
+/// filling an administration form from a stored record.
 const PAGE_SCRIPT: &str = r#"
 document.addEventListener('click', function (event) {
   var copy = event.target.closest('button.copy');
@@ -33,6 +34,16 @@ document.addEventListener('click', function (event) {
     copy.nextElementSibling.textContent = 'Copied.';
   }
   if (event.target.closest('button.print')) { window.print(); }
+});
+document.addEventListener('change', function (event) {
+  var pick = event.target.closest('select.fill');
+  if (!pick) { return; }
+  var values = JSON.parse(pick.selectedOptions[0].getAttribute('data-values') || '{}');
+  Object.keys(values).forEach(function (id) {
+    var field = document.getElementById(id);
+    if (!field) { return; }
+    if (field.type === 'checkbox') { field.checked = values[id] === true; } else { field.value = values[id]; }
+  });
 });
 document.addEventListener('focusin', function (event) {
   if (event.target.matches('input.feed-link')) { event.target.select(); }
