@@ -7,6 +7,8 @@ pub use sea_orm_migration::prelude::*;
 mod m20260101_000001_bodies;
 mod m20260101_000002_calendar;
 mod m20260101_000003_accounts;
+mod m20261201_000005_nomination_message;
+mod m20261201_000006_login_throttle_by_client;
 
 /// Every migration, in the order they apply.
 pub struct Migrator;
@@ -18,6 +20,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20260101_000001_bodies::Migration),
             Box::new(m20260101_000002_calendar::Migration),
             Box::new(m20260101_000003_accounts::Migration),
+            Box::new(m20261201_000005_nomination_message::Migration),
+            Box::new(m20261201_000006_login_throttle_by_client::Migration),
         ]
     }
 }

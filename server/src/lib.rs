@@ -143,7 +143,7 @@ pub async fn run(command: Command) -> Result<(), RunError> {
                 (None, None) => unreachable!("clap requires one of --person and --state"),
             };
             let db = database::connect_and_migrate(&args.database.database_url).await?;
-            let token = rotate_token(&db, &subject).await?;
+            let token = rotate_token(&db, "command line (quorum feed-token)", &subject).await?;
             let url = format!("{}/feeds/private/{token}.ics", args.base_url);
             println!("{url}");
             println!(
@@ -154,6 +154,22 @@ pub async fn run(command: Command) -> Result<(), RunError> {
             Ok(())
         }
     }
+}
+
+/// The base URL links and the origin check use: the configured one, or the address listened
+/// on. An address open to every interface names no host a subscriber could use, so it is
+/// said that `--base-url` should be given.
+fn public_base_url(configured: Option<&str>, addr: std::net::SocketAddr) -> String {
+    if let Some(base) = configured {
+        return base.to_owned();
+    }
+    if addr.ip().is_unspecified() {
+        tracing::warn!(
+            %addr,
+            "no --base-url given: links in feeds and pages name {addr}, which subscribers elsewhere cannot reach; set --base-url to the public address"
+        );
+    }
+    format!("http://{addr}")
 }
 
 async fn serve(args: ServeArgs) -> Result<(), RunError> {
@@ -168,7 +184,7 @@ async fn serve(args: ServeArgs) -> Result<(), RunError> {
     let state = startup::AppState {
         leptos_options: startup::leptos_options(&args.site_root, addr),
         db,
-        base_url: args.base_url.clone(),
+        site: app::ssr::PublicBaseUrl(public_base_url(args.base_url.as_deref(), addr)),
         feed_cache: Default::default(),
         feed_staleness: std::time::Duration::from_millis(args.feed_staleness_ms),
         session_seconds: args.session_seconds,
@@ -202,9 +218,9 @@ async fn serve_connections(
     tokio::pin!(shutdown);
     let mut connections = tokio::task::JoinSet::new();
     loop {
-        let stream = tokio::select! {
+        let (stream, peer) = tokio::select! {
             accepted = listener.accept() => match accepted {
-                Ok((stream, _)) => stream,
+                Ok(accepted) => accepted,
                 Err(err) => {
                     // Out of descriptors and the like: pause rather than spin.
                     tracing::warn!("accept failed: {err}");
@@ -219,7 +235,13 @@ async fn serve_connections(
         if let Err(err) = stream.set_nodelay(true) {
             tracing::debug!("TCP_NODELAY not set: {err}");
         }
-        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        // Handlers learn the client's address as with `axum::serve`: `ConnectInfo<SocketAddr>`
+        // (the login throttle keys on it).
+        let service = tower::Layer::layer(
+            &axum::Extension(axum::extract::ConnectInfo(peer)),
+            app.clone(),
+        );
+        let service = hyper_util::service::TowerToHyperService::new(service);
         let mut stopped = stopped.clone();
         connections.spawn(async move {
             let connection = hyper::server::conn::http1::Builder::new()

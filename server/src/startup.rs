@@ -18,8 +18,10 @@ use tower_http::trace::TraceLayer;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
-    /// Public base URL for absolute links (feeds); `None` means the request's own host.
-    pub base_url: Option<String>,
+    /// Public base URL for absolute links and the origin check: `--base-url`, or the address
+    /// listened on. Never taken from a request.
+    #[from_ref(skip)]
+    pub site: app::ssr::PublicBaseUrl,
     /// Rendered feeds of the current data version (a cache, safe per instance).
     pub feed_cache: crate::routes::feeds::SharedFeedCache,
     /// How long a read of the data version may be reused by feeds.
@@ -94,12 +96,13 @@ async fn check_body(
     let nul_in_query = request
         .uri()
         .query()
-        .is_some_and(|q| q.to_ascii_lowercase().contains("%00"));
+        .is_some_and(|q| form_carries_nul(q.as_bytes()));
+    let reading = BodyReading::of(request.headers().get(header::CONTENT_TYPE));
     let (parts, body) = request.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, limit).await else {
         return too_large();
     };
-    if nul_in_query || carries_nul(&bytes) {
+    if nul_in_query || reading.carries_nul(&bytes) {
         return (
             axum::http::StatusCode::BAD_REQUEST,
             "text must not contain NUL characters",
@@ -110,13 +113,92 @@ async fn check_body(
         .await
 }
 
-/// Whether a body holds a NUL character: raw, form-encoded (`%00`) or JSON-escaped (`\u0000`).
-fn carries_nul(body: &[u8]) -> bool {
-    body.contains(&0)
-        || body
-            .windows(3)
-            .any(|w| w[0] == b'%' && w[1] == b'0' && w[2] == b'0')
-        || body.windows(6).any(|w| w.eq_ignore_ascii_case(b"\\u0000"))
+/// How a body's text is read, by its declared type: whether it holds a NUL is decided by what
+/// it decodes to, so that a title "50%00" in JSON, or a literal "%00" in a form, is not one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BodyReading {
+    /// `application/x-www-form-urlencoded`: percent-decoded.
+    Form,
+    /// `application/json` or `…+json`, and bodies of no or another type: the import and the
+    /// nomination steps read their body as JSON whatever its declared type.
+    Json,
+}
+
+impl BodyReading {
+    fn of(content_type: Option<&HeaderValue>) -> Self {
+        let essence = content_type
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .map(|v| v.trim().to_ascii_lowercase())
+            .unwrap_or_default();
+        if essence == "application/x-www-form-urlencoded" {
+            BodyReading::Form
+        } else {
+            BodyReading::Json
+        }
+    }
+
+    /// Whether the body, read this way, holds a NUL character.
+    fn carries_nul(self, body: &[u8]) -> bool {
+        match self {
+            BodyReading::Form => form_carries_nul(body),
+            BodyReading::Json => json_carries_nul(body),
+        }
+    }
+}
+
+/// Whether form-urlencoded text (a body or a query string), once percent-decoded, holds U+0000.
+fn form_carries_nul(text: &[u8]) -> bool {
+    url::form_urlencoded::parse(text).any(|(name, value)| name.contains('\0') || value.contains('\0'))
+}
+
+/// Whether JSON text holds a raw NUL byte or a `\u0000` escape. Escapes are read in turn, so
+/// an escaped backslash followed by "u0000" (the literal text `\u0000`) is no NUL.
+fn json_carries_nul(text: &[u8]) -> bool {
+    let mut i = 0;
+    while i < text.len() {
+        match text[i] {
+            0 => return true,
+            b'\\' => {
+                if text
+                    .get(i + 1..i + 6)
+                    .is_some_and(|escape| escape.eq_ignore_ascii_case(b"u0000"))
+                {
+                    return true;
+                }
+                i += 2;
+            }
+            _ => i += 1,
+        }
+    }
+    false
+}
+
+/// Answers that depend on who is signed in are kept by no cache: every page and API answer
+/// varies with the cookie, and one given to a signed-in request is `private, no-store` — the
+/// administration, the review board, the account page with its feed address, `/api/me`, the
+/// audit log and the rest. The stylesheet, the bundle and the public feeds are the same for
+/// everyone and keep their own caching.
+async fn private_answers(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let path = request.uri().path();
+    let shared = path.starts_with("/pkg/") || path.starts_with("/feeds/");
+    let signed_in = app::ssr::accounts::session_token(request.headers()).is_some();
+    let mut response = next.run(request).await;
+    if shared {
+        return response;
+    }
+    let headers = response.headers_mut();
+    headers.append(header::VARY, HeaderValue::from_static("cookie"));
+    if signed_in {
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
+        );
+    }
+    response
 }
 
 /// Leptos options built explicitly (not from compile-time environment), so the same binary
@@ -134,7 +216,7 @@ pub fn leptos_options(site_root: &Path, addr: SocketAddr) -> LeptosOptions {
 pub fn build_router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let db = state.db.clone();
-    let base_url = app::ssr::PublicBaseUrl(state.base_url.clone());
+    let site = state.site.clone();
     let leptos_options = state.leptos_options.clone();
     let feed_state = state.clone();
     let after_write = app::ssr::AfterWrite(std::sync::Arc::new(move || {
@@ -145,9 +227,7 @@ pub fn build_router(state: AppState) -> Router {
     let pkg = std::path::Path::new(state.leptos_options.site_root.as_ref())
         .join(state.leptos_options.site_pkg_dir.as_ref());
     // Under an https address, browsers are told to use nothing else for a year.
-    let hsts = state
-        .base_url
-        .as_deref()
+    let hsts = Some(&state.site.0)
         .filter(|url| url.starts_with("https://"))
         .map(|_| HeaderValue::from_static("max-age=31536000; includeSubDomains"));
     let assets = tower::ServiceBuilder::new()
@@ -164,13 +244,14 @@ pub fn build_router(state: AppState) -> Router {
             routes,
             move || {
                 provide_context(db.clone());
-                provide_context(base_url.clone());
+                provide_context(site.clone());
                 provide_context(after_write.clone());
             },
             move || shell(leptos_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn(argument_errors_are_400))
+        .layer(axum::middleware::from_fn(private_answers))
         .layer(axum::middleware::from_fn(check_body))
         // Slow clients are answered 408 rather than holding work open.
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
@@ -210,7 +291,34 @@ pub fn loggable_path(path: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::loggable_path;
+    use super::{loggable_path, BodyReading};
+
+    fn nul(content_type: Option<&str>, body: &str) -> bool {
+        let header = content_type.map(|t| axum::http::HeaderValue::from_str(t).unwrap());
+        BodyReading::of(header.as_ref()).carries_nul(body.as_bytes())
+    }
+
+    #[test]
+    fn a_nul_is_what_the_text_decodes_to() {
+        let form = Some("application/x-www-form-urlencoded");
+        let json = Some("application/json; charset=utf-8");
+        // Real NULs, in every reading.
+        assert!(nul(form, "reason=a%00b"));
+        assert!(nul(form, "reason=a\0b"));
+        assert!(nul(form, "reason=%%00"));
+        assert!(nul(json, r#"{"title":"a\u0000b"}"#));
+        assert!(nul(json, r#"{"title":"a\U0000b"}"#));
+        assert!(nul(json, "{\"title\":\"a\0b\"}"));
+        assert!(nul(None, r#"{"title":"a\u0000b"}"#));
+        assert!(nul(Some("text/plain"), "a\0b"));
+        // Texts that only look like one.
+        assert!(!nul(json, r#"{"title":"50%00"}"#));
+        assert!(!nul(json, r#"{"title":"\\u0000"}"#));
+        assert!(!nul(None, r#"{"title":"50%00"}"#));
+        assert!(!nul(form, "reason=%2500"));
+        assert!(!nul(form, "reason=50%2500&notes=%5Cu0000"));
+        assert!(!nul(form, r"reason=\u0000"));
+    }
 
     #[test]
     fn private_feed_tokens_never_reach_the_logs() {

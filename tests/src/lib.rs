@@ -312,7 +312,37 @@ pub async fn login(
     email: &str,
     password: &str,
 ) -> Result<reqwest::Client, u16> {
-    let response = http()
+    login_from(server, LOOPBACK, email, password).await
+}
+
+/// The client address of tests by default.
+pub const LOOPBACK: std::net::IpAddr = std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST);
+
+/// Another client as the server sees it: Linux routes all of 127.0.0.0/8 to `lo`, so a client
+/// bound to 127.0.0.`n` reaches the server from that address.
+pub fn loopback(n: u8) -> std::net::IpAddr {
+    std::net::IpAddr::V4(std::net::Ipv4Addr::new(127, 0, 0, n))
+}
+
+/// An HTTP client like [`http`] whose connections come from the address `from`.
+pub fn http_from(from: std::net::IpAddr) -> reqwest::Client {
+    reqwest::Client::builder()
+        .no_proxy()
+        .redirect(reqwest::redirect::Policy::none())
+        .local_address(from)
+        .build()
+        .unwrap()
+}
+
+/// Signs in from the client address `from`; the client then carries the session cookie and
+/// the CSRF token, and keeps that address.
+pub async fn login_from(
+    server: &TestServer,
+    from: std::net::IpAddr,
+    email: &str,
+    password: &str,
+) -> Result<reqwest::Client, u16> {
+    let response = http_from(from)
         .post(server.url("/api/login"))
         .json(&serde_json::json!({ "email": email, "password": password }))
         .send()
@@ -337,6 +367,7 @@ pub async fn login(
     );
     Ok(reqwest::Client::builder()
         .no_proxy()
+        .local_address(from)
         .default_headers(headers)
         .build()
         .unwrap())
@@ -476,4 +507,15 @@ pub async fn page_text(server: &TestServer, path: &str) -> String {
         .text()
         .await
         .unwrap()
+}
+
+/// The whole dataset, read as the secretariat: the only role that may export everything.
+pub async fn export_all(server: &TestServer) -> (u16, serde_json::Value) {
+    let secretariat = server.secretariat().await;
+    let response = secretariat
+        .get(server.url("/api/export"))
+        .send()
+        .await
+        .unwrap();
+    status_and_json(response).await
 }

@@ -1,5 +1,6 @@
 //! Who may do what, on both backends: an authorization matrix over every state-changing
-//! endpoint, CSRF, session expiry, login throttling, the demo accounts and the audit log.
+//! endpoint, CSRF, session expiry, login throttling (atomic, by address and client), the demo
+//! accounts and the audit log.
 
 use reqwest::Method;
 use serde_json::{json, Value};
@@ -300,7 +301,7 @@ async fn exactly_the_allowed_roles_may_change_each_thing() {
                 Method::POST,
                 "/api/nominations".into(),
                 Box::new(
-                    |i| json!({ "id": format!("nomination-{i}"), "call": "matrix-call", "nominee_name": "N. N.", "nominee_gender": "undisclosed", "justification": "Expert" }),
+                    |i| json!({ "id": format!("at-nomination-{i}"), "call": "matrix-call", "nominee_name": "N. N.", "nominee_gender": "undisclosed", "justification": "Expert" }),
                 ),
                 vec!["focal point AT"],
             ),
@@ -340,7 +341,8 @@ async fn exactly_the_allowed_roles_may_change_each_thing() {
                 let path = path.replace("{i}", &i.to_string());
                 let (status, answer) =
                     send_as(client, &server, method.clone(), &path, body(i)).await;
-                let refused = status == 401 || status == 403;
+                // A record the role may not read does not exist for it: 404 is a refusal too.
+                let refused = matches!(status, 401 | 403 | 404);
                 assert_eq!(
                     !refused,
                     allowed.contains(role),
@@ -516,6 +518,153 @@ async fn sessions_expire_and_logins_are_throttled() {
             .unwrap_err(),
             429,
             "{backend:?}: throttled even with the right password"
+        );
+    }
+}
+
+/// The statuses of `count` wrong-password logins for `email` sent at once from `from`.
+async fn parallel_wrong_logins(
+    server: &TestServer,
+    from: std::net::IpAddr,
+    email: &str,
+    count: usize,
+) -> Vec<u16> {
+    let mut attempts = tokio::task::JoinSet::new();
+    for i in 0..count {
+        let request = tests::http_from(from)
+            .post(server.url("/api/login"))
+            .json(&json!({ "email": email, "password": format!("wrong password {i}") }));
+        attempts.spawn(async move { request.send().await.unwrap().status().as_u16() });
+    }
+    let mut statuses = attempts.join_all().await;
+    statuses.sort();
+    statuses
+}
+
+#[tokio::test]
+async fn parallel_wrong_passwords_reach_the_password_check_at_most_five_times() {
+    for backend in backends() {
+        let db = TestDatabase::new(backend).await;
+        let server = TestServer::start(&db).await;
+        let email = "test.secretariat@quorum.example";
+        drop(server.secretariat().await);
+        let statuses = parallel_wrong_logins(&server, tests::LOOPBACK, email, 24).await;
+        let evaluated = statuses.iter().filter(|&&s| s == 401).count();
+        let throttled = statuses.iter().filter(|&&s| s == 429).count();
+        println!("{backend:?}: {evaluated} of 24 parallel wrong passwords evaluated");
+        assert!(
+            evaluated == 5 && throttled == 19,
+            "{backend:?}: 5 reach the password check, the rest are refused: {statuses:?}"
+        );
+        // An address without an account is throttled alike.
+        let statuses =
+            parallel_wrong_logins(&server, tests::LOOPBACK, "nobody@quorum.example", 24).await;
+        let evaluated = statuses.iter().filter(|&&s| s == 401).count();
+        assert_eq!(evaluated, 5, "{backend:?}: unknown address: {statuses:?}");
+        assert_eq!(
+            login(&server, email, tests::TEST_PASSWORD)
+                .await
+                .unwrap_err(),
+            429,
+            "{backend:?}: this client stays throttled for this address"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_attacker_locks_out_only_their_own_client() {
+    for backend in backends() {
+        let db = TestDatabase::new(backend).await;
+        let server = TestServer::start(&db).await;
+        let email = "test.secretariat@quorum.example";
+        drop(server.secretariat().await);
+        let (attacker, user, stuffer) = (tests::LOOPBACK, tests::loopback(2), tests::loopback(3));
+        for _ in 0..5 {
+            let refused = tests::login_from(&server, attacker, email, "a guessed password");
+            assert_eq!(refused.await.unwrap_err(), 401);
+        }
+        assert_eq!(
+            tests::login_from(&server, attacker, email, tests::TEST_PASSWORD)
+                .await
+                .unwrap_err(),
+            429,
+            "{backend:?}: the attacker's client is throttled for this address"
+        );
+        let signed_in = tests::login_from(&server, user, email, tests::TEST_PASSWORD)
+            .await
+            .unwrap_or_else(|s| panic!("{backend:?}: the real user is locked out: {s}"));
+        assert_eq!(
+            signed_in
+                .get(server.url("/api/me"))
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            200
+        );
+
+        // Credential stuffing: one client trying many addresses meets the per-client limit.
+        for i in 0..50 {
+            let address = format!("stuffed.{i}@quorum.example");
+            let refused = tests::login_from(&server, stuffer, &address, "a leaked password");
+            assert_eq!(refused.await.unwrap_err(), 401, "{backend:?}: attempt {i}");
+        }
+        assert_eq!(
+            tests::login_from(&server, stuffer, email, tests::TEST_PASSWORD)
+                .await
+                .unwrap_err(),
+            429,
+            "{backend:?}: 50 failures from one client throttle it for every address"
+        );
+        assert!(
+            tests::login_from(&server, user, email, tests::TEST_PASSWORD)
+                .await
+                .is_ok(),
+            "{backend:?}: other clients are not affected"
+        );
+    }
+}
+
+#[tokio::test]
+async fn changing_a_password_is_throttled_after_five_wrong_current_passwords() {
+    for backend in backends() {
+        let db = TestDatabase::new(backend).await;
+        let server = TestServer::start(&db).await;
+        let email = "guessed@quorum.example";
+        let stolen = server.signed_in(email, "bureau", &["--body", "IRG"]).await;
+        let change = |current: String| {
+            let (client, server) = (stolen.clone(), &server);
+            async move {
+                let new = "a brand new passphrase";
+                let form = [("current", current.as_str()), ("new", new), ("confirm", new)];
+                tests::form_post(&client, server, "account/change-password", &form).await
+            }
+        };
+        for i in 0..5 {
+            let (status, outcome) = change(format!("guess number {i}")).await;
+            assert_eq!(status, 200, "{backend:?}: {outcome}");
+            assert_eq!(outcome["errors"][0]["field"], "current", "{outcome}");
+        }
+        let (status, outcome) = change(tests::TEST_PASSWORD.into()).await;
+        assert_eq!(status, 429, "{backend:?}: throttled: {outcome}");
+        assert!(
+            outcome
+                .to_string()
+                .contains("too many wrong passwords; try again in 15 minutes"),
+            "{backend:?}: {outcome}"
+        );
+        assert_eq!(
+            login(&server, email, tests::TEST_PASSWORD)
+                .await
+                .unwrap_err(),
+            429,
+            "{backend:?}: the same throttle as signing in, from this client"
+        );
+        assert!(
+            tests::login_from(&server, tests::loopback(2), email, tests::TEST_PASSWORD)
+                .await
+                .is_ok(),
+            "{backend:?}: the password did not change and another client signs in"
         );
     }
 }

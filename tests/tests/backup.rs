@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use serde_json::Value;
-use tests::{backends, form_post, get_json, quorum_command, Backend, TestDatabase, TestServer};
+use tests::{backends, export_all, form_post, get_json, quorum_command, Backend, TestDatabase, TestServer};
 
 /// Runs a `quorum` command to its end; answers whether it succeeded, and what it printed.
 async fn quorum(args: Vec<String>) -> (bool, String) {
@@ -130,7 +130,7 @@ async fn a_backup_taken_while_writing_restores_whole_into_a_new_database() {
         let (ok, said) = quorum(args(&["restore", &file_arg, "--database-url", &fresh.url])).await;
         assert!(ok, "{backend:?}: {said}");
         let restored = TestServer::start_with(&fresh, &["--no-demo"]).await;
-        let (_, export) = get_json(&restored, "/api/export").await;
+        let (_, export) = export_all(&restored).await;
         assert_eq!(count_closures(&export), closures, "{backend:?}");
         assert_eq!(
             export["meetings"].as_array().unwrap().len(),
@@ -180,7 +180,7 @@ async fn a_backup_taken_while_writing_restores_whole_into_a_new_database() {
         ]))
         .await;
         assert!(ok, "{backend:?}: {said}");
-        let (_, export) = get_json(&restored, "/api/export").await;
+        let (_, export) = export_all(&restored).await;
         assert_eq!(count_closures(&export), closures);
         assert!(!serde_json::to_string(&export)
             .unwrap()
@@ -199,7 +199,7 @@ async fn a_backup_taken_while_writing_restores_whole_into_a_new_database() {
         ]))
         .await;
         assert!(!ok && said.contains("not a Quorum backup"), "{said}");
-        let (_, after) = get_json(&restored, "/api/export").await;
+        let (_, after) = export_all(&restored).await;
         assert_eq!(count_closures(&after), closures);
 
         // A SQLite backup restores into PostgreSQL too.

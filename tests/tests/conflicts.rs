@@ -2,7 +2,7 @@
 //! saving, free slots, accepting a warning, and the rules.
 
 use serde_json::{json, Value};
-use tests::{backends, get_json, http, send_as, send_json, TestDatabase, TestServer};
+use tests::{backends, export_all, get_json, http, send_as, send_json, TestDatabase, TestServer};
 
 const DEMO: &str = include_str!("../../app/data/demo.json");
 
@@ -220,7 +220,7 @@ async fn a_warning_accepted_with_a_reason_stays_listed_and_lapses_when_its_meeti
         assert_eq!(body["errors"][0], "acceptance: reason: must not be empty");
 
         // A copy of the data keeps the acceptance while the meeting is unchanged…
-        let (_, mut export) = get_json(&server, "/api/export").await;
+        let (_, mut export) = export_all(&server).await;
         assert_eq!(export["conflict_acceptances"].as_array().unwrap().len(), 1);
         let same = TestDatabase::new(backend).await;
         let twin = TestServer::start_with(&same, &["--no-demo"]).await;

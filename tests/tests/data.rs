@@ -3,7 +3,7 @@
 //! before writing anything.
 
 use serde_json::Value;
-use tests::{backends, get_json, TestDatabase, TestServer};
+use tests::{backends, export_all, get_json, TestDatabase, TestServer};
 
 const DEMO: &str = include_str!("../../app/data/demo.json");
 
@@ -285,7 +285,7 @@ async fn the_export_carries_the_whole_demo() {
     for backend in backends() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start(&db).await;
-        let (_, export) = get_json(&server, "/api/export").await;
+        let (_, export) = export_all(&server).await;
         let demo: Value = serde_json::from_str(DEMO).unwrap();
         for collection in [
             "bodies",

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use reqwest::{Client, Method};
 use serde_json::{json, Value};
-use tests::{backends, get_json, send_as, TestDatabase, TestServer};
+use tests::{backends, export_all, get_json, send_as, TestDatabase, TestServer};
 
 /// What the clients saw acknowledged.
 #[derive(Default)]
@@ -140,7 +140,7 @@ async fn acknowledged_writes_survive_a_sigkill_and_nothing_is_half_written() {
             let (client, base, seen) = (austria.clone(), base.clone(), seen.clone());
             writers.push(tokio::spawn(async move {
                 for i in 0.. {
-                    let id = format!("durable-{i}");
+                    let id = format!("at-durable-{i}");
                     let draft = json!({
                         "id": id, "call": "call-durable", "nominee_name": format!("Nominee {i}"),
                         "nominee_gender": "female", "justification": "Expert"
@@ -178,7 +178,7 @@ async fn acknowledged_writes_survive_a_sigkill_and_nothing_is_half_written() {
 
         let server = TestServer::start(&db).await;
         let secretariat = server.secretariat().await;
-        let (status, export) = get_json(&server, "/api/export").await;
+        let (status, export) = export_all(&server).await;
         assert_eq!(
             status, 200,
             "{backend:?}: the database reads whole after the kill"

@@ -130,8 +130,8 @@ async fn a_nomination_goes_from_draft_to_the_panel_and_its_seat_to_the_waitlist(
         );
         assert_eq!(
             list(&bureau, &server).await.len(),
-            2,
-            "the Bureau sees every nomination to its call"
+            0,
+            "no Bureau reads a State's draft"
         );
 
         let (status, _) = post(&austria, &server, "/api/nominations/at-1/submit", json!({})).await;
@@ -156,6 +156,11 @@ async fn a_nomination_goes_from_draft_to_the_panel_and_its_seat_to_the_waitlist(
                 .await
                 .0,
             200
+        );
+        assert_eq!(
+            list(&bureau, &server).await.len(),
+            2,
+            "the Bureau sees every submitted nomination to its call"
         );
 
         let late = json!({ "id": "call-closed", "note_verbale_date": "2020-01-01", "deadline": "2020-02-01", "topic": "Asset recovery" });
@@ -211,7 +216,7 @@ async fn a_nomination_goes_from_draft_to_the_panel_and_its_seat_to_the_waitlist(
             &bureau,
             &server,
             "/api/nominations/at-1/decide",
-            json!({ "decision": "accepted", "note": "Strong profile" }),
+            json!({ "decision": "accepted", "note": "Internal: strong profile", "message_to_state": "Strong profile" }),
         )
         .await;
         assert_eq!(status, 200);
@@ -241,9 +246,10 @@ async fn a_nomination_goes_from_draft_to_the_panel_and_its_seat_to_the_waitlist(
         let seen = list(&austria, &server).await;
         let at1 = seen.iter().find(|n| n["id"] == "at-1").unwrap();
         assert_eq!(
-            (at1["status"].as_str(), at1["decision_note"].as_str()),
+            (at1["status"].as_str(), at1["message_to_state"].as_str()),
             (Some("accepted"), Some("Strong profile"))
         );
+        assert_eq!(at1["decision_note"], Value::Null, "the internal note stays internal");
 
         // The decisions wait in the outbox for the focal points; reminders can join them.
         let outbox: Vec<Value> = secretariat
@@ -504,7 +510,7 @@ async fn a_focal_point_of_an_organisation_nominates_for_it() {
                 &egmont,
                 &server,
                 "/api/nominations",
-                draft("egmont-1", "call-fiu", "Fatima Diallo")
+                draft("egmont-group-1", "call-fiu", "Fatima Diallo")
             )
             .await
             .0,
@@ -514,7 +520,7 @@ async fn a_focal_point_of_an_organisation_nominates_for_it() {
             post(
                 &egmont,
                 &server,
-                "/api/nominations/egmont-1/submit",
+                "/api/nominations/egmont-group-1/submit",
                 json!({})
             )
             .await
@@ -534,7 +540,7 @@ async fn a_focal_point_of_an_organisation_nominates_for_it() {
         post(
             &secretariat,
             &server,
-            "/api/nominations/egmont-1/decide",
+            "/api/nominations/egmont-group-1/decide",
             json!({ "decision": "accepted" }),
         )
         .await;

@@ -17,7 +17,9 @@ pub(crate) async fn signed_in(changing: bool) -> Result<Option<Account>, ServerF
     } else {
         axum::http::Method::GET
     };
-    match crate::ssr::accounts::authenticate(&db, &method, &parts.headers).await {
+    let site = use_context::<crate::ssr::PublicBaseUrl>()
+        .ok_or_else(|| ServerFnError::new("the public base URL is missing from the context"))?;
+    match crate::ssr::accounts::authenticate(&db, &method, &parts.headers, &site).await {
         Ok(account) => Ok(Some(account)),
         Err(crate::error::QuorumError::Unauthorized) => Ok(None),
         Err(e) => Err(super::to_server_error(e)),
@@ -139,7 +141,7 @@ pub async fn current_account() -> Result<Option<Account>, ServerFnError> {
 /// previous address stops working.
 #[server(endpoint = "account/new-private-feed")]
 pub async fn new_private_feed(kind: String, subject: String) -> Result<FeedLinks, ServerFnError> {
-    use crate::ssr::feeds::{rotate_token, PrivateSubject};
+    use crate::ssr::feeds::{issue_private_feed, PrivateSubject};
     let account = signed_in(true)
         .await
         .map_err(|_| refuse(403, "missing CSRF proof"))?
@@ -156,17 +158,18 @@ pub async fn new_private_feed(kind: String, subject: String) -> Result<FeedLinks
             ))
         }
     };
-    let (person, state) = match &subject {
-        PrivateSubject::Person(p) => (Some(p), None),
-        PrivateSubject::State(s) => (None, Some(s.as_str())),
-    };
-    if !account.may_manage_feed(person, state) {
-        return Err(refuse(403, "this private feed belongs to someone else"));
-    }
     let db = super::database()?;
-    let token = rotate_token(&db, &subject)
+    let token = issue_private_feed(&db, &account, &subject)
         .await
         .map_err(super::to_server_error)?;
+    super::after_write();
+    // The answer carries the secret address: no cache may keep it.
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(
+            axum::http::header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("private, no-store"),
+        );
+    }
     Ok(FeedLinks::new(
         &super::pages::public_base(),
         &format!("/feeds/private/{token}.ics"),
@@ -175,21 +178,25 @@ pub async fn new_private_feed(kind: String, subject: String) -> Result<FeedLinks
 }
 
 /// Changes the signed-in user's own password: the current one, and the new one twice. The
-/// user's other sign-ins end; a notice goes to their outbox address.
+/// user's other sign-ins end; a notice goes to their outbox address. Wrong current passwords
+/// are throttled per address and client (the peer address of the request), as logins are.
 #[server(endpoint = "account/change-password")]
 pub async fn change_password(
     current: String,
     new: String,
     confirm: String,
 ) -> Result<super::nominations::FormOutcome, ServerFnError> {
+    use crate::ssr::accounts::{session_token, Client};
     let account = signed_in_for_change().await?;
     let db = super::database()?;
-    let token = use_context::<axum::http::request::Parts>()
-        .and_then(|parts| crate::ssr::accounts::session_token(&parts.headers));
+    let parts = use_context::<axum::http::request::Parts>();
+    let token = parts.as_ref().and_then(|parts| session_token(&parts.headers));
+    let client = Client::of(&parts.map(|parts| parts.extensions).unwrap_or_default());
     let outcome = crate::ssr::planning::form_outcome(
         crate::ssr::accounts::change_own_password(
             &db,
             &account,
+            &client,
             token.as_deref(),
             &current,
             &new,

@@ -31,45 +31,17 @@ pub struct NominationLine {
     pub released: bool,
     pub justification: String,
     pub biography: String,
+    /// The Bureau's internal note (reviewers only).
     pub note: Option<String>,
+    /// The Bureau's message to the State (to the State once released).
+    pub message: Option<String>,
     /// The nomination as the reader sees it now ([`NominationSeen`] as JSON): the review
     /// board sends it back with a decision, and the server refuses the decision when the
     /// nomination changed in between.
     pub seen: String,
 }
 
-/// What a reviewer decided on: a second reviewer's decision, or the focal point's edit, made
-/// after the board was opened makes the server refuse, saying what changed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NominationSeen {
-    pub status: String,
-    pub released: bool,
-    pub justification: String,
-    pub note: Option<String>,
-}
-
-impl NominationSeen {
-    /// What differs from `now`, in words; empty when nothing does.
-    pub fn changes(&self, now: &NominationSeen) -> Vec<String> {
-        let mut changes = Vec::new();
-        if self.status != now.status {
-            changes.push(format!("status {} → {}", self.status, now.status));
-        }
-        if self.released != now.released {
-            changes.push("the decision was released to the State".to_owned());
-        }
-        if self.justification != now.justification {
-            changes.push("the justification was edited".to_owned());
-        }
-        if self.note != now.note {
-            changes.push(format!(
-                "decision note: {}",
-                now.note.as_deref().unwrap_or("removed")
-            ));
-        }
-        changes
-    }
-}
+pub use crate::domain::nominations::NominationSeen;
 
 /// What the nominations page shows its reader.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -159,7 +131,8 @@ pub async fn nominate(
 }
 
 /// One step on a nomination: `edit` (with justification and biography), `withdraw`, `submit`,
-/// `accept`, `waitlist`, `decline` (with a note) or `confirm`.
+/// `accept`, `waitlist`, `decline` (with an internal note and a message to the State) or
+/// `confirm`.
 #[server(endpoint = "nominations/step")]
 pub async fn nomination_step(
     id: String,
@@ -167,6 +140,7 @@ pub async fn nomination_step(
     #[server(default)] justification: String,
     #[server(default)] biography: String,
     #[server(default)] note: String,
+    #[server(default)] message: String,
     #[server(default)] seen: String,
 ) -> Result<FormOutcome, ServerFnError> {
     let db = super::database()?;
@@ -175,6 +149,7 @@ pub async fn nomination_step(
         justification,
         biography,
         note,
+        message,
         seen,
     };
     let outcome = crate::ssr::nomination_pages::step(&db, &actor, &id, &step, texts)

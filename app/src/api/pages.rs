@@ -89,22 +89,12 @@ pub struct MeetingPage {
     pub feed: FeedLinks,
 }
 
-/// The public base URL: configured, or the request's own host.
+/// The public base URL, from configuration ([`crate::ssr::PublicBaseUrl`]).
 #[cfg(feature = "ssr")]
 pub fn public_base() -> String {
-    if let Some(base) = use_context::<crate::ssr::PublicBaseUrl>().and_then(|b| b.0) {
-        return base;
-    }
-    let host = use_context::<axum::http::request::Parts>()
-        .and_then(|parts| {
-            parts
-                .headers
-                .get(axum::http::header::HOST)
-                .and_then(|h| h.to_str().ok())
-                .map(str::to_owned)
-        })
-        .unwrap_or_else(|| "localhost".into());
-    format!("http://{host}")
+    use_context::<crate::ssr::PublicBaseUrl>()
+        .map(|b| b.0)
+        .unwrap_or_default()
 }
 
 /// Subscribe links for a feed.

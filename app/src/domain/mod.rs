@@ -31,6 +31,8 @@ pub mod nominations;
 pub mod ordinal;
 /// Panels, calls for nominations, nominations and contributions.
 pub mod panel;
+/// Who may read which records and fields.
+pub mod policy;
 /// States parties, organisations and affiliations.
 pub mod party;
 /// Persons and Bureau seats.

@@ -4,6 +4,7 @@
 //! panellists. A withdrawal after acceptance gives the seat to the first on the waitlist.
 
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 
 use super::{Affiliation, CallForNominations, Nomination, NominationStatus, Panel};
 
@@ -62,12 +63,16 @@ pub fn submit(
     Ok(())
 }
 
-/// Whether the nominating focal point may still edit: until the Bureau decides.
+/// Whether the nominating focal point may still edit: until the Bureau takes it under review.
+/// (Once it has, the State sees "under review" whether or not an unreleased decision exists, so
+/// editing must be closed for both alike.)
 pub fn editable(n: &Nomination) -> Result<(), Refusal> {
     match n.status {
-        NominationStatus::Draft | NominationStatus::Submitted | NominationStatus::UnderReview => {
-            Ok(())
-        }
+        NominationStatus::Draft | NominationStatus::Submitted => Ok(()),
+        NominationStatus::UnderReview => Err(format!(
+            "nomination {} is under review by the Bureau and can no longer be edited",
+            n.id
+        )),
         status => Err(format!(
             "nomination {} can no longer be edited (status {status})",
             n.id
@@ -88,11 +93,13 @@ pub fn review(n: &mut Nomination) -> Result<(), Refusal> {
     }
 }
 
-/// The Bureau decides; the decision stays unreleased until [`release`].
+/// The Bureau decides, with its internal note and its message to the State; the decision stays
+/// unreleased until [`release`].
 pub fn decide(
     n: &mut Nomination,
     decision: NominationStatus,
     note: Option<String>,
+    message_to_state: Option<String>,
 ) -> Result<(), Refusal> {
     if !matches!(
         decision,
@@ -112,6 +119,7 @@ pub fn decide(
         {
             n.status = decision;
             n.decision_note = note;
+            n.message_to_state = message_to_state;
             n.released = false;
             Ok(())
         }
@@ -155,7 +163,8 @@ pub fn confirm(n: &mut Nomination, panel: Option<&mut Panel>) -> Result<(), Refu
 }
 
 /// Withdraws a nomination. After acceptance the seat goes to the earliest waitlisted nomination
-/// of the same call, whose id is returned; a confirmed nominee leaves the panel.
+/// of the same call, whose id is returned; a confirmed nominee leaves the panel. An unreleased
+/// decline can be withdrawn like any nomination under review: the State does not know of it.
 pub fn withdraw(
     id: &str,
     all: &mut [Nomination],
@@ -166,10 +175,7 @@ pub fn withdraw(
         .find(|n| n.id.as_str() == id)
         .ok_or_else(|| format!("no nomination {id}"))?;
     let was = n.status;
-    if matches!(
-        was,
-        NominationStatus::Withdrawn | NominationStatus::Declined
-    ) {
+    if was == NominationStatus::Withdrawn || (was == NominationStatus::Declined && n.released) {
         return Err(format!("nomination {id} is already {was}"));
     }
     n.status = NominationStatus::Withdrawn;
@@ -194,6 +200,56 @@ pub fn withdraw(
         n.status = NominationStatus::Accepted;
         n.id.to_string()
     }))
+}
+
+/// What a reader saw of a nomination when they opened it (as they may see it): a step sent
+/// with it is refused when the nomination changed in between, saying what changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NominationSeen {
+    pub status: String,
+    pub released: bool,
+    pub justification: String,
+    pub note: Option<String>,
+    #[serde(default)]
+    pub message: Option<String>,
+}
+
+impl NominationSeen {
+    /// The nomination as seen; give it the reader's view ([`super::policy::nomination_for`]),
+    /// never the stored record, or the comparison would tell what the reader may not know.
+    pub fn of(n: &Nomination) -> NominationSeen {
+        NominationSeen {
+            status: n.status.as_str().to_owned(),
+            released: n.released,
+            justification: n.justification.clone(),
+            note: n.decision_note.clone(),
+            message: n.message_to_state.clone(),
+        }
+    }
+
+    /// What differs from `now`, in words; empty when nothing does.
+    pub fn changes(&self, now: &NominationSeen) -> Vec<String> {
+        let mut changes = Vec::new();
+        if self.status != now.status {
+            changes.push(format!("status {} → {}", self.status, now.status));
+        }
+        if self.released != now.released {
+            changes.push("the decision was released to the State".to_owned());
+        }
+        if self.justification != now.justification {
+            changes.push("the justification was edited".to_owned());
+        }
+        if self.note != now.note {
+            changes.push(match &now.note {
+                Some(note) => format!("the internal note now reads \"{note}\""),
+                None => "the internal note was removed".to_owned(),
+            });
+        }
+        if self.message != now.message {
+            changes.push("the message to the State was changed".to_owned());
+        }
+        changes
+    }
 }
 
 /// What a nominating focal point sees of a status: decisions only once released.
@@ -235,6 +291,7 @@ mod tests {
             status: NominationStatus::Draft,
             submitted_at: None,
             decision_note: None,
+            message_to_state: None,
             released: false,
         }
     }
@@ -290,6 +347,7 @@ mod tests {
             &mut all[0],
             NominationStatus::Accepted,
             Some("Strong profile".into()),
+            None,
         )
         .unwrap();
         assert_eq!(visible_status(&all[0]), NominationStatus::UnderReview);
@@ -325,9 +383,9 @@ mod tests {
             )
             .unwrap();
         }
-        decide(&mut all[0], NominationStatus::Accepted, None).unwrap();
-        decide(&mut all[1], NominationStatus::Waitlisted, None).unwrap();
-        decide(&mut all[2], NominationStatus::Waitlisted, None).unwrap();
+        decide(&mut all[0], NominationStatus::Accepted, None, None).unwrap();
+        decide(&mut all[1], NominationStatus::Waitlisted, None, None).unwrap();
+        decide(&mut all[2], NominationStatus::Waitlisted, None, None).unwrap();
         release(&call(None), &mut all);
         confirm(&mut all[0], Some(&mut panel)).unwrap();
         assert_eq!(panel.panellists, [Id::parse("person-n1").unwrap()]);

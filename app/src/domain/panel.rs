@@ -70,9 +70,13 @@ pub struct Nomination {
     pub status: NominationStatus,
     #[serde(default)]
     pub submitted_at: Option<DateTime<Utc>>,
-    /// The Bureau's note on its decision.
+    /// The Bureau's internal note on its decision: for the Bureau and the secretariat, never
+    /// shown to the nominating State.
     #[serde(default)]
     pub decision_note: Option<String>,
+    /// The Bureau's message to the nominating State, shown to it once the decision is released.
+    #[serde(default)]
+    pub message_to_state: Option<String>,
     /// Whether the Bureau's decision has been released to the nominator.
     #[serde(default)]
     pub released: bool,

@@ -1,5 +1,5 @@
 //! Accounts: argon2id passwords, login sessions stored in the database (so that every instance
-//! knows them), throttled logins, and the audit log.
+//! knows them), throttled password checks (by address and client), and the audit log.
 //!
 //! Sessions are one table reached through sea-orm, the same on SQLite and PostgreSQL; the
 //! session stores of tower-sessions come one per database driver, which Quorum would have to
@@ -17,7 +17,7 @@ use sea_orm::{
 
 use axum::http::{header, HeaderMap, Method};
 
-use super::entities::{audit_entry, auth_session, failed_login, user};
+use super::entities::{audit_entry, auth_session, failed_login, throttle_lock, user};
 use super::{random_hex, sha256_hex};
 use crate::domain::account::{Account, Role};
 use crate::domain::{BodyCode, Id};
@@ -26,9 +26,149 @@ use crate::error::QuorumError;
 /// The cookie holding the session token.
 pub const SESSION_COOKIE: &str = "quorum_session";
 
-/// Failed logins allowed per address within [`THROTTLE_MINUTES`].
+/// Wrong passwords allowed per address and client within [`THROTTLE_MINUTES`]: keyed by the
+/// client too, so that guessing at someone's password does not lock the holder out.
 pub const MAX_FAILED_LOGINS: u64 = 5;
+/// Wrong passwords allowed per client over all addresses within [`THROTTLE_MINUTES`]: a looser
+/// bound on one client trying leaked passwords against many accounts (credential stuffing).
+pub const MAX_FAILED_LOGINS_PER_CLIENT: u64 = 50;
 pub const THROTTLE_MINUTES: i64 = 15;
+
+/// The client a password check is throttled for: the address of the TCP peer, an IPv6 one by
+/// its /64 network (which one host usually holds whole). Never a header such as
+/// `X-Forwarded-For`, which any client writes as it likes; clients behind one NAT or proxy
+/// therefore share a key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Client(String);
+
+impl Client {
+    /// The client at a peer address.
+    pub fn at(ip: std::net::IpAddr) -> Client {
+        use std::net::IpAddr;
+        Client(match ip.to_canonical() {
+            IpAddr::V4(v4) => v4.to_string(),
+            IpAddr::V6(v6) => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        })
+    }
+
+    /// The client of a request, from the peer address the server puts in its extensions
+    /// (`ConnectInfo`). Without one (a request made inside the process) every such request
+    /// shares one key, so that the throttle still holds.
+    pub fn of(extensions: &axum::http::Extensions) -> Client {
+        extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|info| Client::at(info.0.ip()))
+            .unwrap_or_else(|| Client("unknown".into()))
+    }
+}
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Client {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(Client::of(&parts.extensions))
+    }
+}
+
+/// The refusal of a throttled password check.
+fn throttled() -> QuorumError {
+    QuorumError::TooManyAttempts(format!(
+        "too many wrong passwords; try again in {THROTTLE_MINUTES} minutes"
+    ))
+}
+
+/// Whether the attempts at `email`'s password from `client` recorded since `since` reach a
+/// limit: per address and client, or per client.
+async fn at_limit(
+    db: &impl ConnectionTrait,
+    email: &str,
+    client: &Client,
+    since: chrono::DateTime<Utc>,
+) -> Result<bool, QuorumError> {
+    let recent = || {
+        failed_login::Entity::find()
+            .filter(failed_login::Column::Client.eq(&client.0))
+            .filter(failed_login::Column::At.gt(since))
+    };
+    let for_address = recent()
+        .filter(failed_login::Column::Email.eq(email))
+        .count(db)
+        .await?;
+    let for_client = recent().count(db).await?;
+    Ok(for_address >= MAX_FAILED_LOGINS || for_client >= MAX_FAILED_LOGINS_PER_CLIENT)
+}
+
+/// Admits a check of `email`'s password from `client`, or refuses it when the address and
+/// client, or the client alone, had too many wrong passwords within the window. Counting and
+/// recording are one transaction that first locks the client's row of `throttle_locks` (an
+/// upsert: on PostgreSQL a row lock, on SQLite the database's write lock), so parallel
+/// attempts of a client are counted one after another, each seeing those recorded before it:
+/// exactly the limit are admitted, on both backends. An admitted attempt is recorded before
+/// its password is checked, and answered for [`end_attempt`].
+async fn begin_attempt(
+    db: &DatabaseConnection,
+    email: &str,
+    client: &Client,
+) -> Result<i32, QuorumError> {
+    use sea_orm::sea_query::OnConflict;
+    let now = Utc::now();
+    let since = now - Duration::minutes(THROTTLE_MINUTES);
+    let txn = db.begin().await?;
+    let lock = throttle_lock::ActiveModel {
+        client: Set(client.0.clone()),
+        at: Set(now),
+    };
+    throttle_lock::Entity::insert(lock)
+        .on_conflict(
+            OnConflict::column(throttle_lock::Column::Client)
+                .update_column(throttle_lock::Column::At)
+                .to_owned(),
+        )
+        .exec_without_returning(&txn)
+        .await?;
+    if at_limit(&txn, email, client, since).await? {
+        // Refused before any hash is checked; nothing is recorded, so the wait is not prolonged.
+        return Err(throttled());
+    }
+    let attempt = failed_login::ActiveModel {
+        email: Set(email.to_owned()),
+        client: Set(client.0.clone()),
+        at: Set(now),
+        ..Default::default()
+    };
+    let id = failed_login::Entity::insert(attempt)
+        .exec(&txn)
+        .await?
+        .last_insert_id;
+    txn.commit().await?;
+    Ok(id)
+}
+
+/// Ends an admitted attempt: a right password takes its row away, a wrong one leaves it as a
+/// failure; failures and locks older than the window are deleted, so the tables hold one
+/// window's.
+async fn end_attempt(db: &DatabaseConnection, id: i32, right: bool) -> Result<(), QuorumError> {
+    if right {
+        failed_login::Entity::delete_by_id(id).exec(db).await?;
+    } else {
+        let since = Utc::now() - Duration::minutes(THROTTLE_MINUTES);
+        failed_login::Entity::delete_many()
+            .filter(failed_login::Column::At.lte(since))
+            .exec(db)
+            .await?;
+        throttle_lock::Entity::delete_many()
+            .filter(throttle_lock::Column::At.lte(since))
+            .exec(db)
+            .await?;
+    }
+    Ok(())
+}
 
 /// A new account, as the command line or the secretariat gives it.
 #[derive(Debug, Clone)]
@@ -128,6 +268,10 @@ pub async fn create(db: &impl ConnectionTrait, new: &NewAccount) -> Result<Accou
     if !email.contains('@') || email.len() > 254 {
         return Err(invalid("email", "is not an e-mail address"));
     }
+    // Accounts live outside the dataset, so their texts are checked here by the same rule.
+    use crate::domain::dataset::{check_text, SHORT_TEXT_MAX};
+    check_text(&email, SHORT_TEXT_MAX).map_err(|why| invalid("email", &why))?;
+    check_text(new.name.trim(), SHORT_TEXT_MAX).map_err(|why| invalid("name", &why))?;
     if let Some(why) = weak_password(&new.password, &email) {
         return Err(invalid("password", why));
     }
@@ -239,10 +383,12 @@ async fn set_password(
 }
 
 /// Changes the signed-in account's own password: the current one must be given, the new one
-/// twice. Other sign-ins of the account end; this one stays.
+/// twice. Other sign-ins of the account end; this one stays. Wrong current passwords are
+/// throttled as logins are, by address and client, so a stolen session cannot guess at it.
 pub async fn change_own_password(
     db: &DatabaseConnection,
     account: &Account,
+    client: &Client,
     session_token: Option<&str>,
     current: &str,
     new: &str,
@@ -253,11 +399,13 @@ pub async fn change_own_password(
         .one(db)
         .await?
         .ok_or(QuorumError::Unauthorized)?;
+    let attempt = begin_attempt(db, &account.email, client).await?;
     let matches = PasswordHash::new(&row.password_hash).is_ok_and(|hash| {
         Argon2::default()
             .verify_password(current.as_bytes(), &hash)
             .is_ok()
     });
+    end_attempt(db, attempt, matches).await?;
     if !matches {
         return Err(invalid("current", "is not your current password"));
     }
@@ -303,26 +451,17 @@ fn unknown_account_hash() -> &'static str {
     })
 }
 
-/// Checks a password, refusing an address with too many recent failures; opens a session of
-/// `lifetime`.
+/// Checks a password, refusing a client with too many recent failures for the address (or for
+/// all addresses); opens a session of `lifetime`.
 pub async fn login(
     db: &DatabaseConnection,
+    client: &Client,
     email: &str,
     password: &str,
     lifetime: Duration,
 ) -> Result<Login, QuorumError> {
     let email = email.trim().to_lowercase();
-    let since = Utc::now() - Duration::minutes(THROTTLE_MINUTES);
-    let failures = failed_login::Entity::find()
-        .filter(failed_login::Column::Email.eq(&email))
-        .filter(failed_login::Column::At.gt(since))
-        .count(db)
-        .await?;
-    if failures >= MAX_FAILED_LOGINS {
-        return Err(QuorumError::TooManyAttempts(format!(
-            "too many failed logins; try again in {THROTTLE_MINUTES} minutes"
-        )));
-    }
+    let attempt = begin_attempt(db, &email, client).await?;
     let row = user::Entity::find()
         .filter(user::Column::Email.eq(&email))
         .one(db)
@@ -344,13 +483,8 @@ pub async fn login(
             let _ = Argon2::default().verify_password(password.as_bytes(), &hash);
         }
     }
+    end_attempt(db, attempt, verified).await?;
     let Some(row) = row.filter(|_| verified) else {
-        let attempt = failed_login::ActiveModel {
-            email: Set(email),
-            at: Set(Utc::now()),
-            ..Default::default()
-        };
-        failed_login::Entity::insert(attempt).exec(db).await?;
         return Err(QuorumError::Unauthorized);
     };
     let token = random_hex(32)?;
@@ -411,9 +545,21 @@ pub async fn audit(
     before: Option<serde_json::Value>,
     after: Option<serde_json::Value>,
 ) -> Result<(), QuorumError> {
+    audit_as(db, &actor.email, action, record, before, after).await
+}
+
+/// Records a change by someone who is not a signed-in account (the command line).
+pub async fn audit_as(
+    db: &impl ConnectionTrait,
+    actor: &str,
+    action: &str,
+    record: &str,
+    before: Option<serde_json::Value>,
+    after: Option<serde_json::Value>,
+) -> Result<(), QuorumError> {
     let entry = audit_entry::ActiveModel {
         at: Set(Utc::now()),
-        actor: Set(actor.email.clone()),
+        actor: Set(actor.to_owned()),
         action: Set(action.into()),
         record: Set(record.into()),
         before: Set(before),
@@ -520,27 +666,17 @@ pub fn session_token(headers: &HeaderMap) -> Option<String> {
         .map(|c| c.value().to_owned())
 }
 
-/// Whether a state-changing request proves it comes from this site.
-pub fn csrf_ok(headers: &HeaderMap, csrf: &str) -> bool {
+/// Whether a state-changing request proves it comes from this site: the session's CSRF token
+/// in `X-CSRF-Token`, or a browser's `Origin` that is Quorum's own (scheme, host and port
+/// compared with the configured base URL, never with the request's `Host`).
+pub fn csrf_ok(headers: &HeaderMap, csrf: &str, site: &super::PublicBaseUrl) -> bool {
     let token = headers.get("x-csrf-token").and_then(|v| v.to_str().ok());
-    if token == Some(csrf) {
-        return true;
-    }
-    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
-    let origin = headers
-        .get(header::ORIGIN)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|o| url::Url::parse(o).ok());
-    match (origin, host) {
-        (Some(origin), Some(host)) => {
-            let origin_host = match origin.port() {
-                Some(port) => format!("{}:{port}", origin.host_str().unwrap_or_default()),
-                None => origin.host_str().unwrap_or_default().to_owned(),
-            };
-            origin_host == host
-        }
-        _ => false,
-    }
+    token == Some(csrf) || site.allows_origin(request_origin(headers))
+}
+
+/// The request's `Origin` header, if it has a readable one.
+pub fn request_origin(headers: &HeaderMap) -> Option<&str> {
+    headers.get(header::ORIGIN).and_then(|v| v.to_str().ok())
 }
 
 /// The signed-in user of a request, with its CSRF proof checked for unsafe methods.
@@ -548,13 +684,14 @@ pub async fn authenticate(
     db: &impl ConnectionTrait,
     method: &Method,
     headers: &HeaderMap,
+    site: &super::PublicBaseUrl,
 ) -> Result<Account, QuorumError> {
     let token = session_token(headers).ok_or(QuorumError::Unauthorized)?;
     let (account, csrf) = session(db, &token)
         .await?
         .ok_or(QuorumError::Unauthorized)?;
     let safe = matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS);
-    if !safe && !csrf_ok(headers, &csrf) {
+    if !safe && !csrf_ok(headers, &csrf, site) {
         return Err(QuorumError::Forbidden("missing or wrong CSRF token".into()));
     }
     Ok(account)
@@ -567,22 +704,50 @@ mod tests {
 
     #[test]
     fn csrf_proof_is_the_session_token_or_an_origin_of_this_site() {
+        let site = super::super::PublicBaseUrl("http://127.0.0.1:3000".into());
         let mut headers = HeaderMap::new();
         headers.insert(header::HOST, HeaderValue::from_static("127.0.0.1:3000"));
-        assert!(!csrf_ok(&headers, "secret"));
+        assert!(!csrf_ok(&headers, "secret", &site));
         headers.insert("x-csrf-token", HeaderValue::from_static("secret"));
-        assert!(csrf_ok(&headers, "secret"));
+        assert!(csrf_ok(&headers, "secret", &site));
         headers.remove("x-csrf-token");
-        headers.insert(
-            header::ORIGIN,
-            HeaderValue::from_static("http://127.0.0.1:3000"),
+        for (origin, allowed) in [
+            ("http://127.0.0.1:3000", true),
+            ("http://localhost:3000", true),
+            ("https://127.0.0.1:3000", false),
+            ("http://127.0.0.1:3001", false),
+            ("https://evil.example", false),
+            ("null", false),
+        ] {
+            headers.insert(header::ORIGIN, HeaderValue::from_static(origin));
+            assert_eq!(csrf_ok(&headers, "secret", &site), allowed, "{origin}");
+        }
+        // The request's Host is never trusted: a forged one does not make its origin ours.
+        headers.insert(header::HOST, HeaderValue::from_static("evil.example"));
+        headers.insert(header::ORIGIN, HeaderValue::from_static("http://evil.example"));
+        assert!(!csrf_ok(&headers, "secret", &site));
+        let public = super::super::PublicBaseUrl("https://quorum.example".into());
+        assert_eq!(public.allowed_origins(), ["https://quorum.example"]);
+    }
+
+    #[test]
+    fn the_throttle_knows_a_client_by_its_peer_address_and_an_ipv6_one_by_its_network() {
+        let client = |ip: &str| Client::at(ip.parse().unwrap());
+        assert_eq!(client("192.0.2.7"), Client("192.0.2.7".into()));
+        assert_eq!(client("::ffff:192.0.2.7"), client("192.0.2.7"));
+        assert_eq!(
+            client("2001:db8:1:2:aaaa::1"),
+            Client("2001:db8:1:2::/64".into())
         );
-        assert!(csrf_ok(&headers, "secret"));
-        headers.insert(
-            header::ORIGIN,
-            HeaderValue::from_static("https://evil.example"),
-        );
-        assert!(!csrf_ok(&headers, "secret"));
+        assert_eq!(client("2001:db8:1:2:aaaa::1"), client("2001:db8:1:2:bbbb::9"));
+        assert_ne!(client("2001:db8:1:2::1"), client("2001:db8:1:3::1"));
+        let mut extensions = axum::http::Extensions::new();
+        assert_eq!(Client::of(&extensions), Client("unknown".into()));
+        extensions.insert(axum::extract::ConnectInfo(std::net::SocketAddr::from((
+            [127, 0, 0, 2],
+            4000,
+        ))));
+        assert_eq!(Client::of(&extensions), client("127.0.0.2"));
     }
 
     #[test]

@@ -496,7 +496,25 @@ pub async fn change_user(
         "body": stored.body_code, "state": stored.state_code,
     });
     let txn = db.begin().await?;
+    // A private feed address outlives nobody's right to it: the State's address goes when its
+    // focal point leaves the State or Quorum (its other focal points issue a new one), the
+    // person's when their account goes.
+    let old_state = (stored.role == Role::FocalPoint.as_str())
+        .then(|| stored.state_code.clone())
+        .flatten();
+    let revoke_state = |new_role: Option<Role>, new_state: Option<&String>| {
+        old_state
+            .clone()
+            .filter(|old| new_role != Some(Role::FocalPoint) || new_state != Some(old))
+    };
     if remove {
+        if let Some(state) = revoke_state(None, None) {
+            super::feeds::revoke_token(&txn, &super::feeds::PrivateSubject::State(state)).await?;
+        }
+        if let Some(person) = stored.person_id.as_deref().and_then(|p| Id::parse(p).ok()) {
+            super::feeds::revoke_token(&txn, &super::feeds::PrivateSubject::Person(person)).await?;
+        }
+        super::version::bump(&txn).await?;
         auth_session::Entity::delete_many()
             .filter(auth_session::Column::UserId.eq(stored.id))
             .exec(&txn)
@@ -538,6 +556,10 @@ pub async fn change_user(
         Role::FocalPoint => (None, (!scope.is_empty()).then_some(scope)),
         Role::Secretariat => (None, None),
     };
+    if let Some(old) = revoke_state(Some(role), state.as_ref()) {
+        super::feeds::revoke_token(&txn, &super::feeds::PrivateSubject::State(old)).await?;
+        super::version::bump(&txn).await?;
+    }
     let mut row = stored.into_active_model();
     row.role = Set(role.as_str().to_owned());
     row.body_code = Set(body.clone());

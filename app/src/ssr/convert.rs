@@ -607,6 +607,7 @@ pub fn nomination_row(n: &Nomination) -> nomination::ActiveModel {
         status: n.status.as_str().into(),
         submitted_at: n.submitted_at,
         decision_note: n.decision_note.clone(),
+        message_to_state: n.message_to_state.clone(),
         released: n.released,
     }
     .into_active_model()
@@ -624,6 +625,7 @@ pub fn nomination_of(m: nomination::Model) -> Result<Nomination> {
         biography: m.biography,
         submitted_at: m.submitted_at,
         decision_note: m.decision_note,
+        message_to_state: m.message_to_state,
         released: m.released,
     })
 }

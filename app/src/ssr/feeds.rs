@@ -5,6 +5,7 @@ use sea_orm::{
 };
 
 use super::entities::feed_token;
+use crate::domain::account::Account;
 use crate::domain::feeds::{self, FeedSelection};
 use crate::domain::ical::Feed;
 use crate::domain::{BodyCode, Id};
@@ -26,10 +27,38 @@ impl PrivateSubject {
     }
 }
 
-/// Issues a new token for a person's or a State's private feed, revoking the previous one.
-/// 192 random bits, as 48 hex characters.
+impl std::fmt::Display for PrivateSubject {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PrivateSubject::Person(id) => write!(f, "private feed of person {id}"),
+            PrivateSubject::State(code) => write!(f, "private feed of State party {code}"),
+        }
+    }
+}
+
+/// Issues a new private feed address for the person or State the actor may manage.
+pub async fn issue_private_feed(
+    db: &DatabaseConnection,
+    actor: &Account,
+    subject: &PrivateSubject,
+) -> Result<String, QuorumError> {
+    let (person, state) = match subject {
+        PrivateSubject::Person(p) => (Some(p), None),
+        PrivateSubject::State(s) => (None, Some(s.as_str())),
+    };
+    if !actor.may_manage_feed(person, state) {
+        return Err(QuorumError::Forbidden(
+            "this private feed belongs to someone else".into(),
+        ));
+    }
+    rotate_token(db, &actor.email, subject).await
+}
+
+/// Issues a new token for a person's or a State's private feed, revoking the previous one, and
+/// records who did (never the token) in the audit log. 192 random bits, as 48 hex characters.
 pub async fn rotate_token(
     db: &DatabaseConnection,
+    issued_by: &str,
     subject: &PrivateSubject,
 ) -> Result<String, QuorumError> {
     let token = super::random_hex(24)?;
@@ -43,11 +72,7 @@ pub async fn rotate_token(
         return Err(QuorumError::NotFound(format!("{kind} {id}")));
     }
     let txn = db.begin().await?;
-    feed_token::Entity::delete_many()
-        .filter(feed_token::Column::Kind.eq(kind))
-        .filter(feed_token::Column::Subject.eq(&id))
-        .exec(&txn)
-        .await?;
+    revoke_token(&txn, subject).await?;
     let row = feed_token::Model {
         token_hash: super::sha256_hex(&token),
         kind: kind.into(),
@@ -57,9 +82,33 @@ pub async fn rotate_token(
     feed_token::Entity::insert(sea_orm::IntoActiveModel::into_active_model(row))
         .exec(&txn)
         .await?;
+    super::accounts::audit_as(
+        &txn,
+        issued_by,
+        "private feed address issued",
+        &subject.to_string(),
+        None,
+        None,
+    )
+    .await?;
     super::version::bump(&txn).await?;
     txn.commit().await?;
     Ok(token)
+}
+
+/// Revokes a subject's private feed address, if it has one; answers whether it had. The caller
+/// bumps the data version, so that no cached copy of the feed is served again.
+pub async fn revoke_token(
+    db: &impl ConnectionTrait,
+    subject: &PrivateSubject,
+) -> Result<bool, QuorumError> {
+    let (kind, id) = subject.columns();
+    let revoked = feed_token::Entity::delete_many()
+        .filter(feed_token::Column::Kind.eq(kind))
+        .filter(feed_token::Column::Subject.eq(&id))
+        .exec(db)
+        .await?;
+    Ok(revoked.rows_affected > 0)
 }
 
 /// The subject a private token opens, if it is current.

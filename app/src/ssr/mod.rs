@@ -44,10 +44,37 @@ pub mod views;
 /// The workplan's page and editor.
 pub mod workplan;
 
-/// The public base URL given to the server, in the Leptos context of every render and server
-/// function; `None` means the request's own host.
-#[derive(Debug, Clone, Default)]
-pub struct PublicBaseUrl(pub Option<String>);
+/// Quorum's public base URL (`https://quorum.example`, no trailing slash), in the Leptos
+/// context of every render and server function. It comes from configuration — `--base-url`, or
+/// the address the server listens on — never from a request: feeds and pages are cached and
+/// shared, so a forged `Host` header must not put its links in front of every subscriber.
+#[derive(Debug, Clone)]
+pub struct PublicBaseUrl(pub String);
+
+impl PublicBaseUrl {
+    /// The origins a browser's state-changing request may come from: the base URL's, and for a
+    /// loopback address also the same port under `localhost`, as a person trying Quorum on their
+    /// own machine may type either.
+    pub fn allowed_origins(&self) -> Vec<String> {
+        let Ok(url) = url::Url::parse(&self.0) else {
+            return vec![];
+        };
+        let mut origins = vec![url.origin().ascii_serialization()];
+        let loopback = matches!(url.host(), Some(url::Host::Ipv4(ip)) if ip.is_loopback())
+            || matches!(url.host(), Some(url::Host::Ipv6(ip)) if ip.is_loopback());
+        if loopback {
+            let port = url.port().map(|p| format!(":{p}")).unwrap_or_default();
+            origins.push(format!("{}://localhost{port}", url.scheme()));
+        }
+        origins
+    }
+
+    /// Whether a request's `Origin` header names one of [`Self::allowed_origins`], scheme and
+    /// port included. A missing, `null` or foreign origin is not.
+    pub fn allows_origin(&self, origin: Option<&str>) -> bool {
+        origin.is_some_and(|origin| self.allowed_origins().iter().any(|o| o == origin))
+    }
+}
 
 /// What the server does after a write made by a server function: its feed cache forgets the
 /// data version it read.

@@ -84,26 +84,19 @@ fn nomination_line(data: &Dataset, n: &Nomination) -> NominationLine {
         justification: n.justification.clone(),
         biography: n.biography.clone().unwrap_or_default(),
         note: n.decision_note.clone(),
-        seen: serde_json::to_string(&seen_of(n)).unwrap_or_default(),
+        message: n.message_to_state.clone(),
+        seen: serde_json::to_string(&NominationSeen::of(n)).unwrap_or_default(),
     }
 }
 
-fn seen_of(n: &Nomination) -> NominationSeen {
-    NominationSeen {
-        status: n.status.as_str().to_owned(),
-        released: n.released,
-        justification: n.justification.clone(),
-        note: n.decision_note.clone(),
-    }
-}
-
-/// The texts a step's form sends: what a focal point edits, the Bureau's note, and the
-/// nomination as the form's reader saw it (empty: not checked).
+/// The texts a step's form sends: what a focal point edits, the Bureau's internal note and its
+/// message to the State, and the nomination as the form's reader saw it (empty: not checked).
 #[derive(Debug, Clone, Default)]
 pub struct StepTexts {
     pub justification: String,
     pub biography: String,
     pub note: String,
+    pub message: String,
     pub seen: String,
 }
 
@@ -124,10 +117,7 @@ pub async fn nominations(
             .await?
             .iter()
             .map(|v| {
-                let mut line = nomination_line(&data, &v.nomination);
-                line.status = v.nomination.status.as_str().replace('_', " ");
-                line.note = v.nomination.decision_note.clone();
-                line
+                nomination_line(&data, &v.nomination)
             })
             .collect(),
         _ => vec![],
@@ -267,6 +257,14 @@ fn problem(field: &str, message: impl Into<String>) -> crate::api::planning::Fie
     }
 }
 
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 fn optional(text: String) -> Option<String> {
     let text = text.trim().to_owned();
     (!text.is_empty()).then_some(text)
@@ -307,10 +305,16 @@ pub async fn nominate(
             done: None,
         });
     };
-    let id = Id::parse(&format!("{}-{}", call, super::random_hex(4)?))
+    let Some(nominator) = actor.nominator() else {
+        return Err(QuorumError::Forbidden(
+            "only a focal point nominates, for their own State or organisation".into(),
+        ));
+    };
+    let prefix = workflow::nomination_key_prefix(&nominator);
+    let id = Id::parse(&format!("{prefix}{}-{}", call, super::random_hex(4)?))
         .map_err(|why| QuorumError::invalid("nomination", "id", why))?;
     // The deadline and quota are checked before anything is written.
-    if let Some(nominator) = actor.nominator() {
+    {
         let mut trial = Nomination {
             id: id.clone(),
             call: call.clone(),
@@ -321,6 +325,7 @@ pub async fn nominate(
             status: NominationStatus::Draft,
             submitted_at: None,
             decision_note: None,
+            message_to_state: None,
             released: false,
         };
         if let Err(why) = crate::domain::nominations::submit(
@@ -356,7 +361,7 @@ pub async fn nominate(
         }
         Err(e) => return Err(e),
     }
-    match workflow::step(db, actor, id.as_str(), Step::Submit).await {
+    match workflow::step(db, actor, id.as_str(), Step::Submit, None).await {
         Ok(_) => Ok(FormOutcome {
             errors: vec![],
             done: Some(format!(
@@ -384,35 +389,25 @@ pub async fn step(
         justification,
         biography,
         note,
+        message,
         seen,
     } = texts;
-    if !seen.trim().is_empty() {
-        let Ok(seen) = serde_json::from_str::<NominationSeen>(&seen) else {
-            return Ok(FormOutcome {
-                errors: vec![problem("seen", "not a nomination as seen on the board")],
-                done: None,
-            });
-        };
-        let data = super::dataset::snapshot(db).await?;
-        if let Some(now) = data.nominations.iter().find(|n| n.id.as_str() == id) {
-            let changes = seen.changes(&seen_of(now));
-            if !changes.is_empty() {
+    let seen = match seen.trim() {
+        "" => None,
+        text => match serde_json::from_str::<NominationSeen>(text) {
+            Ok(seen) => Some(seen),
+            Err(_) => {
                 return Ok(FormOutcome {
-                    errors: vec![problem(
-                        "form",
-                        format!(
-                            "Nomination {id} changed since you opened it: {}. Nothing was recorded; look again and decide.",
-                            changes.join("; ")
-                        ),
-                    )],
+                    errors: vec![problem("seen", "not a nomination as seen on the board")],
                     done: None,
-                });
+                })
             }
-        }
-    }
+        },
+    };
     let decide = |decision| Step::Decide {
         decision,
         note: optional(note.clone()),
+        message: optional(message.clone()),
     };
     let (step, done) = match step {
         "edit" => {
@@ -449,9 +444,16 @@ pub async fn step(
             })
         }
     };
+    let outcome = workflow::step(db, actor, id, step, seen.as_ref()).await;
+    // A change in between is the reader's to look at again, beside the form.
+    if let Err(QuorumError::Conflict(why)) = &outcome {
+        return Ok(FormOutcome {
+            errors: vec![problem("form", capitalised(why))],
+            done: None,
+        });
+    }
     form_outcome(
-        workflow::step(db, actor, id, step)
-            .await
+        outcome
             .map(|(_, warnings)| {
                 if warnings.is_empty() {
                     done.to_owned()

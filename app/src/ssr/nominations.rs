@@ -6,11 +6,12 @@ use serde::{Deserialize, Serialize};
 
 use super::convert::{call_row, nomination_row, panellist_rows, person_row};
 use super::entities::{call_for_nominations, nomination, panel, panel_panellist, person, setting};
-use crate::domain::account::{Account, Role};
+use crate::domain::account::Account;
 use crate::domain::balance;
-use crate::domain::nominations as rules;
+use crate::domain::nominations::{self as rules, NominationSeen};
+use crate::domain::policy::{self, NominationReader};
 use crate::domain::{
-    BodyCode, CallForNominations, Dataset, Gender, Id, Nomination, NominationStatus, Person,
+    CallForNominations, Dataset, Gender, Id, Nomination, NominationStatus, Person,
 };
 use crate::error::QuorumError;
 
@@ -44,7 +45,10 @@ pub enum Step {
     Review,
     Decide {
         decision: NominationStatus,
+        /// The Bureau's internal note, never shown to the State.
         note: Option<String>,
+        /// The Bureau's message to the State, shown once released.
+        message: Option<String>,
     },
     Confirm,
 }
@@ -59,41 +63,6 @@ pub struct NominationView {
 
 fn refused(record: &str, why: String) -> QuorumError {
     QuorumError::invalid(record, "status", why)
-}
-
-/// The bodies whose Bureaus handle a call: those of its panel's meeting.
-fn call_bodies(data: &Dataset, call: &CallForNominations) -> Vec<BodyCode> {
-    let Some(panel) = call
-        .panel
-        .as_ref()
-        .and_then(|p| data.panels.iter().find(|x| &x.id == p))
-    else {
-        return vec![];
-    };
-    let Some(meeting) = data.meetings.iter().find(|m| m.id == panel.meeting) else {
-        return vec![];
-    };
-    meeting
-        .sessions
-        .iter()
-        .filter_map(|s| data.sessions.iter().find(|x| &x.id == s))
-        .map(|s| s.body.clone())
-        .collect()
-}
-
-fn is_bureau_for(actor: &Account, data: &Dataset, call: &CallForNominations) -> bool {
-    match actor.role {
-        Role::Secretariat => true,
-        Role::Bureau => {
-            let bodies = call_bodies(data, call);
-            bodies.is_empty() || actor.may_plan(&bodies)
-        }
-        Role::FocalPoint => false,
-    }
-}
-
-fn is_nominator(actor: &Account, n: &Nomination) -> bool {
-    actor.nominator().is_some_and(|own| n.nominator == own)
 }
 
 /// Writes what changed between `before` and `after` (calls, persons, nominations, panellists)
@@ -191,7 +160,7 @@ pub async fn open_call(
             call.id
         )));
     }
-    if !is_bureau_for(actor, &before, &call) {
+    if !policy::handles_call(actor, &before, &call) {
         return Err(QuorumError::Forbidden(
             "only the secretariat or the Bureau of the panel's body opens this call".into(),
         ));
@@ -210,6 +179,15 @@ pub async fn open_call(
     Ok(call)
 }
 
+/// The beginning of every nomination key of a nominator: "at-" for Austria, the organisation's
+/// key and a hyphen for an organisation.
+pub fn nomination_key_prefix(nominator: &crate::domain::Affiliation) -> String {
+    match nominator {
+        crate::domain::Affiliation::State(code) => format!("{}-", code.to_lowercase()),
+        crate::domain::Affiliation::Organisation(org) => format!("{org}-"),
+    }
+}
+
 /// A focal point drafts a nomination for their own State.
 pub async fn create(
     db: &DatabaseConnection,
@@ -221,14 +199,24 @@ pub async fn create(
             "only a focal point nominates, for their own State or organisation".into(),
         ));
     };
+    let record = format!("nomination {}", new.id);
+    // Keys begin with the nominator's own prefix, so that a refused key can only ever be one
+    // of the State's own: no State learns which keys another has used.
+    let prefix = nomination_key_prefix(&nominator);
+    if !new.id.as_str().starts_with(&prefix) {
+        return Err(QuorumError::invalid(
+            &record,
+            "id",
+            format!("a nomination key of yours begins with \"{prefix}\""),
+        ));
+    }
     let before = super::dataset::export(db).await?;
     if before.nominations.iter().any(|n| n.id == new.id) {
         return Err(QuorumError::Conflict(format!(
-            "nomination {} already exists",
+            "you already have a nomination {}",
             new.id
         )));
     }
-    let record = format!("nomination {}", new.id);
     if new.nominee_name.trim().is_empty() {
         return Err(QuorumError::invalid(
             &record,
@@ -264,6 +252,7 @@ pub async fn create(
         status: NominationStatus::Draft,
         submitted_at: None,
         decision_note: None,
+            message_to_state: None,
         released: false,
     };
     after.nominations.push(nomination.clone());
@@ -271,13 +260,21 @@ pub async fn create(
     Ok(nomination)
 }
 
-/// Takes one step of the workflow, if the actor's role allows it; returns the nomination and,
-/// for a decision, the balance warnings it adds against the call's targets.
+/// Takes one step of the workflow, if the actor's role allows it; returns the nomination as the
+/// actor may see it and, for a Bureau's step, the balance warnings it adds against the call's
+/// targets. `seen` is the nomination as the actor saw it: when it changed since, nothing is done.
+///
+/// Checks run in an order that tells nobody more than they may read: whether the actor may
+/// read the nomination at all (if not, it does not exist for them), whether they may take this
+/// step, whether it changed since they saw it (compared as they may see it), and the workflow's
+/// rule — for the nominating State judged on what it sees, so that a refusal never reveals an
+/// unreleased decision.
 pub async fn step(
     db: &DatabaseConnection,
     actor: &Account,
     id: &str,
     step: Step,
+    seen: Option<&NominationSeen>,
 ) -> Result<(Nomination, Vec<String>), QuorumError> {
     let before = super::dataset::export(db).await?;
     let record = format!("nomination {id}");
@@ -287,14 +284,16 @@ pub async fn step(
         .position(|n| n.id.as_str() == id)
         .ok_or_else(|| QuorumError::NotFound(record.clone()))?;
     let current = before.nominations[index].clone();
+    let reader = policy::nomination_reader(actor, &before, &current)
+        .ok_or_else(|| QuorumError::NotFound(record.clone()))?;
     let call = before
         .calls_for_nominations
         .iter()
         .find(|c| c.id == current.call)
         .cloned()
         .ok_or_else(|| QuorumError::NotFound(format!("call {}", current.call)))?;
-    let nominator = is_nominator(actor, &current) || (actor.is_secretariat());
-    let bureau = is_bureau_for(actor, &before, &call);
+    let nominator = policy::is_nominator(actor, &current) || actor.is_secretariat();
+    let bureau = policy::handles_call(actor, &before, &call);
     let (allowed, action) = match &step {
         Step::Edit { .. } => (nominator, "nomination edited"),
         Step::Submit => (nominator, "nomination submitted"),
@@ -304,65 +303,107 @@ pub async fn step(
         Step::Confirm => (bureau || nominator, "participation confirmed"),
     };
     if !allowed {
-        // A focal point of another State learns nothing about this nomination.
-        let hidden = actor.role == Role::FocalPoint && !is_nominator(actor, &current);
-        return Err(if hidden {
-            QuorumError::NotFound(record)
-        } else {
-            QuorumError::Forbidden(format!("{} may not do this", actor.email))
-        });
+        return Err(QuorumError::Forbidden(match reader {
+            NominationReader::Nominator => {
+                "the Bureau reviews and decides on nominations; the nominating State cannot"
+                    .to_owned()
+            }
+            NominationReader::Reviewer => {
+                "only the nominating State edits, submits or withdraws its nomination".to_owned()
+            }
+        }));
+    }
+    let visible = policy::redact_nomination(reader, &current);
+    if let Some(seen) = seen {
+        let changes = seen.changes(&NominationSeen::of(&visible));
+        if !changes.is_empty() {
+            return Err(QuorumError::Conflict(format!(
+                "nomination {id} changed since you opened it: {}. Nothing was recorded; look again and decide.",
+                changes.join("; ")
+            )));
+        }
+    }
+    if let Step::Edit { justification, .. } = &step {
+        if justification.trim().is_empty() {
+            return Err(QuorumError::invalid(
+                &record,
+                "justification",
+                "say why this nominee: the justification must not be empty",
+            ));
+        }
     }
     let mut after = before.clone();
     let panel_index = call
         .panel
         .as_ref()
         .and_then(|p| after.panels.iter().position(|x| &x.id == p));
+    if reader == NominationReader::Nominator {
+        // The rule judged on what the State sees words any refusal in those terms; the rules
+        // are such that what the State's view allows, the stored record allows too.
+        let mut view = after.clone();
+        view.nominations[index] = visible;
+        apply(&mut view, index, panel_index, &call, id, step.clone())
+            .map_err(|why| refused(&record, why))?;
+    }
+    apply(&mut after, index, panel_index, &call, id, step)
+        .map_err(|why| refused(&record, why))?;
+    // A decision that moves the selection away from the Bureau's targets is said so, to
+    // those who may see the selection.
+    let warnings = if reader == NominationReader::Reviewer {
+        let targets = targets(db, &call.id).await?;
+        balance::moved_away(
+            &balance::composition(&before, &call.id),
+            &balance::composition(&after, &call.id),
+            &targets,
+        )
+    } else {
+        vec![]
+    };
+    persist(db, actor, &before, &after, action, &record).await?;
+    Ok((
+        policy::redact_nomination(reader, &after.nominations[index]),
+        warnings,
+    ))
+}
+
+/// Applies a step's rule to the nomination at `index` of `data`.
+fn apply(
+    data: &mut Dataset,
+    index: usize,
+    panel_index: Option<usize>,
+    call: &CallForNominations,
+    id: &str,
+    step: Step,
+) -> Result<(), rules::Refusal> {
     match step {
         Step::Edit {
             justification,
             biography,
         } => {
-            rules::editable(&after.nominations[index]).map_err(|why| refused(&record, why))?;
-            after.nominations[index].justification = justification;
-            after.nominations[index].biography = biography;
+            rules::editable(&data.nominations[index])?;
+            data.nominations[index].justification = justification;
+            data.nominations[index].biography = biography;
+            Ok(())
         }
         Step::Submit => {
-            let all = after.nominations.clone();
-            rules::submit(
-                &mut after.nominations[index],
-                &call,
-                &all,
-                chrono::Utc::now(),
-            )
-            .map_err(|why| refused(&record, why))?;
+            let all = data.nominations.clone();
+            rules::submit(&mut data.nominations[index], call, &all, chrono::Utc::now())
         }
-        Step::Review => {
-            rules::review(&mut after.nominations[index]).map_err(|why| refused(&record, why))?
-        }
-        Step::Decide { decision, note } => {
-            rules::decide(&mut after.nominations[index], decision, note)
-                .map_err(|why| refused(&record, why))?
-        }
+        Step::Review => rules::review(&mut data.nominations[index]),
+        Step::Decide {
+            decision,
+            note,
+            message,
+        } => rules::decide(&mut data.nominations[index], decision, note, message),
         Step::Confirm => {
-            let panel = panel_index.map(|p| &mut after.panels[p]);
-            rules::confirm(&mut after.nominations[index], panel)
-                .map_err(|why| refused(&record, why))?;
+            let panel = panel_index.map(|p| &mut data.panels[p]);
+            rules::confirm(&mut data.nominations[index], panel)
         }
         Step::Withdraw => {
-            let panel = panel_index.map(|p| &mut after.panels[p]);
-            rules::withdraw(id, &mut after.nominations, panel)
-                .map_err(|why| refused(&record, why))?;
+            let panel = panel_index.map(|p| &mut data.panels[p]);
+            rules::withdraw(id, &mut data.nominations, panel).map(|_| ())
         }
     }
-    // A decision that moves the selection away from the Bureau's targets is said so.
-    let targets = targets(db, &call.id).await?;
-    let warnings = balance::moved_away(
-        &balance::composition(&before, &call.id),
-        &balance::composition(&after, &call.id),
-        &targets,
-    );
-    persist(db, actor, &before, &after, action, &record).await?;
-    Ok((after.nominations[index].clone(), warnings))
 }
 
 fn targets_key(call: &Id) -> String {
@@ -397,7 +438,7 @@ fn bureau_call<'a>(
         .iter()
         .find(|c| c.id.as_str() == call_id)
         .ok_or_else(|| QuorumError::NotFound(format!("call {call_id}")))?;
-    if !is_bureau_for(actor, data, call) {
+    if !policy::handles_call(actor, data, call) {
         return Err(QuorumError::Forbidden(format!(
             "only the secretariat or the call's Bureau {what}"
         )));
@@ -482,7 +523,7 @@ pub async fn release(
         .find(|c| c.id.as_str() == call_id)
         .cloned()
         .ok_or_else(|| QuorumError::NotFound(format!("call {call_id}")))?;
-    if !is_bureau_for(actor, &before, &call) {
+    if !policy::handles_call(actor, &before, &call) {
         return Err(QuorumError::Forbidden(
             "only the secretariat or the call's Bureau releases decisions".into(),
         ));
@@ -508,37 +549,25 @@ pub async fn release(
     Ok(released)
 }
 
-/// The nominations a user may see: all for the secretariat, their calls' for a Bureau member,
-/// their own State's for a focal point — with decisions shown only once released.
+/// The nominations a user may see, as they may see them ([`policy::nomination_for`]): all for
+/// the secretariat, their calls' submitted ones for a Bureau member, their own State's for a
+/// focal point — with decisions shown only once released.
 pub async fn list(
     db: &DatabaseConnection,
     actor: &Account,
 ) -> Result<Vec<NominationView>, QuorumError> {
-    let data = super::dataset::export(db).await?;
+    let data = super::dataset::snapshot(db).await?;
     Ok(data
         .nominations
         .iter()
-        .filter(|n| match actor.role {
-            Role::Secretariat => true,
-            Role::Bureau => data
-                .calls_for_nominations
+        .filter_map(|n| policy::nomination_for(actor, &data, n))
+        .map(|nomination| NominationView {
+            nominee: data
+                .persons
                 .iter()
-                .find(|c| c.id == n.call)
-                .is_some_and(|c| is_bureau_for(actor, &data, c)),
-            Role::FocalPoint => is_nominator(actor, n),
-        })
-        .map(|n| {
-            let mut nomination = n.clone();
-            if actor.role == Role::FocalPoint {
-                nomination.status = rules::visible_status(n);
-                if !n.released {
-                    nomination.decision_note = None;
-                }
-            }
-            NominationView {
-                nominee: data.persons.iter().find(|p| p.id == n.nominee).cloned(),
-                nomination,
-            }
+                .find(|p| p.id == nomination.nominee)
+                .cloned(),
+            nomination,
         })
         .collect())
 }

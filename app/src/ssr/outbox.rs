@@ -1,7 +1,7 @@
 //! Outgoing messages. No mail server is assumed: messages (decisions, reminders before
 //! deadlines) wait in the outbox, which the secretariat reads and exports.
 
-use chrono::{Duration, Utc};
+use chrono::{Days, Utc};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
 };
@@ -78,7 +78,8 @@ pub async fn decisions_released(
             continue;
         };
         let subject = format!("Decision on nomination {}: {}", n.id, n.status);
-        let body = match &n.decision_note {
+        // The Bureau's message to the State, never its internal note.
+        let body = match &n.message_to_state {
             Some(note) => format!(
                 "The Bureau has decided on nomination {} ({}): {}.\n\n{note}",
                 n.id, n.call, n.status
@@ -95,7 +96,12 @@ pub async fn decisions_released(
     Ok(())
 }
 
-/// Reminds every focal point of calls closing within `days`; returns how many were queued.
+/// The longest look-ahead of reminders, in days: a year, leap day included. Bounded so that
+/// the last day reminded of is always a date.
+pub const REMINDER_DAYS_MAX: i64 = 366;
+
+/// Reminds every focal point of calls closing within `days` (1 to [`REMINDER_DAYS_MAX`]);
+/// returns how many were queued.
 pub async fn remind(
     db: &DatabaseConnection,
     actor: &Account,
@@ -106,8 +112,22 @@ pub async fn remind(
             "only the secretariat sends reminders".into(),
         ));
     }
-    let data: Dataset = super::dataset::export(db).await?;
+    if !(1..=REMINDER_DAYS_MAX).contains(&days) {
+        return Err(QuorumError::invalid(
+            "reminders",
+            "days",
+            format!("must be a number of days from 1 to {REMINDER_DAYS_MAX}, not {days}"),
+        ));
+    }
     let today = Utc::now().date_naive();
+    let Some(last_day) = today.checked_add_days(Days::new(days.unsigned_abs())) else {
+        return Err(QuorumError::invalid(
+            "reminders",
+            "days",
+            "reaches past the last date Quorum knows",
+        ));
+    };
+    let data: Dataset = super::dataset::export(db).await?;
     let recipients: Vec<String> = user::Entity::find()
         .filter(user::Column::Role.eq(Role::FocalPoint.as_str()))
         .all(db)
@@ -119,7 +139,7 @@ pub async fn remind(
     for call in data
         .calls_for_nominations
         .iter()
-        .filter(|c| c.deadline >= today && c.deadline <= today + Duration::days(days))
+        .filter(|c| c.deadline >= today && c.deadline <= last_day)
     {
         let topic = call
             .panel

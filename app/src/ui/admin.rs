@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::forms::outcome_view;
+use super::forms::{outcome_view, TextArea};
 use crate::api::account::{load_audit_log, load_outbox};
 use crate::api::admin::*;
 
@@ -156,7 +156,7 @@ fn AdminForms(users: Vec<String>, venues: Vec<(String, String)>, rules: String) 
             <p id="rules-heading" class="help">"Severities by kind (blocking, warning, info), groups of bodies that must not meet in parallel, and the least travel time in minutes. See docs/conflicts.md."</p>
             <ActionForm action=save_rules attr:class="rules">
                 <label class="visually-hidden" for="rules-json">"Rules (JSON)"</label>
-                <textarea id="rules-json" name="rules" rows="10" cols="60" spellcheck="false">{rules}</textarea>
+                <TextArea id="rules-json" name="rules" value=rules rows="10" cols="60" spellcheck="false"/>
                 <p><button type="submit">"Save the rules"</button></p>
             </ActionForm>
             {move || outcome_view(save_rules.value().get(), &[])}

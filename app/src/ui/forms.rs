@@ -51,3 +51,82 @@ pub fn outcome_view(answer: Answer, fields: &'static [&'static str]) -> Option<A
         Err(e) => view! { <p class="field-error" role="alert">{e.to_string()}</p> }.into_any(),
     })
 }
+
+/// A `<textarea>` holding `value`. Leptos 0.8 writes a textarea's children unescaped (as it
+/// does a script's), so stored text holding `</textarea>` would close the element and inject
+/// markup into the page of whoever opens the form. The server escapes the text here; the
+/// browser decodes it once, so what a person typed — `&lt;` included — comes back as typed.
+/// Every textarea of Quorum is this component (a test holds the pages to it).
+#[component]
+pub fn TextArea(
+    #[prop(into)] id: String,
+    name: &'static str,
+    #[prop(into)] value: String,
+    #[prop(default = "2")] rows: &'static str,
+    #[prop(optional)] required: bool,
+    #[prop(optional, into)] described_by: Option<String>,
+    #[prop(optional)] cols: Option<&'static str>,
+    #[prop(optional)] spellcheck: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <textarea id=id name=name rows=rows cols=cols required=required
+            aria-describedby=described_by spellcheck=spellcheck>{textarea_text(value)}</textarea>
+    }
+}
+
+/// The text as the server must write it inside `<textarea>`.
+#[cfg(feature = "ssr")]
+fn textarea_text(value: String) -> String {
+    html_escape::encode_text(&value).into_owned()
+}
+
+/// In the browser the text becomes a text node, which needs no escaping.
+#[cfg(not(feature = "ssr"))]
+fn textarea_text(value: String) -> String {
+    value
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    /// Every page source of the interface.
+    const PAGES: [(&str, &str); 12] = [
+        ("account", include_str!("account.rs")),
+        ("admin", include_str!("admin.rs")),
+        ("bodies", include_str!("bodies.rs")),
+        ("calendar", include_str!("calendar.rs")),
+        ("conflicts", include_str!("conflicts.rs")),
+        ("mod", include_str!("mod.rs")),
+        ("nominations", include_str!("nominations.rs")),
+        ("planner", include_str!("planner.rs")),
+        ("sessions", include_str!("sessions.rs")),
+        ("subscribe", include_str!("subscribe.rs")),
+        ("workplan", include_str!("workplan.rs")),
+        ("forms", include_str!("forms.rs")),
+    ];
+
+    #[test]
+    fn every_textarea_is_the_escaping_component() {
+        let count = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/src/ui"))
+            .unwrap()
+            .count();
+        assert_eq!(count, PAGES.len(), "a page file is missing from PAGES");
+        for (page, source) in PAGES {
+            if page != "forms" {
+                assert!(
+                    !source.contains("<textarea"),
+                    "ui/{page}.rs writes a textarea itself: use TextArea"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn textarea_text_cannot_close_the_element_and_keeps_what_was_typed() {
+        let text = super::textarea_text("</textarea><b>x</b> &lt; & \"".into());
+        assert!(!text.contains('<'), "{text}");
+        assert_eq!(
+            html_escape::decode_html_entities(&text),
+            "</textarea><b>x</b> &lt; & \""
+        );
+    }
+}

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::forms::{field_message as message_for, outcome_view};
+use super::forms::{field_message as message_for, outcome_view, TextArea};
 use crate::api::nominations::*;
 
 const NOMINATE_FIELDS: &[&str] = &[
@@ -114,12 +114,12 @@ fn Calls(
                         </p>
                         <p class="field">
                             <label for="n-why">"Why this nominee"</label>
-                            <textarea id="n-why" name="justification" required rows="3" aria-describedby="error-justification"></textarea>
+                            <TextArea id="n-why" name="justification" value="" required=true rows="3" described_by="error-justification"/>
                             {error("justification")}
                         </p>
                         <p class="field">
                             <label for="n-bio">"Short biography"</label>
-                            <textarea id="n-bio" name="biography" rows="3"></textarea>
+                            <TextArea id="n-bio" name="biography" value="" rows="3"/>
                         </p>
                         <button type="submit" class="primary">"Nominate"</button>
                     </ActionForm>
@@ -135,20 +135,22 @@ fn Calls(
                     {mine.into_iter().map(|n| {
                         let (edit_id, submit_id, withdraw_id) = (n.id.clone(), n.id.clone(), n.id.clone());
                         let (justification, biography) = (n.justification.clone(), n.biography.clone());
-                        let editable = matches!(n.status.as_str(), "draft" | "submitted" | "under review");
+                        // As the workflow's rules have it: editable until the Bureau takes it
+                        // under review, withdrawable until withdrawn or declined.
+                        let editable = matches!(n.status.as_str(), "draft" | "submitted");
                         let withdrawable = n.status != "withdrawn" && n.status != "declined";
                         let why_id = format!("why-{}", n.id);
                         view! {
                             <li class="nomination" data-id=n.id.clone()>
                                 <strong>{n.nominee.clone()}</strong>
                                 {format!(" — {}", n.status)}
-                                {n.note.clone().map(|note| view! { <p class="note">{note}</p> })}
+                                {n.message.clone().map(|message| view! { <p class="note">"Message from the Bureau: "{message}</p> })}
                                 {editable.then(move || view! {
                                     <ActionForm action=step attr:class="edit-nomination">
                                         <input type="hidden" name="id" value=edit_id/>
                                         <input type="hidden" name="step" value="edit"/>
                                         <label for=why_id.clone()>"Why this nominee"</label>
-                                        <textarea id=why_id name="justification" rows="2">{justification}</textarea>
+                                        <TextArea id=why_id name="justification" value=justification/>
                                         <input type="hidden" name="biography" value=biography/>
                                         <button type="submit">"Save changes"</button>
                                     </ActionForm>
@@ -313,8 +315,10 @@ fn ReviewCallView(
                                                 <ActionForm action=step attr:class="decide">
                                                     <input type="hidden" name="id" value=decide_id.clone()/>
                                                     <input type="hidden" name="seen" value=seen_decide/>
-                                                    <label class="visually-hidden" for=format!("note-{decide_id}")>"Note"</label>
-                                                    <input id=format!("note-{decide_id}") name="note" placeholder="Note (optional)"/>
+                                                    <label for=format!("note-{decide_id}")>"Internal note (Bureau and secretariat only; never shown to the State)"</label>
+                                                    <input id=format!("note-{decide_id}") name="note" value=n.note.clone().unwrap_or_default()/>
+                                                    <label for=format!("message-{decide_id}")>"Message to the State (sent when the decision is released)"</label>
+                                                    <input id=format!("message-{decide_id}") name="message" value=n.message.clone().unwrap_or_default()/>
                                                     <label class="visually-hidden" for=format!("decision-{decide_id}")>"Decision"</label>
                                                     <select id=format!("decision-{decide_id}") name="step">
                                                         <option value="accept">"Accept"</option>

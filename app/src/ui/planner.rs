@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use super::forms::TextArea;
 use crate::api::calendar::Choice;
 use crate::api::planning::*;
 use crate::domain::conflicts::{ConflictView, Severity};
@@ -533,7 +534,7 @@ fn SessionPlanner(
             <p class="field"><label for="s-end">"Last day"</label><input id="s-end" name="end" type="date" value=form.end.clone()/>{error("end")}</p>
             <p class="field"><label for="s-year">"Or only the year"</label><input id="s-year" name="year" inputmode="numeric" value=form.year.clone()/>{error("year")}</p>
             <p class="field"><label for="s-status">"Status"</label>{select("s-status", "status", wire(&["planned", "confirmed", "held", "postponed", "cancelled"]), form.status.clone(), None)}{error("status")}</p>
-            <p class="field"><label for="s-notes">"Notes"</label><textarea id="s-notes" name="notes" rows="2">{form.notes.clone()}</textarea></p>
+            <p class="field"><label for="s-notes">"Notes"</label><TextArea id="s-notes" name="notes" value=form.notes.clone()/></p>
             <button type="submit" class="primary">{if create { "Create the session" } else { "Save changes" }}</button>
         </ActionForm>
         {move || outcome_view(save.value().get(), &["id", "body", "kind", "number", "resumed", "venue", "format", "start", "end", "year", "status"])}
@@ -615,7 +616,7 @@ fn PanelPlanner(
             <p class="field"><label for="p-entry">"Workplan entry"</label>{choice_select("p-entry", "workplan_entry", choices.workplan_entries, form.workplan_entry.clone(), Some("None"))}{error("workplan_entry")}</p>
             <p class="field"><label for="p-moderator">"Moderator"</label>{choice_select("p-moderator", "moderator", choices.persons, form.moderator.clone(), Some("Not yet known"))}{error("moderator")}</p>
             <p class="field"><label for="p-size">"Planned number of panellists"</label><input id="p-size" name="planned_size" inputmode="numeric" value=form.planned_size.clone()/>{error("planned_size")}</p>
-            <p class="field"><label for="p-notes">"Notes"</label><textarea id="p-notes" name="notes" rows="2">{form.notes.clone()}</textarea></p>
+            <p class="field"><label for="p-notes">"Notes"</label><TextArea id="p-notes" name="notes" value=form.notes.clone()/></p>
             <button type="submit" class="primary">{if create { "Create the panel" } else { "Save changes" }}</button>
         </ActionForm>
         {move || outcome_view(save.value().get(), &["id", "meeting", "topic", "workplan_entry", "moderator", "planned_size"])}

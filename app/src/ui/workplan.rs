@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::forms::{field_message, outcome_view};
+use super::forms::{field_message, outcome_view, TextArea};
 use crate::api::nominations::FormOutcome;
 use crate::api::workplan::*;
 
@@ -161,7 +161,7 @@ fn Workplan(
                     </p>
                     <p class="field">
                         <label for="e-notes">"Notes"</label>
-                        <textarea id="e-notes" name="notes" rows="2">{form.notes.clone()}</textarea>
+                        <TextArea id="e-notes" name="notes" value=form.notes.clone()/>
                     </p>
                     <button type="submit" class="primary">"Save the entry"</button>
                 </ActionForm>

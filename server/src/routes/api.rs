@@ -35,6 +35,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/workplan", get(show_workplan))
         .route("/api/contributions", get(list_contributions))
         .route("/api/export", get(export))
+        .route("/api/export/public", get(export_public))
         .route(
             "/api/import",
             post(import).layer(DefaultBodyLimit::max(IMPORT_LIMIT_BYTES)),
@@ -163,8 +164,22 @@ async fn list_contributions(State(state): State<AppState>, filter: FilterQuery) 
     ok(calendar::contributions(&state.db, &filter?.0).await?)
 }
 
-async fn export(State(state): State<AppState>) -> ApiResult {
+/// Everything Quorum holds of the calendar and the nominations: the secretariat only.
+async fn export(State(state): State<AppState>, CurrentUser(actor): CurrentUser) -> ApiResult {
+    if !actor.is_secretariat() {
+        return Err(QuorumError::Forbidden(
+            "only the secretariat exports everything; anyone may read /api/export/public".into(),
+        )
+        .into());
+    }
     ok(dataset::export(&state.db).await?)
+}
+
+/// The calendar as anyone may read it, in the import format: no nomination, no e-mail address,
+/// no nominee who is not on a panel.
+async fn export_public(State(state): State<AppState>) -> ApiResult {
+    let data = dataset::snapshot(&state.db).await?;
+    ok(app::domain::policy::public_dataset(&data))
 }
 
 /// Imports a dataset into an empty database; the body is read as text so that a JSON error

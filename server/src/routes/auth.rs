@@ -16,7 +16,7 @@ use app::domain::account::Account;
 use app::domain::Id;
 use app::error::QuorumError;
 use app::ssr::accounts;
-use app::ssr::feeds::{rotate_token, PrivateSubject};
+use app::ssr::feeds::{issue_private_feed, PrivateSubject};
 
 use super::api::{ok, ApiError, ApiResult};
 use crate::startup::AppState;
@@ -50,7 +50,7 @@ impl FromRequestParts<AppState> for CurrentUser {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         Ok(CurrentUser(
-            authenticate(&state.db, &parts.method, &parts.headers).await?,
+            authenticate(&state.db, &parts.method, &parts.headers, &state.site).await?,
         ))
     }
 }
@@ -68,10 +68,7 @@ struct Credentials {
 
 /// The session cookie: HttpOnly, SameSite=Lax, Secure under an https base URL.
 fn session_cookie(state: &AppState, value: &str, max_age: i64) -> HeaderValue {
-    let secure = state
-        .base_url
-        .as_deref()
-        .is_some_and(|b| b.starts_with("https://"));
+    let secure = state.site.0.starts_with("https://");
     let cookie = format!(
         "{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{}",
         if secure { "; Secure" } else { "" }
@@ -79,14 +76,26 @@ fn session_cookie(state: &AppState, value: &str, max_age: i64) -> HeaderValue {
     HeaderValue::from_str(&cookie).expect("cookie is ASCII")
 }
 
+/// Signs in over the API. A JSON body cannot be posted by another site's form; a browser that
+/// says where the request comes from must name Quorum itself.
 async fn login(
     State(state): State<AppState>,
+    client: accounts::Client,
+    headers: HeaderMap,
     body: Result<Json<Credentials>, JsonRejection>,
 ) -> ApiResult {
+    let origin = accounts::request_origin(&headers);
+    if origin.is_some() && !state.site.allows_origin(origin) {
+        return Err(QuorumError::Forbidden(
+            "sign in from Quorum's own pages, not from another site".into(),
+        )
+        .into());
+    }
     let Json(credentials) = body.map_err(json_error)?;
     let lifetime = chrono::Duration::seconds(state.session_seconds);
     let session = accounts::login(
         &state.db,
+        &client,
         &credentials.email,
         &credentials.password,
         lifetime,
@@ -144,7 +153,6 @@ struct FeedTokenRequest {
 async fn new_feed_token(
     State(state): State<AppState>,
     CurrentUser(account): CurrentUser,
-    headers: HeaderMap,
     body: Result<Json<FeedTokenRequest>, JsonRejection>,
 ) -> ApiResult {
     let Json(request) = body.map_err(json_error)?;
@@ -160,20 +168,10 @@ async fn new_feed_token(
             .into())
         }
     };
-    let (person, code) = match &subject {
-        PrivateSubject::Person(p) => (Some(p), None),
-        PrivateSubject::State(s) => (None, Some(s.as_str())),
-    };
-    if !account.may_manage_feed(person, code) {
-        return Err(
-            QuorumError::Forbidden("this private feed belongs to someone else".into()).into(),
-        );
-    }
-    let token = rotate_token(&state.db, &subject).await?;
+    let token = issue_private_feed(&state.db, &account, &subject).await?;
     super::feeds::invalidate(&state);
-    let base = super::feeds::public_base(&state, &headers);
     let links = app::api::pages::FeedLinks::new(
-        &base,
+        &state.site.0,
         &format!("/feeds/private/{token}.ics"),
         "Quorum — private feed",
     );
@@ -184,7 +182,7 @@ async fn new_feed_token(
     );
     response
         .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
     Ok(response)
 }
 
@@ -203,13 +201,24 @@ fn see_other(location: &str) -> axum::response::Response {
     response
 }
 
-/// The sign-in form: a cookie and the account page, or back to the form with the error.
+/// The sign-in form: a cookie and the account page, or back to the form with the error. Only
+/// Quorum's own pages may post it: another site must not sign a visitor's browser into an
+/// account of its choosing (login CSRF), so a foreign, `null` or missing `Origin` is refused.
 async fn login_form(
     State(state): State<AppState>,
+    client: accounts::Client,
+    headers: HeaderMap,
     axum::Form(form): axum::Form<LoginForm>,
 ) -> axum::response::Response {
+    if !state.site.allows_origin(accounts::request_origin(&headers)) {
+        return (
+            StatusCode::FORBIDDEN,
+            "Sign in from Quorum's own sign-in page: this form came from another site.",
+        )
+            .into_response();
+    }
     let lifetime = chrono::Duration::seconds(state.session_seconds);
-    match accounts::login(&state.db, &form.email, &form.password, lifetime).await {
+    match accounts::login(&state.db, &client, &form.email, &form.password, lifetime).await {
         Ok(session) => {
             let mut response = see_other("/account");
             response.headers_mut().insert(

@@ -71,26 +71,14 @@ pub fn invalidate(state: &AppState) {
 /// Feeds cached by data version; shared by the handlers of one instance.
 pub type SharedFeedCache = Arc<Mutex<FeedCache>>;
 
-/// The public base URL: configured, or the request's own host.
-pub fn public_base(state: &AppState, headers: &HeaderMap) -> String {
-    if let Some(base) = &state.base_url {
-        return base.clone();
-    }
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("localhost");
-    format!("http://{host}")
-}
 
 async fn render(
     state: &AppState,
     path: &str,
-    headers: &HeaderMap,
     version: i64,
 ) -> Result<Rendered, QuorumError> {
     let (selection, private) = feeds::selection(&state.db, path).await?;
-    let feed = feeds::feed(&state.db, &selection, &public_base(state, headers), version).await?;
+    let feed = feeds::feed(&state.db, &selection, &state.site.0, version).await?;
     let body = feed.render().into_bytes();
     let tag = Sha256::digest(&body)
         .iter()
@@ -173,7 +161,7 @@ async fn feed(
             match rendered_meanwhile {
                 Some(hit) => hit,
                 None => {
-                    let fresh = Arc::new(render(&state, &path, &headers, current).await?);
+                    let fresh = Arc::new(render(&state, &path, current).await?);
                     let mut cache = state.feed_cache.lock().expect("feed cache lock");
                     if cache.version == current {
                         cache.feeds.insert(path.clone(), fresh.clone());

@@ -83,15 +83,21 @@ async fn edit(
         justification: edit.justification,
         biography: edit.biography,
     };
-    ok(nominations::step(&state.db, &actor, &id, step).await?.0)
+    let (nomination, _) = nominations::step(&state.db, &actor, &id, step, None).await?;
+    super::feeds::invalidate(&state);
+    ok(nomination)
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Decision {
     decision: app::domain::NominationStatus,
+    /// The Bureau's internal note, never shown to the State.
     #[serde(default)]
     note: Option<String>,
+    /// The Bureau's message to the State, shown once the decision is released.
+    #[serde(default)]
+    message_to_state: Option<String>,
 }
 
 /// `submit`, `withdraw`, `review`, `confirm`, or `decide` with `{"decision": …, "note": …}`.
@@ -112,11 +118,13 @@ async fn act(
             Step::Decide {
                 decision: decision.decision,
                 note: decision.note,
+                message: decision.message_to_state,
             }
         }
         other => return Err(QuorumError::NotFound(format!("action {other}")).into()),
     };
-    let (nomination, balance_warnings) = nominations::step(&state.db, &actor, &id, step).await?;
+    let (nomination, balance_warnings) =
+        nominations::step(&state.db, &actor, &id, step, None).await?;
     super::feeds::invalidate(&state);
     ok(serde_json::json!({ "nomination": nomination, "balance_warnings": balance_warnings }))
 }

@@ -386,6 +386,7 @@ pub mod nomination {
         pub status: String,
         pub submitted_at: Option<DateTimeUtc>,
         pub decision_note: Option<String>,
+        pub message_to_state: Option<String>,
         pub released: bool,
     }
     plain_entity!();
@@ -550,6 +551,28 @@ pub mod failed_login {
         #[sea_orm(primary_key)]
         pub id: i32,
         pub email: String,
+        /// The client's address, as the throttle keys it (`accounts::Client`); rows of
+        /// backups from before it count for a client no request is, as the migration's do.
+        #[serde(default = "before_clients")]
+        pub client: String,
+        pub at: DateTimeUtc,
+    }
+    fn before_clients() -> String {
+        "before-clients".into()
+    }
+    plain_entity!();
+}
+
+/// One row per client, locked while an attempt of that client is counted and recorded, so that
+/// parallel attempts are counted one after another (`accounts::begin_attempt`). It holds no
+/// data worth a backup.
+pub mod throttle_lock {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "throttle_locks")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub client: String,
         pub at: DateTimeUtc,
     }
     plain_entity!();
