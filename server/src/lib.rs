@@ -3,6 +3,8 @@
 #![recursion_limit = "256"]
 
 /// Command line and environment: every option, documented.
+/// Who may call each route and server function.
+pub mod access;
 pub mod config;
 /// Opening the database and applying migrations.
 pub mod database;

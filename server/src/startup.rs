@@ -149,7 +149,8 @@ impl BodyReading {
 
 /// Whether form-urlencoded text (a body or a query string), once percent-decoded, holds U+0000.
 fn form_carries_nul(text: &[u8]) -> bool {
-    url::form_urlencoded::parse(text).any(|(name, value)| name.contains('\0') || value.contains('\0'))
+    url::form_urlencoded::parse(text)
+        .any(|(name, value)| name.contains('\0') || value.contains('\0'))
 }
 
 /// Whether JSON text holds a raw NUL byte or a `\u0000` escape. Escapes are read in turn, so
@@ -215,6 +216,14 @@ pub fn leptos_options(site_root: &Path, addr: SocketAddr) -> LeptosOptions {
 /// The whole application: Leptos pages and server functions, the JSON API, health, static files.
 pub fn build_router(state: AppState) -> Router {
     let routes = generate_route_list(App);
+    let unruled = crate::access::server_functions_without_a_rule();
+    assert!(
+        unruled.is_empty(),
+        "server functions without an access rule in server/src/access.rs: {unruled:?}"
+    );
+    let door = crate::access::Door {
+        pages: std::sync::Arc::new(routes.iter().map(|r| r.path().to_owned()).collect()),
+    };
     let db = state.db.clone();
     let site = state.site.clone();
     let leptos_options = state.leptos_options.clone();
@@ -250,6 +259,10 @@ pub fn build_router(state: AppState) -> Router {
             move || shell(leptos_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn_with_state(
+            (state.clone(), door),
+            crate::access::enforce,
+        ))
         .layer(axum::middleware::from_fn(argument_errors_are_400))
         .layer(axum::middleware::from_fn(private_answers))
         .layer(axum::middleware::from_fn(check_body))

@@ -78,7 +78,7 @@ pub(crate) async fn secretariat() -> Result<Account, ServerFnError> {
 }
 
 /// The audit log, newest first (the secretariat only).
-#[server]
+#[server(endpoint = "admin/audit-log")]
 pub async fn load_audit_log() -> Result<Vec<AuditRow>, ServerFnError> {
     secretariat().await?;
     let db = super::database()?;
@@ -97,7 +97,7 @@ pub async fn load_audit_log() -> Result<Vec<AuditRow>, ServerFnError> {
 }
 
 /// The outbox, oldest first (the secretariat only).
-#[server]
+#[server(endpoint = "admin/outbox")]
 pub async fn load_outbox() -> Result<Vec<OutboxRow>, ServerFnError> {
     let account = secretariat().await?;
     let db = super::database()?;
@@ -132,7 +132,7 @@ pub struct OutboxRow {
 }
 
 /// Who is signed in, if anyone.
-#[server]
+#[server(endpoint = "account/me")]
 pub async fn current_account() -> Result<Option<Account>, ServerFnError> {
     signed_in(false).await
 }

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::domain::Body;
 
 /// Every body of the Conference, in display order.
-#[server]
+#[server(endpoint = "pages/bodies")]
 pub async fn list_bodies() -> Result<Vec<Body>, ServerFnError> {
     let db = super::database()?;
     crate::ssr::bodies::list(&db)

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::domain::conflicts::{CheckAnswer, ConflictView, Proposal};
 
 /// Every conflict across all bodies, accepted warnings marked.
-#[server]
+#[server(endpoint = "conflicts/list")]
 pub async fn list_conflicts() -> Result<Vec<ConflictView>, ServerFnError> {
     let db = super::database()?;
     crate::ssr::conflicts::scan(&db)
@@ -12,7 +12,7 @@ pub async fn list_conflicts() -> Result<Vec<ConflictView>, ServerFnError> {
 }
 
 /// What a proposed meeting would clash with, checked without saving it.
-#[server]
+#[server(endpoint = "conflicts/check-meeting")]
 pub async fn check_meeting(proposal: Proposal) -> Result<CheckAnswer, ServerFnError> {
     let db = super::database()?;
     crate::ssr::conflicts::check(&db, &proposal)

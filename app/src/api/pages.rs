@@ -98,12 +98,12 @@ pub fn public_base() -> String {
 }
 
 /// Subscribe links for a feed.
-#[server]
+#[server(endpoint = "pages/feed-links")]
 pub async fn get_feed_links(path: String, name: String) -> Result<FeedLinks, ServerFnError> {
     Ok(FeedLinks::new(&public_base(), &path, &name))
 }
 
-#[server]
+#[server(endpoint = "pages/session")]
 pub async fn load_session_page(id: String) -> Result<Option<SessionPage>, ServerFnError> {
     let db = super::database()?;
     crate::ssr::pages::session(&db, &id, &public_base())
@@ -111,7 +111,7 @@ pub async fn load_session_page(id: String) -> Result<Option<SessionPage>, Server
         .map_err(super::to_server_error)
 }
 
-#[server]
+#[server(endpoint = "pages/meeting")]
 pub async fn load_meeting_page(id: String) -> Result<Option<MeetingPage>, ServerFnError> {
     let db = super::database()?;
     crate::ssr::pages::meeting(&db, &id, &public_base())
@@ -141,7 +141,7 @@ mod tests {
 }
 
 /// The public base URL, for building subscribe links in the page.
-#[server]
+#[server(endpoint = "pages/public-base")]
 pub async fn get_public_base() -> Result<String, ServerFnError> {
     Ok(public_base())
 }
@@ -156,7 +156,7 @@ pub struct SessionLine {
 }
 
 /// Every session, in date order.
-#[server]
+#[server(endpoint = "pages/sessions")]
 pub async fn list_session_lines() -> Result<Vec<SessionLine>, ServerFnError> {
     let db = super::database()?;
     let sessions = crate::ssr::calendar::sessions(&db, &Default::default())

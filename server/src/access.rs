@@ -1,0 +1,247 @@
+//! Who may call each route and server function, declared in one table and enforced at the door
+//! of every request. A route or server function without a rule is refused (500, and an error
+//! in the log), and the server will not start with a server function that has none, so a new
+//! endpoint cannot be reachable before somebody has decided who may use it.
+//!
+//! The door only checks the role; which records and fields a caller reads or changes is
+//! decided behind it, in the services, by the read policy (`app::domain::policy`) and the
+//! domain's role rules — the same for the REST routes and the server functions.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+use app::error::QuorumError;
+
+use crate::routes::api::ApiError;
+use crate::startup::AppState;
+
+/// Who may pass the door.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Access {
+    /// Anyone: the calendar, feeds and pages. What a signed-in reader sees beyond the public
+    /// calendar is filtered behind the door.
+    Public,
+    /// Signing in: anyone, with the sign-in's own origin check.
+    SignIn,
+    /// Any signed-in account, with a CSRF proof for changes; the service decides by role and
+    /// record (a State's own nominations, a Bureau's own bodies).
+    SignedIn,
+    /// The secretariat only.
+    Secretariat,
+}
+
+/// One rule: a method and an axum path (`/api/calls/{id}/release`; server functions at
+/// `/api/{endpoint}`, all POST).
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Rule {
+    pub method: &'static str,
+    pub path: &'static str,
+    pub access: Access,
+}
+
+const fn rule(method: &'static str, path: &'static str, access: Access) -> Rule {
+    Rule {
+        method,
+        path,
+        access,
+    }
+}
+
+use Access::{Public, Secretariat, SignIn, SignedIn};
+
+/// Every route and server function of Quorum, and who may use it.
+pub const RULES: &[Rule] = &[
+    // Plain routes (server/src/routes).
+    rule("GET", "/healthz", Public),
+    rule("GET", "/api/access", Public),
+    rule("GET", "/api/bodies", Public),
+    rule("GET", "/api/sessions", Public),
+    rule("POST", "/api/sessions", SignedIn),
+    rule("GET", "/api/sessions/{id}", Public),
+    rule("PUT", "/api/sessions/{id}", SignedIn),
+    rule("GET", "/api/meetings", Public),
+    rule("POST", "/api/meetings", SignedIn),
+    rule("PUT", "/api/meetings/{id}", SignedIn),
+    rule("GET", "/api/venues", Public),
+    rule("GET", "/api/agenda-items", Public),
+    rule("GET", "/api/documents", Public),
+    rule("GET", "/api/panels", Public),
+    rule("GET", "/api/workplan", Public),
+    rule("GET", "/api/contributions", Public),
+    rule("GET", "/api/export", Secretariat),
+    rule("GET", "/api/export/public", Public),
+    rule("POST", "/api/import", Secretariat),
+    rule("POST", "/api/login", SignIn),
+    rule("POST", "/login", SignIn),
+    rule("POST", "/api/logout", SignedIn),
+    rule("POST", "/logout", SignedIn),
+    rule("GET", "/api/me", SignedIn),
+    rule("POST", "/api/feed-tokens", SignedIn),
+    rule("GET", "/api/audit", Secretariat),
+    rule("GET", "/api/outbox", Secretariat),
+    rule("POST", "/api/outbox/reminders", Secretariat),
+    rule("POST", "/api/users/password", Secretariat),
+    rule("GET", "/api/conflicts", Public),
+    rule("POST", "/api/conflicts/check", Public),
+    rule("POST", "/api/conflicts/accept", SignedIn),
+    rule("GET", "/api/conflict-rules", Public),
+    rule("PUT", "/api/conflict-rules", Secretariat),
+    rule("GET", "/api/free-slots", Public),
+    rule("GET", "/feeds/{*path}", Public),
+    rule("GET", "/api/calls", Public),
+    rule("POST", "/api/calls", SignedIn),
+    rule("POST", "/api/calls/{id}/release", SignedIn),
+    rule("GET", "/api/calls/{id}/balance", SignedIn),
+    rule("PUT", "/api/calls/{id}/targets", SignedIn),
+    rule("GET", "/api/panels/{id}/balance", Public),
+    rule("GET", "/api/nominations", SignedIn),
+    rule("POST", "/api/nominations", SignedIn),
+    rule("PUT", "/api/nominations/{id}", SignedIn),
+    rule("POST", "/api/nominations/{id}/{action}", SignedIn),
+    // Server functions (app/src/api).
+    rule("POST", "/api/account/me", Public),
+    rule("POST", "/api/account/new-private-feed", SignedIn),
+    rule("POST", "/api/account/change-password", SignedIn),
+    rule("POST", "/api/admin/page", Secretariat),
+    rule("POST", "/api/admin/audit-log", Secretariat),
+    rule("POST", "/api/admin/outbox", Secretariat),
+    rule("POST", "/api/admin/add-user", Secretariat),
+    rule("POST", "/api/admin/add-closure", Secretariat),
+    rule("POST", "/api/admin/rules", Secretariat),
+    rule("POST", "/api/admin/save-body", Secretariat),
+    rule("POST", "/api/admin/save-venue", Secretariat),
+    rule("POST", "/api/admin/save-room", Secretariat),
+    rule("POST", "/api/admin/change-user", Secretariat),
+    rule("POST", "/api/pages/bodies", Public),
+    rule("POST", "/api/pages/calendar", Public),
+    rule("POST", "/api/pages/timeline", Public),
+    rule("POST", "/api/pages/programme", Public),
+    rule("POST", "/api/pages/feed-links", Public),
+    rule("POST", "/api/pages/session", Public),
+    rule("POST", "/api/pages/meeting", Public),
+    rule("POST", "/api/pages/public-base", Public),
+    rule("POST", "/api/pages/sessions", Public),
+    rule("POST", "/api/pages/body", Public),
+    rule("POST", "/api/pages/venue", Public),
+    rule("POST", "/api/conflicts/list", Public),
+    rule("POST", "/api/conflicts/check-meeting", Public),
+    rule("POST", "/api/nominations/page", Public),
+    rule("POST", "/api/nominations/review", Public),
+    rule("POST", "/api/nominations/nominate", SignedIn),
+    rule("POST", "/api/nominations/step", SignedIn),
+    rule("POST", "/api/nominations/release", SignedIn),
+    rule("POST", "/api/nominations/open-call", SignedIn),
+    rule("POST", "/api/plan/choices", Public),
+    rule("POST", "/api/plan/meeting", Public),
+    rule("POST", "/api/plan/check", Public),
+    rule("POST", "/api/plan/free-slots", Public),
+    rule("POST", "/api/plan/save", SignedIn),
+    rule("POST", "/api/plan/accept", SignedIn),
+    rule("POST", "/api/plan/session", Public),
+    rule("POST", "/api/plan/save-session", SignedIn),
+    rule("POST", "/api/plan/panel", Public),
+    rule("POST", "/api/plan/save-panel", SignedIn),
+    rule("POST", "/api/plan/panel-choices", Public),
+    rule("POST", "/api/workplan/page", Public),
+    rule("POST", "/api/workplan/entry", SignedIn),
+    rule("POST", "/api/workplan/decide", SignedIn),
+];
+
+/// The rule for a request to a matched path; HEAD is GET's.
+pub fn rule_for(method: &Method, path: &str) -> Option<&'static Rule> {
+    let method = if method == Method::HEAD {
+        "GET"
+    } else {
+        method.as_str()
+    };
+    RULES
+        .iter()
+        .find(|r| r.path == path && r.method == method)
+}
+
+/// The server functions the application registers that no rule covers.
+pub fn server_functions_without_a_rule() -> Vec<String> {
+    leptos::server_fn::axum::server_fn_paths()
+        .filter(|(path, method)| rule_for(method, path).is_none())
+        .map(|(path, method)| format!("{method} {path}"))
+        .collect()
+}
+
+/// What the door knows: the rules, and the page routes (public: each page's data comes through
+/// its services, which filter it by the reader).
+#[derive(Clone)]
+pub struct Door {
+    pub pages: Arc<HashSet<String>>,
+}
+
+/// Enforces [`RULES`] on every request that matched a route.
+pub async fn enforce(
+    State((state, door)): State<(AppState, Door)>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let Some(path) = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_owned())
+    else {
+        // No route matched: static files and "not found".
+        return next.run(request).await;
+    };
+    // The stylesheet and the browser bundle.
+    if path.starts_with("/pkg") {
+        return next.run(request).await;
+    }
+    if door.pages.contains(&path) && matches!(*request.method(), Method::GET | Method::HEAD) {
+        return next.run(request).await;
+    }
+    let Some(rule) = rule_for(request.method(), &path) else {
+        tracing::error!(method = %request.method(), %path, "no access rule: declare one in server/src/access.rs");
+        return (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "This address has no access rule yet, so Quorum does not serve it.",
+        )
+            .into_response();
+    };
+    let required = match rule.access {
+        Public | SignIn => return next.run(request).await,
+        SignedIn => false,
+        Secretariat => true,
+    };
+    let site = state.site.clone();
+    match app::ssr::accounts::authenticate(&state.db, request.method(), request.headers(), &site)
+        .await
+    {
+        Ok(account) if required && !account.is_secretariat() => ApiError(QuorumError::Forbidden(
+            "only the secretariat may do this".into(),
+        ))
+        .into_response(),
+        Ok(_) => next.run(request).await,
+        Err(err) => ApiError(err).into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_is_declared_once() {
+        let mut seen = HashSet::new();
+        for rule in RULES {
+            assert!(
+                seen.insert((rule.method, rule.path)),
+                "{} {} twice",
+                rule.method,
+                rule.path
+            );
+        }
+    }
+}
