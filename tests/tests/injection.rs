@@ -1,0 +1,149 @@
+//! Markup typed into Quorum stays text. The classic payloads go into every kind of text a person
+//! writes — a meeting's title, a session's and a panel's notes, a panel's topic, a holiday's
+//! reason, a nominee's name, a State's justification and biography, the Bureau's note and its
+//! message to the State — and headless chromium opens every page that shows them, with
+//! JavaScript on and off, looking for any element or script that the text would have made.
+
+use reqwest::Method;
+use serde_json::json;
+use tests::browser::{available, Browser};
+use tests::{backends, form_post, send_as, TestDatabase, TestServer, TEST_PASSWORD};
+
+/// Closes each context text can sit in (textarea, title, script, attribute) and opens markup
+/// that the check finds: elements of class `injected`, or `window.injected` set.
+const PAYLOAD: &str = "</textarea></title></script>\"'><b class=\"injected\">x</b><img class=\"injected\" src=\"x\" onerror=\"window.injected=1\"><script>window.injected=1</script> a &lt; b";
+
+/// How many injected elements the open page holds, and whether a script ran.
+async fn injected(browser: &Browser) -> (u64, bool) {
+    let answer = browser
+        .client
+        .execute(
+            "return [document.querySelectorAll('.injected').length, !!window.injected];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    (answer[0].as_u64().unwrap(), answer[1].as_bool().unwrap())
+}
+
+/// Stores the payload everywhere a person writes text; answers the pages that show it, by who
+/// may open them.
+async fn store_everywhere(server: &TestServer) {
+    let secretariat = server.secretariat().await;
+    let bureau = server
+        .signed_in("bureau.irg.inj@quorum.example", "bureau", &["--body", "IRG"])
+        .await;
+    let austria = server
+        .signed_in("focal.at.inj@quorum.example", "focal_point", &["--state", "AT"])
+        .await;
+    let meeting = json!({
+        "id": "irg-15-evening", "title": PAYLOAD, "kind": "informal_consultation",
+        "sessions": ["irg-15"], "venue": "vienna-vic",
+        "start": "2024-06-11T17:00:00Z", "end": "2024-06-11T18:00:00Z"
+    });
+    let (status, body) = send_as(&bureau, server, Method::POST, "/api/meetings", meeting).await;
+    assert_eq!(status, 201, "{body}");
+    let session = [
+        ("id", "irg-17"), ("body", "IRG"), ("kind", "regular"), ("number", "17"),
+        ("venue", "vienna-vic"), ("format", "in_person"), ("start", "2026-06-01"),
+        ("end", "2026-06-05"), ("status", "planned"), ("notes", PAYLOAD), ("create", "true"),
+    ];
+    let (_, outcome) = form_post(&bureau, server, "plan/save-session", &session).await;
+    assert!(outcome["done"].is_string(), "{outcome}");
+    let panel = [
+        ("id", "evening-panel"), ("meeting", "irg-15-evening"), ("topic", PAYLOAD),
+        ("notes", PAYLOAD), ("create", "true"),
+    ];
+    let (_, outcome) = form_post(&bureau, server, "plan/save-panel", &panel).await;
+    assert!(outcome["done"].is_string(), "{outcome}");
+    let holiday = [("venue", "vienna-vic"), ("start", "2030-01-02"), ("end", "2030-01-02"), ("reason", PAYLOAD)];
+    let (_, outcome) = form_post(&secretariat, server, "admin/add-closure", &holiday).await;
+    assert!(outcome["done"].is_string(), "{outcome}");
+    let call = json!({ "id": "call-evening", "note_verbale_date": "2026-11-01", "deadline": "2099-01-31", "panel": "evening-panel" });
+    assert_eq!(send_as(&bureau, server, Method::POST, "/api/calls", call).await.0, 201);
+    let nomination = json!({
+        "id": "at-evening", "call": "call-evening", "nominee_name": PAYLOAD, "nominee_gender": "female",
+        "justification": PAYLOAD, "biography": PAYLOAD
+    });
+    let (status, body) = send_as(&austria, server, Method::POST, "/api/nominations", nomination).await;
+    assert_eq!(status, 201, "{body}");
+    send_as(&austria, server, Method::POST, "/api/nominations/at-evening/submit", json!({})).await;
+    let decision = json!({ "decision": "accepted", "note": PAYLOAD, "message_to_state": PAYLOAD });
+    let (status, body) = send_as(&bureau, server, Method::POST, "/api/nominations/at-evening/decide", decision).await;
+    assert_eq!(status, 200, "{body}");
+}
+
+#[tokio::test]
+async fn text_typed_anywhere_never_becomes_markup_on_any_page() {
+    if !available() {
+        return;
+    }
+    for backend in backends() {
+        let db = TestDatabase::new(backend).await;
+        let server = TestServer::start(&db).await;
+        store_everywhere(&server).await;
+        let public = [
+            "/meetings/irg-15-evening",
+            "/sessions/irg-15",
+            "/sessions/irg-17",
+            "/venues/vienna-vic",
+            "/calendar",
+            "/timeline",
+            "/conflicts",
+            "/programme",
+        ];
+        let signed_in: [(&str, &[&str]); 3] = [
+            (
+                "bureau.irg.inj@quorum.example",
+                &["/plan/session?session=irg-17", "/plan/panel?panel=evening-panel", "/plan?meeting=irg-15-evening", "/review"],
+            ),
+            ("focal.at.inj@quorum.example", &["/nominations"]),
+            ("test.secretariat@quorum.example", &["/admin", "/review"]),
+        ];
+        let mut pages = 0;
+        for javascript in [true, false] {
+            let browser = Browser::start(javascript).await;
+            let open = |path: String| {
+                let browser = &browser;
+                async move {
+                    if javascript {
+                        browser.open_hydrated(&path).await;
+                    } else {
+                        browser.client.goto(&path).await.unwrap();
+                        browser.wait_for("main").await;
+                    }
+                }
+            };
+            for path in public {
+                open(server.url(path)).await;
+                assert_eq!(injected(&browser).await, (0, false), "{backend:?}: {path}, JavaScript {javascript}");
+                pages += 1;
+            }
+            for (email, paths) in signed_in {
+                // Signing in needs the form's own script-free post; a fresh profile per account.
+                let browser = Browser::start(javascript).await;
+                browser.sign_in(&server.base_url, email, TEST_PASSWORD).await;
+                for path in paths {
+                    if javascript {
+                        browser.open_hydrated(&server.url(path)).await;
+                    } else {
+                        browser.client.goto(&server.url(path)).await.unwrap();
+                        browser.wait_for("main").await;
+                    }
+                    let text = browser.client.source().await.unwrap();
+                    assert_eq!(injected(&browser).await, (0, false), "{backend:?}: {email} {path}, JavaScript {javascript}");
+                    assert!(!text.contains("<b class=\"injected\">"), "{backend:?}: {path}");
+                    pages += 1;
+                }
+                if javascript && email.starts_with("bureau") {
+                    browser.open_hydrated(&server.url("/plan/session?session=irg-17")).await;
+                    assert_eq!(browser.value_of("#s-notes").await, PAYLOAD, "{backend:?}: the textarea holds the text as typed");
+                    browser.screenshot("injection-session-notes").await;
+                }
+                browser.close().await;
+            }
+            browser.close().await;
+        }
+        eprintln!("{backend:?}: {pages} page views without injected markup");
+    }
+}
