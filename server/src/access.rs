@@ -161,9 +161,7 @@ pub fn rule_for(method: &Method, path: &str) -> Option<&'static Rule> {
     } else {
         method.as_str()
     };
-    RULES
-        .iter()
-        .find(|r| r.path == path && r.method == method)
+    RULES.iter().find(|r| r.path == path && r.method == method)
 }
 
 /// The server functions the application registers that no rule covers.

@@ -15,7 +15,10 @@ fn address(path: &str) -> String {
         .replace("/api/meetings/{id}", "/api/meetings/irg-15-opening")
         .replace("/api/calls/{id}", "/api/calls/no-such-call")
         .replace("/api/panels/{id}", "/api/panels/money-laundering-1")
-        .replace("/api/nominations/{id}/{action}", "/api/nominations/at-x/submit")
+        .replace(
+            "/api/nominations/{id}/{action}",
+            "/api/nominations/at-x/submit",
+        )
         .replace("/api/nominations/{id}", "/api/nominations/at-x")
         .replace("{*path}", "all.ics")
 }
@@ -38,17 +41,55 @@ async fn every_route_and_server_function_has_a_rule_and_each_role_meets_it() {
         for function in functions {
             let (method, path) = function.as_str().unwrap().split_once(' ').unwrap();
             assert!(
-                rules.iter().any(|r| r["method"] == method && r["path"] == path),
+                rules
+                    .iter()
+                    .any(|r| r["method"] == method && r["path"] == path),
                 "{backend:?}: {function} has no rule"
             );
         }
 
         let roles: Vec<(&str, reqwest::Client)> = vec![
             ("anonymous", http()),
-            ("focal point AT", server.signed_in("focal.at.door@quorum.example", "focal_point", &["--state", "AT"]).await),
-            ("focal point FR", server.signed_in("focal.fr.door@quorum.example", "focal_point", &["--state", "FR"]).await),
-            ("bureau IRG", server.signed_in("bureau.irg.door@quorum.example", "bureau", &["--body", "IRG"]).await),
-            ("bureau WG-AR", server.signed_in("bureau.ar.door@quorum.example", "bureau", &["--body", "WG-AR"]).await),
+            (
+                "focal point AT",
+                server
+                    .signed_in(
+                        "focal.at.door@quorum.example",
+                        "focal_point",
+                        &["--state", "AT"],
+                    )
+                    .await,
+            ),
+            (
+                "focal point FR",
+                server
+                    .signed_in(
+                        "focal.fr.door@quorum.example",
+                        "focal_point",
+                        &["--state", "FR"],
+                    )
+                    .await,
+            ),
+            (
+                "bureau IRG",
+                server
+                    .signed_in(
+                        "bureau.irg.door@quorum.example",
+                        "bureau",
+                        &["--body", "IRG"],
+                    )
+                    .await,
+            ),
+            (
+                "bureau WG-AR",
+                server
+                    .signed_in(
+                        "bureau.ar.door@quorum.example",
+                        "bureau",
+                        &["--body", "WG-AR"],
+                    )
+                    .await,
+            ),
             ("secretariat", server.secretariat().await),
         ];
         let mut tried = 0;
@@ -67,7 +108,9 @@ async fn every_route_and_server_function_has_a_rule_and_each_role_meets_it() {
                 let mut request = client.request(method.clone(), server.url(&address(path)));
                 if method != Method::GET {
                     // An empty form: enough to pass or meet the door, refused behind it.
-                    request = request.header("content-type", "application/x-www-form-urlencoded").body("");
+                    request = request
+                        .header("content-type", "application/x-www-form-urlencoded")
+                        .body("");
                 }
                 let status = request.send().await.unwrap().status().as_u16();
                 tried += 1;
@@ -78,11 +121,20 @@ async fn every_route_and_server_function_has_a_rule_and_each_role_meets_it() {
                     "secretariat" => *role != "secretariat",
                     other => panic!("unknown access {other}"),
                 };
-                assert!(status < 500, "{backend:?}: {role} {method} {path}: {status}");
+                assert!(
+                    status < 500,
+                    "{backend:?}: {role} {method} {path}: {status}"
+                );
                 if expected_refusal {
-                    assert!(at_the_door, "{backend:?}: {role} passed {method} {path} ({access}): {status}");
+                    assert!(
+                        at_the_door,
+                        "{backend:?}: {role} passed {method} {path} ({access}): {status}"
+                    );
                 } else if access == "public" || access == "secretariat" {
-                    assert!(!at_the_door, "{backend:?}: {role} refused at {method} {path} ({access}): {status}");
+                    assert!(
+                        !at_the_door,
+                        "{backend:?}: {role} refused at {method} {path} ({access}): {status}"
+                    );
                 } else {
                     // Signed in: the service may still refuse this role, never with 401.
                     assert_ne!(status, 401, "{backend:?}: {role} {method} {path}");
@@ -102,36 +154,120 @@ async fn reads_answer_each_role_only_what_it_may_see() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start(&db).await;
         let secretariat = server.secretariat().await;
-        let austria = server.signed_in("focal.at.reads@quorum.example", "focal_point", &["--state", "AT"]).await;
-        let france = server.signed_in("focal.fr.reads@quorum.example", "focal_point", &["--state", "FR"]).await;
-        let irg = server.signed_in("bureau.irg.reads@quorum.example", "bureau", &["--body", "IRG"]).await;
-        let ar = server.signed_in("bureau.ar.reads@quorum.example", "bureau", &["--body", "WG-AR"]).await;
+        let austria = server
+            .signed_in(
+                "focal.at.reads@quorum.example",
+                "focal_point",
+                &["--state", "AT"],
+            )
+            .await;
+        let france = server
+            .signed_in(
+                "focal.fr.reads@quorum.example",
+                "focal_point",
+                &["--state", "FR"],
+            )
+            .await;
+        let irg = server
+            .signed_in(
+                "bureau.irg.reads@quorum.example",
+                "bureau",
+                &["--body", "IRG"],
+            )
+            .await;
+        let ar = server
+            .signed_in(
+                "bureau.ar.reads@quorum.example",
+                "bureau",
+                &["--body", "WG-AR"],
+            )
+            .await;
         let call = serde_json::json!({ "id": "call-reads", "note_verbale_date": "2026-11-01", "deadline": "2099-01-31", "panel": "business-integrity-1" });
         let (status, _) = tests::send_as(&irg, &server, Method::POST, "/api/calls", call).await;
         assert_eq!(status, 201);
         for id in ["at-submitted", "at-draft"] {
             let draft = serde_json::json!({ "id": id, "call": "call-reads", "nominee_name": "Anna", "nominee_gender": "female", "nominee_email": "anna@nominee.example", "justification": "Reasons" });
-            assert_eq!(tests::send_as(&austria, &server, Method::POST, "/api/nominations", draft).await.0, 201);
+            assert_eq!(
+                tests::send_as(&austria, &server, Method::POST, "/api/nominations", draft)
+                    .await
+                    .0,
+                201
+            );
         }
-        tests::send_as(&austria, &server, Method::POST, "/api/nominations/at-submitted/submit", Value::Null).await;
+        tests::send_as(
+            &austria,
+            &server,
+            Method::POST,
+            "/api/nominations/at-submitted/submit",
+            Value::Null,
+        )
+        .await;
         let ids = |list: Value| -> Vec<String> {
-            list.as_array().map(|a| a.iter().map(|n| n["id"].as_str().unwrap().to_owned()).collect()).unwrap_or_default()
+            list.as_array()
+                .map(|a| {
+                    a.iter()
+                        .map(|n| n["id"].as_str().unwrap().to_owned())
+                        .collect()
+                })
+                .unwrap_or_default()
         };
         let read = |client: &reqwest::Client| {
             let client = client.clone();
             let url = server.url("/api/nominations");
-            async move { client.get(url).send().await.unwrap().json::<Value>().await.unwrap() }
+            async move {
+                client
+                    .get(url)
+                    .send()
+                    .await
+                    .unwrap()
+                    .json::<Value>()
+                    .await
+                    .unwrap()
+            }
         };
-        assert_eq!(ids(read(&secretariat).await), ["at-draft", "at-submitted"], "{backend:?}");
-        assert_eq!(ids(read(&austria).await), ["at-draft", "at-submitted"], "{backend:?}");
+        assert_eq!(
+            ids(read(&secretariat).await),
+            ["at-draft", "at-submitted"],
+            "{backend:?}"
+        );
+        assert_eq!(
+            ids(read(&austria).await),
+            ["at-draft", "at-submitted"],
+            "{backend:?}"
+        );
         assert!(ids(read(&france).await).is_empty(), "{backend:?}");
-        assert_eq!(ids(read(&irg).await), ["at-submitted"], "{backend:?}: no draft");
-        assert!(ids(read(&ar).await).is_empty(), "{backend:?}: another body's Bureau");
-        assert_eq!(http().get(server.url("/api/nominations")).send().await.unwrap().status(), 401);
+        assert_eq!(
+            ids(read(&irg).await),
+            ["at-submitted"],
+            "{backend:?}: no draft"
+        );
+        assert!(
+            ids(read(&ar).await).is_empty(),
+            "{backend:?}: another body's Bureau"
+        );
+        assert_eq!(
+            http()
+                .get(server.url("/api/nominations"))
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            401
+        );
         for page in ["/review", "/nominations"] {
             for client in [&france, &ar] {
-                let text = client.get(server.url(page)).send().await.unwrap().text().await.unwrap();
-                assert!(!text.contains("anna@nominee.example") && !text.contains("Reasons"), "{backend:?}: {page}");
+                let text = client
+                    .get(server.url(page))
+                    .send()
+                    .await
+                    .unwrap()
+                    .text()
+                    .await
+                    .unwrap();
+                assert!(
+                    !text.contains("anna@nominee.example") && !text.contains("Reasons"),
+                    "{backend:?}: {page}"
+                );
             }
         }
     }

@@ -636,7 +636,11 @@ async fn changing_a_password_is_throttled_after_five_wrong_current_passwords() {
             let (client, server) = (stolen.clone(), &server);
             async move {
                 let new = "a brand new passphrase";
-                let form = [("current", current.as_str()), ("new", new), ("confirm", new)];
+                let form = [
+                    ("current", current.as_str()),
+                    ("new", new),
+                    ("confirm", new),
+                ];
                 tests::form_post(&client, server, "account/change-password", &form).await
             }
         };

@@ -6,9 +6,7 @@
 
 use reqwest::{Client, Method};
 use serde_json::{json, Value};
-use tests::{
-    backends, form_post, get_json, http, page_text, send_as, TestDatabase, TestServer,
-};
+use tests::{backends, form_post, get_json, http, page_text, send_as, TestDatabase, TestServer};
 
 async fn post(client: &Client, server: &TestServer, path: &str, body: Value) -> (u16, Value) {
     send_as(client, server, Method::POST, path, body).await
@@ -53,10 +51,18 @@ async fn cast(server: &TestServer) -> Cast {
             .signed_in("bureau.ar.c@quorum.example", "bureau", &["--body", "WG-AR"])
             .await,
         austria: server
-            .signed_in("focal.at.c@quorum.example", "focal_point", &["--state", "AT"])
+            .signed_in(
+                "focal.at.c@quorum.example",
+                "focal_point",
+                &["--state", "AT"],
+            )
             .await,
         france: server
-            .signed_in("focal.fr.c@quorum.example", "focal_point", &["--state", "FR"])
+            .signed_in(
+                "focal.fr.c@quorum.example",
+                "focal_point",
+                &["--state", "FR"],
+            )
             .await,
     }
 }
@@ -67,38 +73,79 @@ async fn call_with_nominations(server: &TestServer, cast: &Cast) {
     let call = json!({ "id": "call-c", "note_verbale_date": "2026-11-01", "deadline": "2099-01-31", "panel": "business-integrity-1" });
     assert_eq!(post(&cast.bureau, server, "/api/calls", call).await.0, 201);
     for id in ["at-1", "at-draft"] {
-        let (status, body) = post(&cast.austria, server, "/api/nominations", draft(id, "call-c", "Anna Berger")).await;
+        let (status, body) = post(
+            &cast.austria,
+            server,
+            "/api/nominations",
+            draft(id, "call-c", "Anna Berger"),
+        )
+        .await;
         assert_eq!(status, 201, "{body}");
     }
-    let (status, body) = post(&cast.austria, server, "/api/nominations/at-1/submit", json!({})).await;
+    let (status, body) = post(
+        &cast.austria,
+        server,
+        "/api/nominations/at-1/submit",
+        json!({}),
+    )
+    .await;
     assert_eq!(status, 200, "{body}");
 }
 
 #[tokio::test]
-async fn only_the_secretariat_exports_everything_and_the_public_export_holds_nothing_confidential() {
+async fn only_the_secretariat_exports_everything_and_the_public_export_holds_nothing_confidential()
+{
     for backend in backends() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start(&db).await;
         let cast = cast(&server).await;
         call_with_nominations(&server, &cast).await;
 
-        assert_eq!(get_json(&server, "/api/export").await.0, 401, "{backend:?}: anonymous");
+        assert_eq!(
+            get_json(&server, "/api/export").await.0,
+            401,
+            "{backend:?}: anonymous"
+        );
         for (who, client) in [("focal point", &cast.france), ("bureau", &cast.bureau)] {
-            let status = client.get(server.url("/api/export")).send().await.unwrap().status();
+            let status = client
+                .get(server.url("/api/export"))
+                .send()
+                .await
+                .unwrap()
+                .status();
             assert_eq!(status, 403, "{backend:?}: {who}");
         }
         let (status, all) = tests::export_all(&server).await;
         assert_eq!(status, 200);
-        assert_eq!(all["nominations"].as_array().unwrap().len(), 2, "{backend:?}");
+        assert_eq!(
+            all["nominations"].as_array().unwrap().len(),
+            2,
+            "{backend:?}"
+        );
 
-        let response = http().get(server.url("/api/export/public")).send().await.unwrap();
+        let response = http()
+            .get(server.url("/api/export/public"))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(response.status(), 200);
         let text = response.text().await.unwrap();
-        for secret in ["Secret justification", "nominee.example", "Anna Berger", "\"nominations\":[{"] {
-            assert!(!text.contains(secret), "{backend:?}: the public export shows {secret:?}");
+        for secret in [
+            "Secret justification",
+            "nominee.example",
+            "Anna Berger",
+            "\"nominations\":[{",
+        ] {
+            assert!(
+                !text.contains(secret),
+                "{backend:?}: the public export shows {secret:?}"
+            );
         }
         let public: Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(public["meetings"], all["meetings"], "the calendar is all there");
+        assert_eq!(
+            public["meetings"], all["meetings"],
+            "the calendar is all there"
+        );
     }
 }
 
@@ -111,8 +158,16 @@ async fn nominations_reach_only_those_entitled_and_checks_run_in_an_order_that_t
         call_with_nominations(&server, &cast).await;
 
         // No Bureau reads a State's draft, through the API or the board.
-        let ids = |v: Vec<Value>| v.iter().map(|n| n["id"].as_str().unwrap().to_owned()).collect::<Vec<_>>();
-        assert_eq!(ids(list(&cast.bureau, &server).await), ["at-1"], "{backend:?}");
+        let ids = |v: Vec<Value>| {
+            v.iter()
+                .map(|n| n["id"].as_str().unwrap().to_owned())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            ids(list(&cast.bureau, &server).await),
+            ["at-1"],
+            "{backend:?}"
+        );
         assert!(ids(list(&cast.other_bureau, &server).await).is_empty());
         assert!(ids(list(&cast.france, &server).await).is_empty());
 
@@ -122,12 +177,24 @@ async fn nominations_reach_only_those_entitled_and_checks_run_in_an_order_that_t
             json!({ "status": status, "released": false, "justification": justification, "note": null }).to_string()
         };
         let mut answers = vec![];
-        for guess in [seen("submitted", "Secret justification of the State"), seen("draft", "wrong guess")] {
+        for guess in [
+            seen("submitted", "Secret justification of the State"),
+            seen("draft", "wrong guess"),
+        ] {
             answers.push(
-                form_post(&cast.france, &server, "nominations/step", &[("id", "at-1"), ("step", "withdraw"), ("seen", &guess)]).await,
+                form_post(
+                    &cast.france,
+                    &server,
+                    "nominations/step",
+                    &[("id", "at-1"), ("step", "withdraw"), ("seen", &guess)],
+                )
+                .await,
             );
         }
-        assert_eq!(answers[0], answers[1], "{backend:?}: a right guess answers like a wrong one");
+        assert_eq!(
+            answers[0], answers[1],
+            "{backend:?}: a right guess answers like a wrong one"
+        );
         assert_eq!(answers[0].0, 404, "{backend:?}: {:?}", answers[0]);
 
         // The Bureau decides, with an internal note and a message to the State; unreleased.
@@ -136,47 +203,148 @@ async fn nominations_reach_only_those_entitled_and_checks_run_in_an_order_that_t
         assert_eq!(status, 200, "{body}");
         // Austria, guessing that a decision exists, learns nothing: its view says under review,
         // and a seen status of "declined" is refused as a change from what it may see.
-        let (_, outcome) = form_post(&cast.austria, &server, "nominations/step",
-            &[("id", "at-1"), ("step", "edit"), ("justification", "x"), ("seen", &seen("declined", "Secret justification of the State"))]).await;
+        let (_, outcome) = form_post(
+            &cast.austria,
+            &server,
+            "nominations/step",
+            &[
+                ("id", "at-1"),
+                ("step", "edit"),
+                ("justification", "x"),
+                (
+                    "seen",
+                    &seen("declined", "Secret justification of the State"),
+                ),
+            ],
+        )
+        .await;
         let said = outcome.to_string();
-        assert!(!said.contains("declined") || said.contains("status declined → under_review"), "{backend:?}: {said}");
+        assert!(
+            !said.contains("declined") || said.contains("status declined → under_review"),
+            "{backend:?}: {said}"
+        );
         // Refusals are worded from what the State sees: never "declined", "accepted".
-        let (status, refusal) = send_as(&cast.austria, &server, Method::PUT, "/api/nominations/at-1",
-            json!({ "justification": "Changed" })).await;
+        let (status, refusal) = send_as(
+            &cast.austria,
+            &server,
+            Method::PUT,
+            "/api/nominations/at-1",
+            json!({ "justification": "Changed" }),
+        )
+        .await;
         assert_eq!(status, 422, "{backend:?}: {refusal}");
         let refusal = refusal.to_string();
-        assert!(refusal.contains("under review") && !refusal.contains("declined"), "{backend:?}: {refusal}");
-        let (status, refusal) = post(&cast.austria, &server, "/api/nominations/at-1/confirm", json!({})).await;
+        assert!(
+            refusal.contains("under review") && !refusal.contains("declined"),
+            "{backend:?}: {refusal}"
+        );
+        let (status, refusal) = post(
+            &cast.austria,
+            &server,
+            "/api/nominations/at-1/confirm",
+            json!({}),
+        )
+        .await;
         assert_eq!(status, 422);
-        assert!(!refusal.to_string().contains("declined"), "{backend:?}: {refusal}");
-        let (status, refusal) = post(&cast.austria, &server, "/api/nominations/at-1/submit", json!({})).await;
+        assert!(
+            !refusal.to_string().contains("declined"),
+            "{backend:?}: {refusal}"
+        );
+        let (status, refusal) = post(
+            &cast.austria,
+            &server,
+            "/api/nominations/at-1/submit",
+            json!({}),
+        )
+        .await;
         assert_eq!(status, 422);
-        assert!(!refusal.to_string().contains("declined"), "{backend:?}: {refusal}");
+        assert!(
+            !refusal.to_string().contains("declined"),
+            "{backend:?}: {refusal}"
+        );
         let mine = list(&cast.austria, &server).await;
         let at1 = mine.iter().find(|n| n["id"] == "at-1").unwrap();
-        assert_eq!((at1["status"].as_str(), &at1["decision_note"], &at1["message_to_state"]),
-            (Some("under_review"), &Value::Null, &Value::Null), "{backend:?}: {at1}");
+        assert_eq!(
+            (
+                at1["status"].as_str(),
+                &at1["decision_note"],
+                &at1["message_to_state"]
+            ),
+            (Some("under_review"), &Value::Null, &Value::Null),
+            "{backend:?}: {at1}"
+        );
 
         // Released: the State reads the Bureau's message, never its internal note.
-        assert_eq!(post(&cast.bureau, &server, "/api/calls/call-c/release", json!({})).await.0, 200);
+        assert_eq!(
+            post(
+                &cast.bureau,
+                &server,
+                "/api/calls/call-c/release",
+                json!({})
+            )
+            .await
+            .0,
+            200
+        );
         let mine = list(&cast.austria, &server).await;
         let at1 = mine.iter().find(|n| n["id"] == "at-1").unwrap();
         assert_eq!(at1["status"], "declined");
         assert_eq!(at1["message_to_state"], "Thank you for the nomination.");
-        assert_eq!(at1["decision_note"], Value::Null, "{backend:?}: the internal note stays internal");
-        let page = cast.austria.get(server.url("/nominations")).send().await.unwrap().text().await.unwrap();
-        assert!(page.contains("Thank you for the nomination.") && !page.contains("Gender balance"), "{backend:?}");
-        let outbox: Vec<Value> = cast.secretariat.get(server.url("/api/outbox")).send().await.unwrap().json().await.unwrap();
-        let message = outbox.iter().find(|m| m["recipient"] == "focal.at.c@quorum.example").expect("a message to Austria");
-        assert!(!message.to_string().contains("Gender balance"), "{backend:?}: {message}");
+        assert_eq!(
+            at1["decision_note"],
+            Value::Null,
+            "{backend:?}: the internal note stays internal"
+        );
+        let page = cast
+            .austria
+            .get(server.url("/nominations"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            page.contains("Thank you for the nomination.") && !page.contains("Gender balance"),
+            "{backend:?}"
+        );
+        let outbox: Vec<Value> = cast
+            .secretariat
+            .get(server.url("/api/outbox"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let message = outbox
+            .iter()
+            .find(|m| m["recipient"] == "focal.at.c@quorum.example")
+            .expect("a message to Austria");
+        assert!(
+            !message.to_string().contains("Gender balance"),
+            "{backend:?}: {message}"
+        );
 
         // Nomination keys are the State's own: another State's key cannot be probed.
-        let (status, body) = post(&cast.france, &server, "/api/nominations", draft("at-1", "call-c", "Probe")).await;
+        let (status, body) = post(
+            &cast.france,
+            &server,
+            "/api/nominations",
+            draft("at-1", "call-c", "Probe"),
+        )
+        .await;
         assert_eq!(status, 422, "{backend:?}: {body}");
         assert!(body.to_string().contains("fr-"), "{body}");
         // An empty justification is refused on edit too.
-        let (status, _) = send_as(&cast.austria, &server, Method::PUT, "/api/nominations/at-draft",
-            json!({ "justification": "  " })).await;
+        let (status, _) = send_as(
+            &cast.austria,
+            &server,
+            Method::PUT,
+            "/api/nominations/at-draft",
+            json!({ "justification": "  " }),
+        )
+        .await;
         assert_eq!(status, 422, "{backend:?}");
     }
 }
@@ -188,11 +356,27 @@ async fn an_unreleased_decline_is_withdrawn_like_any_nomination_under_review() {
         let server = TestServer::start(&db).await;
         let cast = cast(&server).await;
         call_with_nominations(&server, &cast).await;
-        post(&cast.bureau, &server, "/api/nominations/at-1/decide", json!({ "decision": "declined" })).await;
-        let (status, body) = post(&cast.austria, &server, "/api/nominations/at-1/withdraw", json!({})).await;
+        post(
+            &cast.bureau,
+            &server,
+            "/api/nominations/at-1/decide",
+            json!({ "decision": "declined" }),
+        )
+        .await;
+        let (status, body) = post(
+            &cast.austria,
+            &server,
+            "/api/nominations/at-1/withdraw",
+            json!({}),
+        )
+        .await;
         assert_eq!(status, 200, "{backend:?}: {body}");
         assert_eq!(body["nomination"]["status"], "withdrawn");
-        assert_eq!(body["balance_warnings"], json!([]), "no view of the selection for the State");
+        assert_eq!(
+            body["balance_warnings"],
+            json!([]),
+            "no view of the selection for the State"
+        );
     }
 }
 
@@ -203,18 +387,77 @@ async fn a_call_without_a_panel_belongs_to_the_secretariat() {
         let server = TestServer::start(&db).await;
         let cast = cast(&server).await;
         let call = json!({ "id": "call-topic", "note_verbale_date": "2026-11-01", "deadline": "2099-01-31", "topic": "Prevention in sport" });
-        assert_eq!(post(&cast.bureau, &server, "/api/calls", call.clone()).await.0, 403, "{backend:?}");
-        assert_eq!(post(&cast.secretariat, &server, "/api/calls", call).await.0, 201);
-        let (status, _) = post(&cast.austria, &server, "/api/nominations", draft("at-t", "call-topic", "Anna")).await;
+        assert_eq!(
+            post(&cast.bureau, &server, "/api/calls", call.clone())
+                .await
+                .0,
+            403,
+            "{backend:?}"
+        );
+        assert_eq!(
+            post(&cast.secretariat, &server, "/api/calls", call).await.0,
+            201
+        );
+        let (status, _) = post(
+            &cast.austria,
+            &server,
+            "/api/nominations",
+            draft("at-t", "call-topic", "Anna"),
+        )
+        .await;
         assert_eq!(status, 201);
-        post(&cast.austria, &server, "/api/nominations/at-t/submit", json!({})).await;
+        post(
+            &cast.austria,
+            &server,
+            "/api/nominations/at-t/submit",
+            json!({}),
+        )
+        .await;
         assert!(list(&cast.bureau, &server).await.is_empty(), "{backend:?}");
         // The nomination does not exist for a Bureau that does not handle its call.
-        assert_eq!(post(&cast.bureau, &server, "/api/nominations/at-t/review", json!({})).await.0, 404, "{backend:?}");
-        assert_eq!(post(&cast.bureau, &server, "/api/calls/call-topic/release", json!({})).await.0, 403, "{backend:?}");
-        let balance = cast.bureau.get(server.url("/api/calls/call-topic/balance")).send().await.unwrap().status();
+        assert_eq!(
+            post(
+                &cast.bureau,
+                &server,
+                "/api/nominations/at-t/review",
+                json!({})
+            )
+            .await
+            .0,
+            404,
+            "{backend:?}"
+        );
+        assert_eq!(
+            post(
+                &cast.bureau,
+                &server,
+                "/api/calls/call-topic/release",
+                json!({})
+            )
+            .await
+            .0,
+            403,
+            "{backend:?}"
+        );
+        let balance = cast
+            .bureau
+            .get(server.url("/api/calls/call-topic/balance"))
+            .send()
+            .await
+            .unwrap()
+            .status();
         assert_eq!(balance, 403);
-        assert_eq!(post(&cast.secretariat, &server, "/api/nominations/at-t/review", json!({})).await.0, 200);
+        assert_eq!(
+            post(
+                &cast.secretariat,
+                &server,
+                "/api/nominations/at-t/review",
+                json!({})
+            )
+            .await
+            .0,
+            200
+        );
     }
 }
 
@@ -223,21 +466,53 @@ async fn stored_text_cannot_break_out_of_a_textarea_and_comes_back_as_typed() {
     for backend in backends() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start(&db).await;
-        let bureau = server.signed_in("bureau.irg.t@quorum.example", "bureau", &["--body", "IRG"]).await;
+        let bureau = server
+            .signed_in("bureau.irg.t@quorum.example", "bureau", &["--body", "IRG"])
+            .await;
         let payload = "</textarea><b id=\"injected\">x</b><meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\"> a &lt; b";
         let session = [
-            ("id", "irg-17"), ("body", "IRG"), ("kind", "regular"), ("number", "17"),
-            ("venue", "vienna-vic"), ("format", "in_person"), ("start", "2026-06-01"),
-            ("end", "2026-06-05"), ("status", "planned"), ("notes", payload), ("create", "true"),
+            ("id", "irg-17"),
+            ("body", "IRG"),
+            ("kind", "regular"),
+            ("number", "17"),
+            ("venue", "vienna-vic"),
+            ("format", "in_person"),
+            ("start", "2026-06-01"),
+            ("end", "2026-06-05"),
+            ("status", "planned"),
+            ("notes", payload),
+            ("create", "true"),
         ];
         let (status, outcome) = form_post(&bureau, &server, "plan/save-session", &session).await;
         assert_eq!(status, 200, "{backend:?}: {outcome}");
-        let page = bureau.get(server.url("/plan/session?session=irg-17")).send().await.unwrap().text().await.unwrap();
-        assert!(page.contains("id=\"s-notes\""), "{backend:?}: the session form is shown");
-        assert!(!page.contains("<b id=\"injected\">"), "{backend:?}: markup escaped the textarea");
-        assert!(!page.contains("<meta http-equiv=\"refresh\""), "{backend:?}");
-        assert!(page.contains("&lt;/textarea&gt;&lt;b id=\"injected\"&gt;"), "{backend:?}: the text is kept");
-        assert!(page.contains("a &amp;lt; b"), "{backend:?}: what was typed comes back as typed");
+        let page = bureau
+            .get(server.url("/plan/session?session=irg-17"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            page.contains("id=\"s-notes\""),
+            "{backend:?}: the session form is shown"
+        );
+        assert!(
+            !page.contains("<b id=\"injected\">"),
+            "{backend:?}: markup escaped the textarea"
+        );
+        assert!(
+            !page.contains("<meta http-equiv=\"refresh\""),
+            "{backend:?}"
+        );
+        assert!(
+            page.contains("&lt;/textarea&gt;&lt;b id=\"injected\"&gt;"),
+            "{backend:?}: the text is kept"
+        );
+        assert!(
+            page.contains("a &amp;lt; b"),
+            "{backend:?}: what was typed comes back as typed"
+        );
         // Saved again as the browser sends it back, the text is unchanged.
         let (_, form) = form_post(&http(), &server, "plan/session", &[("id", "irg-17")]).await;
         assert_eq!(form["notes"], payload, "{backend:?}");
@@ -252,18 +527,49 @@ async fn forged_origins_and_hosts_get_nowhere() {
         let cast = cast(&server).await;
         let port = server.base_url.rsplit(':').next().unwrap().to_owned();
         // Login CSRF: another site's form cannot sign the browser in.
-        for origin in ["https://evil.example", "null", &format!("https://127.0.0.1:{port}")] {
-            let response = http().post(server.url("/login")).header("origin", origin)
-                .form(&[("email", "test.secretariat@quorum.example"), ("password", tests::TEST_PASSWORD)])
-                .send().await.unwrap();
+        for origin in [
+            "https://evil.example",
+            "null",
+            &format!("https://127.0.0.1:{port}"),
+        ] {
+            let response = http()
+                .post(server.url("/login"))
+                .header("origin", origin)
+                .form(&[
+                    ("email", "test.secretariat@quorum.example"),
+                    ("password", tests::TEST_PASSWORD),
+                ])
+                .send()
+                .await
+                .unwrap();
             assert_eq!(response.status(), 403, "{backend:?}: {origin}");
-            assert!(response.headers().get("set-cookie").is_none(), "{backend:?}: {origin}");
+            assert!(
+                response.headers().get("set-cookie").is_none(),
+                "{backend:?}: {origin}"
+            );
         }
-        let response = http().post(server.url("/login")).header("origin", &server.base_url)
-            .form(&[("email", "test.secretariat@quorum.example"), ("password", tests::TEST_PASSWORD)])
-            .send().await.unwrap();
-        assert_eq!(response.status(), 303, "{backend:?}: Quorum's own form signs in");
-        let cookie = response.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
+        let response = http()
+            .post(server.url("/login"))
+            .header("origin", &server.base_url)
+            .form(&[
+                ("email", "test.secretariat@quorum.example"),
+                ("password", tests::TEST_PASSWORD),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            response.status(),
+            303,
+            "{backend:?}: Quorum's own form signs in"
+        );
+        let cookie = response.headers()["set-cookie"]
+            .to_str()
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap()
+            .to_owned();
 
         // The origin check compares scheme and port with the base URL, and ignores Host.
         let forged = [
@@ -271,20 +577,37 @@ async fn forged_origins_and_hosts_get_nowhere() {
             ("http://evil.example".to_owned(), Some("evil.example")),
         ];
         for (origin, host) in forged {
-            let mut request = http().post(server.url("/api/account/new-private-feed"))
-                .header("cookie", &cookie).header("origin", &origin)
+            let mut request = http()
+                .post(server.url("/api/account/new-private-feed"))
+                .header("cookie", &cookie)
+                .header("origin", &origin)
                 .form(&[("kind", "state"), ("subject", "AT")]);
             if let Some(host) = host {
                 request = request.header("host", host);
             }
-            assert_eq!(request.send().await.unwrap().status(), 403, "{backend:?}: {origin}");
+            assert_eq!(
+                request.send().await.unwrap().status(),
+                403,
+                "{backend:?}: {origin}"
+            );
         }
 
         // A forged Host never reaches the links of the shared feed cache.
-        let response = http().get(server.url("/feeds/all.ics")).header("host", "evil.example").send().await.unwrap();
-        assert!(!response.text().await.unwrap().contains("evil.example"), "{backend:?}");
+        let response = http()
+            .get(server.url("/feeds/all.ics"))
+            .header("host", "evil.example")
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            !response.text().await.unwrap().contains("evil.example"),
+            "{backend:?}"
+        );
         let feed = page_text(&server, "/feeds/all.ics").await;
-        assert!(!feed.contains("evil.example") && feed.contains(&server.base_url), "{backend:?}");
+        assert!(
+            !feed.contains("evil.example") && feed.contains(&server.base_url),
+            "{backend:?}"
+        );
         let _ = cast;
     }
 }
@@ -295,15 +618,47 @@ async fn answers_that_depend_on_the_sign_in_are_kept_by_no_cache() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start(&db).await;
         let cast = cast(&server).await;
-        for path in ["/admin", "/account", "/review", "/plan", "/api/me", "/api/audit", "/api/outbox", "/api/nominations"] {
+        for path in [
+            "/admin",
+            "/account",
+            "/review",
+            "/plan",
+            "/api/me",
+            "/api/audit",
+            "/api/outbox",
+            "/api/nominations",
+        ] {
             let response = cast.secretariat.get(server.url(path)).send().await.unwrap();
             let headers = response.headers();
-            assert_eq!(headers.get("cache-control").map(|v| v.to_str().unwrap()), Some("private, no-store"), "{backend:?}: {path}");
-            assert!(headers.get_all("vary").iter().any(|v| v.to_str().unwrap().to_lowercase().contains("cookie")), "{backend:?}: {path}");
+            assert_eq!(
+                headers.get("cache-control").map(|v| v.to_str().unwrap()),
+                Some("private, no-store"),
+                "{backend:?}: {path}"
+            );
+            assert!(
+                headers.get_all("vary").iter().any(|v| v
+                    .to_str()
+                    .unwrap()
+                    .to_lowercase()
+                    .contains("cookie")),
+                "{backend:?}: {path}"
+            );
         }
-        let (status, links) = post(&cast.austria, &server, "/api/feed-tokens", json!({ "state": "AT" })).await;
+        let (status, links) = post(
+            &cast.austria,
+            &server,
+            "/api/feed-tokens",
+            json!({ "state": "AT" }),
+        )
+        .await;
         assert_eq!(status, 201, "{links}");
-        let response = cast.austria.post(server.url("/api/feed-tokens")).json(&json!({ "state": "AT" })).send().await.unwrap();
+        let response = cast
+            .austria
+            .post(server.url("/api/feed-tokens"))
+            .json(&json!({ "state": "AT" }))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(response.headers()["cache-control"], "private, no-store");
     }
 }
@@ -321,33 +676,113 @@ async fn private_feed_addresses_end_with_their_holders_right_and_are_audited() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start(&db).await;
         let cast = cast(&server).await;
-        let (status, first) = post(&cast.austria, &server, "/api/feed-tokens", json!({ "state": "AT" })).await;
+        let (status, first) = post(
+            &cast.austria,
+            &server,
+            "/api/feed-tokens",
+            json!({ "state": "AT" }),
+        )
+        .await;
         assert_eq!(status, 201);
         let first = feed_path(&first);
         assert_eq!(get_json(&server, &first).await.0, 200);
         // A new address: the old one stops at once, and the audit log says who issued it.
-        let (_, second) = post(&cast.austria, &server, "/api/feed-tokens", json!({ "state": "AT" })).await;
+        let (_, second) = post(
+            &cast.austria,
+            &server,
+            "/api/feed-tokens",
+            json!({ "state": "AT" }),
+        )
+        .await;
         let second = feed_path(&second);
-        assert_eq!(http().get(server.url(&first)).send().await.unwrap().status(), 404, "{backend:?}");
-        let audit: Vec<Value> = cast.secretariat.get(server.url("/api/audit")).send().await.unwrap().json().await.unwrap();
-        let issued: Vec<&Value> = audit.iter().filter(|e| e["action"] == "private feed address issued").collect();
+        assert_eq!(
+            http()
+                .get(server.url(&first))
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            404,
+            "{backend:?}"
+        );
+        let audit: Vec<Value> = cast
+            .secretariat
+            .get(server.url("/api/audit"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let issued: Vec<&Value> = audit
+            .iter()
+            .filter(|e| e["action"] == "private feed address issued")
+            .collect();
         assert_eq!(issued.len(), 2, "{backend:?}");
         assert_eq!(issued[0]["actor"], "focal.at.c@quorum.example");
-        assert!(!audit.iter().any(|e| e.to_string().contains(second.trim_start_matches("/feeds/private/").trim_end_matches(".ics"))));
+        assert!(!audit.iter().any(|e| e.to_string().contains(
+            second
+                .trim_start_matches("/feeds/private/")
+                .trim_end_matches(".ics")
+        )));
 
         // The focal point moves to another State: Austria's address stops working.
-        let (_, outcome) = form_post(&cast.secretariat, &server, "admin/change-user",
-            &[("email", "focal.at.c@quorum.example"), ("role", "focal_point"), ("scope", "FR"), ("remove", "false")]).await;
+        let (_, outcome) = form_post(
+            &cast.secretariat,
+            &server,
+            "admin/change-user",
+            &[
+                ("email", "focal.at.c@quorum.example"),
+                ("role", "focal_point"),
+                ("scope", "FR"),
+                ("remove", "false"),
+            ],
+        )
+        .await;
         assert!(outcome["done"].is_string(), "{backend:?}: {outcome}");
-        assert_eq!(http().get(server.url(&second)).send().await.unwrap().status(), 404, "{backend:?}: moved");
+        assert_eq!(
+            http()
+                .get(server.url(&second))
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            404,
+            "{backend:?}: moved"
+        );
 
         // France's focal point is removed: France's address stops working.
-        let (_, links) = post(&cast.france, &server, "/api/feed-tokens", json!({ "state": "FR" })).await;
+        let (_, links) = post(
+            &cast.france,
+            &server,
+            "/api/feed-tokens",
+            json!({ "state": "FR" }),
+        )
+        .await;
         let france = feed_path(&links);
         assert_eq!(get_json(&server, &france).await.0, 200);
-        let (_, outcome) = form_post(&cast.secretariat, &server, "admin/change-user",
-            &[("email", "focal.fr.c@quorum.example"), ("role", "focal_point"), ("scope", "FR"), ("remove", "true")]).await;
+        let (_, outcome) = form_post(
+            &cast.secretariat,
+            &server,
+            "admin/change-user",
+            &[
+                ("email", "focal.fr.c@quorum.example"),
+                ("role", "focal_point"),
+                ("scope", "FR"),
+                ("remove", "true"),
+            ],
+        )
+        .await;
         assert!(outcome["done"].is_string(), "{backend:?}: {outcome}");
-        assert_eq!(http().get(server.url(&france)).send().await.unwrap().status(), 404, "{backend:?}: removed");
+        assert_eq!(
+            http()
+                .get(server.url(&france))
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            404,
+            "{backend:?}: removed"
+        );
     }
 }

@@ -31,10 +31,18 @@ async fn injected(browser: &Browser) -> (u64, bool) {
 async fn store_everywhere(server: &TestServer) {
     let secretariat = server.secretariat().await;
     let bureau = server
-        .signed_in("bureau.irg.inj@quorum.example", "bureau", &["--body", "IRG"])
+        .signed_in(
+            "bureau.irg.inj@quorum.example",
+            "bureau",
+            &["--body", "IRG"],
+        )
         .await;
     let austria = server
-        .signed_in("focal.at.inj@quorum.example", "focal_point", &["--state", "AT"])
+        .signed_in(
+            "focal.at.inj@quorum.example",
+            "focal_point",
+            &["--state", "AT"],
+        )
         .await;
     let meeting = json!({
         "id": "irg-15-evening", "title": PAYLOAD, "kind": "informal_consultation",
@@ -44,32 +52,74 @@ async fn store_everywhere(server: &TestServer) {
     let (status, body) = send_as(&bureau, server, Method::POST, "/api/meetings", meeting).await;
     assert_eq!(status, 201, "{body}");
     let session = [
-        ("id", "irg-17"), ("body", "IRG"), ("kind", "regular"), ("number", "17"),
-        ("venue", "vienna-vic"), ("format", "in_person"), ("start", "2026-06-01"),
-        ("end", "2026-06-05"), ("status", "planned"), ("notes", PAYLOAD), ("create", "true"),
+        ("id", "irg-17"),
+        ("body", "IRG"),
+        ("kind", "regular"),
+        ("number", "17"),
+        ("venue", "vienna-vic"),
+        ("format", "in_person"),
+        ("start", "2026-06-01"),
+        ("end", "2026-06-05"),
+        ("status", "planned"),
+        ("notes", PAYLOAD),
+        ("create", "true"),
     ];
     let (_, outcome) = form_post(&bureau, server, "plan/save-session", &session).await;
     assert!(outcome["done"].is_string(), "{outcome}");
     let panel = [
-        ("id", "evening-panel"), ("meeting", "irg-15-evening"), ("topic", PAYLOAD),
-        ("notes", PAYLOAD), ("create", "true"),
+        ("id", "evening-panel"),
+        ("meeting", "irg-15-evening"),
+        ("topic", PAYLOAD),
+        ("notes", PAYLOAD),
+        ("create", "true"),
     ];
     let (_, outcome) = form_post(&bureau, server, "plan/save-panel", &panel).await;
     assert!(outcome["done"].is_string(), "{outcome}");
-    let holiday = [("venue", "vienna-vic"), ("start", "2030-01-02"), ("end", "2030-01-02"), ("reason", PAYLOAD)];
+    let holiday = [
+        ("venue", "vienna-vic"),
+        ("start", "2030-01-02"),
+        ("end", "2030-01-02"),
+        ("reason", PAYLOAD),
+    ];
     let (_, outcome) = form_post(&secretariat, server, "admin/add-closure", &holiday).await;
     assert!(outcome["done"].is_string(), "{outcome}");
     let call = json!({ "id": "call-evening", "note_verbale_date": "2026-11-01", "deadline": "2099-01-31", "panel": "evening-panel" });
-    assert_eq!(send_as(&bureau, server, Method::POST, "/api/calls", call).await.0, 201);
+    assert_eq!(
+        send_as(&bureau, server, Method::POST, "/api/calls", call)
+            .await
+            .0,
+        201
+    );
     let nomination = json!({
         "id": "at-evening", "call": "call-evening", "nominee_name": PAYLOAD, "nominee_gender": "female",
         "justification": PAYLOAD, "biography": PAYLOAD
     });
-    let (status, body) = send_as(&austria, server, Method::POST, "/api/nominations", nomination).await;
+    let (status, body) = send_as(
+        &austria,
+        server,
+        Method::POST,
+        "/api/nominations",
+        nomination,
+    )
+    .await;
     assert_eq!(status, 201, "{body}");
-    send_as(&austria, server, Method::POST, "/api/nominations/at-evening/submit", json!({})).await;
+    send_as(
+        &austria,
+        server,
+        Method::POST,
+        "/api/nominations/at-evening/submit",
+        json!({}),
+    )
+    .await;
     let decision = json!({ "decision": "accepted", "note": PAYLOAD, "message_to_state": PAYLOAD });
-    let (status, body) = send_as(&bureau, server, Method::POST, "/api/nominations/at-evening/decide", decision).await;
+    let (status, body) = send_as(
+        &bureau,
+        server,
+        Method::POST,
+        "/api/nominations/at-evening/decide",
+        decision,
+    )
+    .await;
     assert_eq!(status, 200, "{body}");
 }
 
@@ -95,7 +145,12 @@ async fn text_typed_anywhere_never_becomes_markup_on_any_page() {
         let signed_in: [(&str, &[&str]); 3] = [
             (
                 "bureau.irg.inj@quorum.example",
-                &["/plan/session?session=irg-17", "/plan/panel?panel=evening-panel", "/plan?meeting=irg-15-evening", "/review"],
+                &[
+                    "/plan/session?session=irg-17",
+                    "/plan/panel?panel=evening-panel",
+                    "/plan?meeting=irg-15-evening",
+                    "/review",
+                ],
             ),
             ("focal.at.inj@quorum.example", &["/nominations"]),
             ("test.secretariat@quorum.example", &["/admin", "/review"]),
@@ -116,13 +171,19 @@ async fn text_typed_anywhere_never_becomes_markup_on_any_page() {
             };
             for path in public {
                 open(server.url(path)).await;
-                assert_eq!(injected(&browser).await, (0, false), "{backend:?}: {path}, JavaScript {javascript}");
+                assert_eq!(
+                    injected(&browser).await,
+                    (0, false),
+                    "{backend:?}: {path}, JavaScript {javascript}"
+                );
                 pages += 1;
             }
             for (email, paths) in signed_in {
                 // Signing in needs the form's own script-free post; a fresh profile per account.
                 let browser = Browser::start(javascript).await;
-                browser.sign_in(&server.base_url, email, TEST_PASSWORD).await;
+                browser
+                    .sign_in(&server.base_url, email, TEST_PASSWORD)
+                    .await;
                 for path in paths {
                     if javascript {
                         browser.open_hydrated(&server.url(path)).await;
@@ -131,13 +192,26 @@ async fn text_typed_anywhere_never_becomes_markup_on_any_page() {
                         browser.wait_for("main").await;
                     }
                     let text = browser.client.source().await.unwrap();
-                    assert_eq!(injected(&browser).await, (0, false), "{backend:?}: {email} {path}, JavaScript {javascript}");
-                    assert!(!text.contains("<b class=\"injected\">"), "{backend:?}: {path}");
+                    assert_eq!(
+                        injected(&browser).await,
+                        (0, false),
+                        "{backend:?}: {email} {path}, JavaScript {javascript}"
+                    );
+                    assert!(
+                        !text.contains("<b class=\"injected\">"),
+                        "{backend:?}: {path}"
+                    );
                     pages += 1;
                 }
                 if javascript && email.starts_with("bureau") {
-                    browser.open_hydrated(&server.url("/plan/session?session=irg-17")).await;
-                    assert_eq!(browser.value_of("#s-notes").await, PAYLOAD, "{backend:?}: the textarea holds the text as typed");
+                    browser
+                        .open_hydrated(&server.url("/plan/session?session=irg-17"))
+                        .await;
+                    assert_eq!(
+                        browser.value_of("#s-notes").await,
+                        PAYLOAD,
+                        "{backend:?}: the textarea holds the text as typed"
+                    );
                     browser.screenshot("injection-session-notes").await;
                 }
                 browser.close().await;

@@ -249,7 +249,11 @@ async fn a_nomination_goes_from_draft_to_the_panel_and_its_seat_to_the_waitlist(
             (at1["status"].as_str(), at1["message_to_state"].as_str()),
             (Some("accepted"), Some("Strong profile"))
         );
-        assert_eq!(at1["decision_note"], Value::Null, "the internal note stays internal");
+        assert_eq!(
+            at1["decision_note"],
+            Value::Null,
+            "the internal note stays internal"
+        );
 
         // The decisions wait in the outbox for the focal points; reminders can join them.
         let outbox: Vec<Value> = secretariat

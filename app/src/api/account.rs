@@ -190,7 +190,9 @@ pub async fn change_password(
     let account = signed_in_for_change().await?;
     let db = super::database()?;
     let parts = use_context::<axum::http::request::Parts>();
-    let token = parts.as_ref().and_then(|parts| session_token(&parts.headers));
+    let token = parts
+        .as_ref()
+        .and_then(|parts| session_token(&parts.headers));
     let client = Client::of(&parts.map(|parts| parts.extensions).unwrap_or_default());
     let outcome = crate::ssr::planning::form_outcome(
         crate::ssr::accounts::change_own_password(

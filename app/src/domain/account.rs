@@ -68,22 +68,24 @@ impl Account {
     }
 }
 
+/// An account of `role` for the rules' unit tests, on a body's Bureau or for a State.
+#[cfg(test)]
+pub(crate) fn account(role: Role, body: Option<&str>, state: Option<&str>) -> Account {
+    Account {
+        id: 1,
+        email: "a@b.c".into(),
+        name: "A".into(),
+        role,
+        body: body.map(|b| BodyCode::parse(b).unwrap()),
+        state: state.map(str::to_owned),
+        organisation: None,
+        person: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn account(role: Role, body: Option<&str>, state: Option<&str>) -> Account {
-        Account {
-            id: 1,
-            email: "a@b.c".into(),
-            name: "A".into(),
-            role,
-            body: body.map(|b| BodyCode::parse(b).unwrap()),
-            state: state.map(str::to_owned),
-            organisation: None,
-            person: None,
-        }
-    }
 
     #[test]
     fn bureau_members_plan_their_own_bodies_meetings_joint_ones_included() {

@@ -4,7 +4,7 @@ use chrono::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::agenda::is_document_symbol;
-use super::conflicts::{Acceptance, ConflictRules};
+use super::conflicts::{Acceptance, ConflictRules, MAX_BODIES};
 use super::party::is_iso_alpha2;
 use super::*;
 use crate::error::QuorumError;
@@ -65,6 +65,44 @@ pub struct Dataset {
 /// The format version this build writes.
 pub const DATASET_FORMAT: u32 = 1;
 
+/// The longest short text — a name, title, topic, code, symbol or place — in characters: room
+/// for the longest UN title, while every feed and page that repeats it stays small.
+pub const SHORT_TEXT_MAX: usize = 500;
+
+/// The longest long text — notes, justifications, biographies, reasons — in characters: pages
+/// of prose, not a book.
+pub const LONG_TEXT_MAX: usize = 20_000;
+
+/// Whether a character overrides or isolates the direction of text (U+202A–U+202E,
+/// U+2066–U+2069): invisible, they make a stored text display other than it reads. The marks
+/// U+200E and U+200F, which Arabic text uses, are not among them.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Checks one stored text: at most `limit` characters, no direction controls, no NUL (which
+/// PostgreSQL cannot store); says what is wrong in plain words. The one check of every text
+/// field, in validation and wherever text is stored outside the dataset.
+pub fn check_text(text: &str, limit: usize) -> Result<(), String> {
+    let length = text.chars().count();
+    if length > limit {
+        return Err(format!(
+            "is {length} characters long; at most {limit} are allowed"
+        ));
+    }
+    if let Some(c) = text.chars().find(|c| is_bidi_control(*c)) {
+        return Err(format!(
+            "contains the invisible direction control U+{:04X}, which makes text display other \
+             than it reads; type the text without it",
+            u32::from(c)
+        ));
+    }
+    if text.contains('\0') {
+        return Err("contains a NUL character, which cannot be stored".into());
+    }
+    Ok(())
+}
+
 /// Collects validation errors, each naming its record and field.
 #[derive(Default)]
 struct Errors(Vec<QuorumError>);
@@ -84,6 +122,20 @@ impl Errors {
     ) {
         if !seen.insert(key.clone()) {
             self.add(record, field, "appears more than once");
+        }
+    }
+
+    /// Checks one stored text field with [`check_text`].
+    fn text(&mut self, value: &str, limit: usize, record: &str, field: &str) {
+        if let Err(why) = check_text(value, limit) {
+            self.add(record, field, why);
+        }
+    }
+
+    /// [`Errors::text`] for a field that may be absent.
+    fn text_opt(&mut self, value: Option<&str>, limit: usize, record: &str, field: &str) {
+        if let Some(value) = value {
+            self.text(value, limit, record, field);
         }
     }
 
@@ -131,11 +183,26 @@ impl Dataset {
             );
         }
 
+        // The conflict engine holds each body as one bit of a word: one more would leave every
+        // calendar and conflict page unable to answer.
+        if self.bodies.len() > MAX_BODIES {
+            e.add(
+                "dataset",
+                "bodies",
+                format!(
+                    "Quorum holds at most {MAX_BODIES} bodies, and this would make {}; remove one before adding another",
+                    self.bodies.len()
+                ),
+            );
+        }
         let mut bodies = BTreeSet::new();
         for body in &self.bodies {
             if let Err(err) = body.validate() {
                 e.0.push(err);
             }
+            let record = format!("body {}", body.code);
+            e.text(&body.name, SHORT_TEXT_MAX, &record, "name");
+            e.text(&body.short_name, SHORT_TEXT_MAX, &record, "short_name");
             e.unique(
                 &mut bodies,
                 &body.code,
@@ -167,12 +234,14 @@ impl Dataset {
             }
             e.unique(&mut states, &state.iso_code, &record, "iso_code");
             e.not_empty(&state.name, &record, "name");
+            e.text(&state.name, SHORT_TEXT_MAX, &record, "name");
         }
         let mut organisations = BTreeSet::new();
         for org in &self.organisations {
             let record = format!("organisation {}", org.id);
             e.unique(&mut organisations, &org.id, &record, "id");
             e.not_empty(&org.name, &record, "name");
+            e.text(&org.name, SHORT_TEXT_MAX, &record, "name");
         }
         let check_affiliation = |e: &mut Errors,
                                  affiliation: &Affiliation,
@@ -189,6 +258,9 @@ impl Dataset {
             let record = format!("person {}", person.id);
             e.unique(&mut persons, &person.id, &record, "id");
             e.not_empty(&person.name, &record, "name");
+            e.text(&person.name, SHORT_TEXT_MAX, &record, "name");
+            e.text_opt(person.title.as_deref(), SHORT_TEXT_MAX, &record, "title");
+            e.text_opt(person.email.as_deref(), SHORT_TEXT_MAX, &record, "email");
             if let Some(affiliation) = &person.affiliation {
                 check_affiliation(&mut e, affiliation, &record, "affiliation");
             }
@@ -213,6 +285,8 @@ impl Dataset {
                 e.add(&record, "id", "appears more than once");
             }
             e.not_empty(&venue.name, &record, "name");
+            e.text(&venue.name, SHORT_TEXT_MAX, &record, "name");
+            e.text(&venue.city, SHORT_TEXT_MAX, &record, "city");
             if let Err(why) = venue.tz() {
                 e.add(&record, "time_zone", format!("unknown time zone: {why}"));
             }
@@ -223,6 +297,12 @@ impl Dataset {
                 if rooms.insert(room.id.clone(), venue.id.clone()).is_some() {
                     e.add(format!("room {}", room.id), "id", "appears more than once");
                 }
+                e.text(
+                    &room.name,
+                    SHORT_TEXT_MAX,
+                    &format!("room {}", room.id),
+                    "name",
+                );
             }
             for window in &venue.meeting_windows {
                 if window.end <= window.start {
@@ -237,6 +317,9 @@ impl Dataset {
                 }
             }
             for closure in &venue.closures {
+                // A closure's reason is a label ("Easter Monday") shown in calendars and
+                // warnings, so a short text.
+                e.text(&closure.reason, SHORT_TEXT_MAX, &record, "closures");
                 if closure.end < closure.start {
                     e.add(
                         &record,
@@ -255,6 +338,13 @@ impl Dataset {
                 e.add(&record, "id", "appears more than once");
             }
             e.known(&bodies, &session.body, &record, "body", "body");
+            e.text_opt(
+                session.subject.as_deref(),
+                SHORT_TEXT_MAX,
+                &record,
+                "subject",
+            );
+            e.text_opt(session.notes.as_deref(), LONG_TEXT_MAX, &record, "notes");
             if let Some(venue) = &session.venue {
                 if !venues.contains_key(venue) {
                     e.add(&record, "venue", format!("unknown venue {venue}"));
@@ -345,6 +435,7 @@ impl Dataset {
             let record = format!("meeting {}", meeting.id);
             e.unique(&mut meetings, &meeting.id, &record, "id");
             e.not_empty(&meeting.title, &record, "title");
+            e.text(&meeting.title, SHORT_TEXT_MAX, &record, "title");
             if meeting.end <= meeting.start {
                 e.add(&record, "end", "end before start");
             }
@@ -443,6 +534,8 @@ impl Dataset {
             );
             e.not_empty(&item.number, &record, "number");
             e.not_empty(&item.title, &record, "title");
+            e.text(&item.number, SHORT_TEXT_MAX, &record, "number");
+            e.text(&item.title, SHORT_TEXT_MAX, &record, "title");
         }
         let mut symbols = BTreeSet::new();
         for doc in &self.documents {
@@ -456,6 +549,14 @@ impl Dataset {
             }
             e.unique(&mut symbols, &doc.symbol, &record, "symbol");
             e.not_empty(&doc.title, &record, "title");
+            e.text(&doc.symbol, SHORT_TEXT_MAX, &record, "symbol");
+            e.text(&doc.title, SHORT_TEXT_MAX, &record, "title");
+            e.text_opt(
+                doc.agenda_item.as_deref(),
+                SHORT_TEXT_MAX,
+                &record,
+                "agenda_item",
+            );
             if let Some(session) = &doc.session {
                 if !sessions.contains_key(session) {
                     e.add(&record, "session", format!("unknown session {session}"));
@@ -476,12 +577,9 @@ impl Dataset {
 
         let mut sections = BTreeSet::new();
         for section in &self.declaration_sections {
-            e.unique(
-                &mut sections,
-                &section.id,
-                &format!("declaration section {}", section.id),
-                "id",
-            );
+            let record = format!("declaration section {}", section.id);
+            e.unique(&mut sections, &section.id, &record, "id");
+            e.text(&section.title, SHORT_TEXT_MAX, &record, "title");
         }
         let mut paragraphs = BTreeSet::new();
         for paragraph in &self.declaration_paragraphs {
@@ -492,6 +590,7 @@ impl Dataset {
             }
         }
         if let Some(plan) = &self.workplan {
+            e.text(&plan.title, SHORT_TEXT_MAX, "workplan", "title");
             if let Err((field, why)) = plan.check() {
                 e.add("workplan", field, why);
             }
@@ -500,6 +599,10 @@ impl Dataset {
         for entry in &self.workplan_entries {
             let record = format!("workplan entry {}", entry.id);
             e.unique(&mut entries, &entry.id, &record, "id");
+            for topic in &entry.topics {
+                e.text(topic, SHORT_TEXT_MAX, &record, "topics");
+            }
+            e.text_opt(entry.notes.as_deref(), LONG_TEXT_MAX, &record, "notes");
             if entry.bodies.is_empty() {
                 e.add(&record, "bodies", "names no body");
             }
@@ -536,6 +639,8 @@ impl Dataset {
             let record = format!("panel {}", panel.id);
             e.unique(&mut panels, &panel.id, &record, "id");
             e.not_empty(&panel.topic, &record, "topic");
+            e.text(&panel.topic, SHORT_TEXT_MAX, &record, "topic");
+            e.text_opt(panel.notes.as_deref(), LONG_TEXT_MAX, &record, "notes");
             e.known(&meetings, &panel.meeting, &record, "meeting", "meeting");
             if let Some(entry) = &panel.workplan_entry {
                 e.known(&entries, entry, &record, "workplan_entry", "workplan entry");
@@ -557,6 +662,7 @@ impl Dataset {
             if calls.insert(call.id.clone(), call).is_some() {
                 e.add(&record, "id", "appears more than once");
             }
+            e.text_opt(call.topic.as_deref(), SHORT_TEXT_MAX, &record, "topic");
             if call.deadline < call.note_verbale_date {
                 e.add(&record, "deadline", "deadline before the note verbale");
             }
@@ -570,6 +676,30 @@ impl Dataset {
         for nomination in &self.nominations {
             let record = format!("nomination {}", nomination.id);
             e.unique(&mut nominations, &nomination.id, &record, "id");
+            e.text(
+                &nomination.justification,
+                LONG_TEXT_MAX,
+                &record,
+                "justification",
+            );
+            e.text_opt(
+                nomination.biography.as_deref(),
+                LONG_TEXT_MAX,
+                &record,
+                "biography",
+            );
+            e.text_opt(
+                nomination.decision_note.as_deref(),
+                LONG_TEXT_MAX,
+                &record,
+                "decision_note",
+            );
+            e.text_opt(
+                nomination.message_to_state.as_deref(),
+                LONG_TEXT_MAX,
+                &record,
+                "message_to_state",
+            );
             if !calls.contains_key(&nomination.call) {
                 e.add(
                     &record,
@@ -584,10 +714,22 @@ impl Dataset {
         for contribution in &self.contributions {
             let record = format!("contribution {}", contribution.id);
             e.unique(&mut contributions, &contribution.id, &record, "id");
+            e.text(&contribution.title, SHORT_TEXT_MAX, &record, "title");
+            e.text_opt(
+                contribution.link.as_deref(),
+                SHORT_TEXT_MAX,
+                &record,
+                "link",
+            );
             check_affiliation(&mut e, &contribution.contributor, &record, "contributor");
             if let Some(why) = contribution.paragraphs.problem() {
                 e.add(&record, "paragraphs", why);
             }
+        }
+
+        for tally in &self.contribution_tallies {
+            let record = format!("contribution tally of {}", tally.as_of);
+            e.text(&tally.note, LONG_TEXT_MAX, &record, "note");
         }
 
         if let Some(rules) = &self.conflict_rules {
@@ -600,6 +742,17 @@ impl Dataset {
             let record = format!("conflict acceptance {}", acceptance.conflict);
             e.unique(&mut accepted, &acceptance.conflict, &record, "conflict");
             e.not_empty(&acceptance.reason, &record, "reason");
+            e.text(&acceptance.conflict, LONG_TEXT_MAX, &record, "conflict");
+            // Written by Quorum from the meetings involved, not typed: only its characters
+            // are checked, as its length follows the meetings'.
+            e.text(&acceptance.fingerprint, usize::MAX, &record, "fingerprint");
+            e.text(&acceptance.reason, LONG_TEXT_MAX, &record, "reason");
+            e.text(
+                &acceptance.accepted_by,
+                SHORT_TEXT_MAX,
+                &record,
+                "accepted_by",
+            );
         }
 
         match e.0.len() {

@@ -293,3 +293,108 @@ fn canonical_order_is_stable() {
     data.canonicalize();
     assert_eq!(once, serde_json::to_string(&data).unwrap());
 }
+
+/// A body that differs from the demo's only in its code and position.
+fn extra_body(data: &Dataset, n: usize) -> Body {
+    Body {
+        code: BodyCode::parse(&format!("EXTRA-{n}")).unwrap(),
+        position: 100 + n as i32,
+        ..data.bodies[1].clone()
+    }
+}
+
+#[test]
+fn sixty_four_bodies_are_held_and_a_sixty_fifth_is_refused() {
+    let mut data = demo();
+    let mut n = 0;
+    while data.bodies.len() < MAX_BODIES {
+        n += 1;
+        data.bodies.push(extra_body(&data, n));
+    }
+    assert_eq!(errors_of(&data), Vec::<String>::new());
+    data.bodies.push(extra_body(&data, n + 1));
+    assert_refused(
+        &data,
+        "dataset: bodies: Quorum holds at most 64 bodies, and this would make 65; remove one before adding another",
+    );
+}
+
+#[test]
+fn texts_are_held_to_their_limit_naming_the_field_and_the_limit() {
+    let mut data = demo();
+    meeting(&mut data, "cosp-10-opening").title = "x".repeat(SHORT_TEXT_MAX);
+    session(&mut data, "cosp-10").notes = Some("é".repeat(LONG_TEXT_MAX));
+    assert_eq!(errors_of(&data), Vec::<String>::new(), "at the limit");
+
+    meeting(&mut data, "cosp-10-opening").title = "x".repeat(200_000);
+    session(&mut data, "cosp-10").notes = Some("é".repeat(LONG_TEXT_MAX + 1));
+    data.venues[0].rooms[0].name = "y".repeat(SHORT_TEXT_MAX + 1);
+    let room = data.venues[0].rooms[0].id.clone();
+    assert_refused(
+        &data,
+        "meeting cosp-10-opening: title: is 200000 characters long; at most 500 are allowed",
+    );
+    assert_refused(
+        &data,
+        "session cosp-10: notes: is 20001 characters long; at most 20000 are allowed",
+    );
+    assert_refused(
+        &data,
+        &format!("room {room}: name: is 501 characters long; at most 500 are allowed"),
+    );
+}
+
+#[test]
+fn direction_overrides_and_isolates_are_refused_in_stored_text() {
+    for control in [
+        '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}',
+        '\u{2068}', '\u{2069}',
+    ] {
+        let mut data = demo();
+        meeting(&mut data, "cosp-10-opening").title = format!("Opening{control}gnineppo");
+        data.bodies[0].short_name = format!("COSP{control}");
+        let code = u32::from(control);
+        for expected in [
+            format!("meeting cosp-10-opening: title: contains the invisible direction control U+{code:04X}, which makes text display other than it reads; type the text without it"),
+            format!("body COSP: short_name: contains the invisible direction control U+{code:04X}, which makes text display other than it reads; type the text without it"),
+        ] {
+            assert_refused(&data, &expected);
+        }
+    }
+}
+
+#[test]
+fn direction_marks_and_arabic_text_are_kept() {
+    let mut data = demo();
+    // U+200F (right-to-left mark) and U+200E (left-to-right mark), as Arabic text uses them.
+    meeting(&mut data, "cosp-10-opening").title =
+        "الجلسة الافتتاحية\u{200F} (COSP\u{200E}/10)".into();
+    assert_eq!(errors_of(&data), Vec::<String>::new());
+}
+
+#[test]
+fn one_check_reads_every_text() {
+    assert_eq!(check_text("Vienna", SHORT_TEXT_MAX), Ok(()));
+    assert_eq!(check_text("", SHORT_TEXT_MAX), Ok(()));
+    assert_eq!(
+        check_text("a\0b", SHORT_TEXT_MAX),
+        Err("contains a NUL character, which cannot be stored".into())
+    );
+    assert_eq!(
+        check_text("abc", 2),
+        Err("is 3 characters long; at most 2 are allowed".into())
+    );
+    // Characters are counted, not bytes.
+    assert_eq!(check_text("éé", 2), Ok(()));
+}
+
+#[test]
+fn a_nul_in_an_imported_text_is_refused() {
+    let mut data = demo();
+    data.venues[0].city = "Vienna\0".into();
+    let id = data.venues[0].id.clone();
+    assert_refused(
+        &data,
+        &format!("venue {id}: city: contains a NUL character, which cannot be stored"),
+    );
+}

@@ -31,12 +31,12 @@ pub mod nominations;
 pub mod ordinal;
 /// Panels, calls for nominations, nominations and contributions.
 pub mod panel;
-/// Who may read which records and fields.
-pub mod policy;
 /// States parties, organisations and affiliations.
 pub mod party;
 /// Persons and Bureau seats.
 pub mod person;
+/// Who may read which records and fields.
+pub mod policy;
 /// Sessions and their titles.
 pub mod session;
 /// Venues, rooms and closures.

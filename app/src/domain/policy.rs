@@ -121,6 +121,7 @@ pub fn public_dataset(data: &Dataset) -> Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::account::account;
     use crate::domain::{Affiliation, Gender, Person};
 
     fn demo() -> Dataset {
@@ -140,19 +141,6 @@ mod tests {
         };
         data.calls_for_nominations.push(call.clone());
         (data, call.id)
-    }
-
-    fn account(role: Role, body: Option<&str>, state: Option<&str>) -> Account {
-        Account {
-            id: 1,
-            email: "a@b.c".into(),
-            name: "A".into(),
-            role,
-            body: body.map(|b| BodyCode::parse(b).unwrap()),
-            state: state.map(str::to_owned),
-            organisation: None,
-            person: None,
-        }
     }
 
     fn nomination(call: &Id, state: &str, status: NominationStatus) -> Nomination {
@@ -182,7 +170,11 @@ mod tests {
             topic: Some("Prevention".into()),
             quota_per_state: None,
         };
-        assert!(handles_call(&account(Role::Secretariat, None, None), &data, &call));
+        assert!(handles_call(
+            &account(Role::Secretariat, None, None),
+            &data,
+            &call
+        ));
         assert!(!handles_call(
             &account(Role::Bureau, Some("IRG"), None),
             &data,
@@ -203,7 +195,10 @@ mod tests {
         n.released = true;
         let seen = nomination_for(&austria, &data, &n).unwrap();
         assert_eq!(seen.status, NominationStatus::Accepted);
-        assert_eq!(seen.decision_note, None, "the internal note never reaches the State");
+        assert_eq!(
+            seen.decision_note, None,
+            "the internal note never reaches the State"
+        );
         assert_eq!(seen.message_to_state.as_deref(), Some("Thank you"));
         let secretariat = account(Role::Secretariat, None, None);
         assert_eq!(nomination_for(&secretariat, &data, &n), Some(n));

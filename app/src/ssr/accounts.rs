@@ -724,7 +724,10 @@ mod tests {
         }
         // The request's Host is never trusted: a forged one does not make its origin ours.
         headers.insert(header::HOST, HeaderValue::from_static("evil.example"));
-        headers.insert(header::ORIGIN, HeaderValue::from_static("http://evil.example"));
+        headers.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("http://evil.example"),
+        );
         assert!(!csrf_ok(&headers, "secret", &site));
         let public = super::super::PublicBaseUrl("https://quorum.example".into());
         assert_eq!(public.allowed_origins(), ["https://quorum.example"]);
@@ -739,7 +742,10 @@ mod tests {
             client("2001:db8:1:2:aaaa::1"),
             Client("2001:db8:1:2::/64".into())
         );
-        assert_eq!(client("2001:db8:1:2:aaaa::1"), client("2001:db8:1:2:bbbb::9"));
+        assert_eq!(
+            client("2001:db8:1:2:aaaa::1"),
+            client("2001:db8:1:2:bbbb::9")
+        );
         assert_ne!(client("2001:db8:1:2::1"), client("2001:db8:1:3::1"));
         let mut extensions = axum::http::Extensions::new();
         assert_eq!(Client::of(&extensions), Client("unknown".into()));

@@ -189,6 +189,9 @@ pub async fn accept(
             "must not be empty",
         ));
     }
+    // Stored without a dataset validation, so checked here by the same rule.
+    crate::domain::dataset::check_text(reason.trim(), crate::domain::dataset::LONG_TEXT_MAX)
+        .map_err(|why| QuorumError::invalid("acceptance", "reason", why))?;
     let calendar = calendar(db).await?;
     let view = calendar
         .scan()

@@ -116,9 +116,7 @@ pub async fn nominations(
         Some(a) if a.role == Role::FocalPoint => workflow::list(db, a)
             .await?
             .iter()
-            .map(|v| {
-                nomination_line(&data, &v.nomination)
-            })
+            .map(|v| nomination_line(&data, &v.nomination))
             .collect(),
         _ => vec![],
     };
@@ -452,16 +450,13 @@ pub async fn step(
             done: None,
         });
     }
-    form_outcome(
-        outcome
-            .map(|(_, warnings)| {
-                if warnings.is_empty() {
-                    done.to_owned()
-                } else {
-                    format!("{done} Balance: {}", warnings.join("; "))
-                }
-            }),
-    )
+    form_outcome(outcome.map(|(_, warnings)| {
+        if warnings.is_empty() {
+            done.to_owned()
+        } else {
+            format!("{done} Balance: {}", warnings.join("; "))
+        }
+    }))
 }
 
 pub async fn open_call(

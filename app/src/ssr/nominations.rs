@@ -252,7 +252,7 @@ pub async fn create(
         status: NominationStatus::Draft,
         submitted_at: None,
         decision_note: None,
-            message_to_state: None,
+        message_to_state: None,
         released: false,
     };
     after.nominations.push(nomination.clone());
@@ -345,8 +345,7 @@ pub async fn step(
         apply(&mut view, index, panel_index, &call, id, step.clone())
             .map_err(|why| refused(&record, why))?;
     }
-    apply(&mut after, index, panel_index, &call, id, step)
-        .map_err(|why| refused(&record, why))?;
+    apply(&mut after, index, panel_index, &call, id, step).map_err(|why| refused(&record, why))?;
     // A decision that moves the selection away from the Bureau's targets is said so, to
     // those who may see the selection.
     let warnings = if reader == NominationReader::Reviewer {

@@ -180,9 +180,10 @@ async fn new_feed_token(
         header::REFERRER_POLICY,
         HeaderValue::from_static("no-referrer"),
     );
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
     Ok(response)
 }
 

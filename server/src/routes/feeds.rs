@@ -71,12 +71,7 @@ pub fn invalidate(state: &AppState) {
 /// Feeds cached by data version; shared by the handlers of one instance.
 pub type SharedFeedCache = Arc<Mutex<FeedCache>>;
 
-
-async fn render(
-    state: &AppState,
-    path: &str,
-    version: i64,
-) -> Result<Rendered, QuorumError> {
+async fn render(state: &AppState, path: &str, version: i64) -> Result<Rendered, QuorumError> {
     let (selection, private) = feeds::selection(&state.db, path).await?;
     let feed = feeds::feed(&state.db, &selection, &state.site.0, version).await?;
     let body = feed.render().into_bytes();

@@ -15,7 +15,7 @@ pub const PROPOSED: u32 = u32::MAX;
 pub(crate) const NO_ROOM: u32 = u32::MAX;
 
 /// Bodies are bits of a `u64`: the Conference has a handful; 64 is the ceiling.
-pub(crate) const MAX_BODIES: usize = 64;
+pub const MAX_BODIES: usize = 64;
 
 /// A meeting as the engine sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-pub use calendar::{Calendar, MeetingData, Proposal, SlotQuery, PROPOSED};
+pub use calendar::{Calendar, MeetingData, Proposal, SlotQuery, MAX_BODIES, PROPOSED};
 pub use engine::FreeSlot;
 pub use explain::{still_accepted, ConflictView};
 
