@@ -193,7 +193,8 @@ async fn private_answers(
     }
     let headers = response.headers_mut();
     headers.append(header::VARY, HeaderValue::from_static("cookie"));
-    if signed_in {
+    // Signing in or out sets the cookie (and the sign-in answers its CSRF token).
+    if signed_in || headers.contains_key(header::SET_COOKIE) {
         headers.insert(
             header::CACHE_CONTROL,
             HeaderValue::from_static("private, no-store"),

@@ -786,3 +786,90 @@ async fn private_feed_addresses_end_with_their_holders_right_and_are_audited() {
         );
     }
 }
+
+/// Found by the outside probe after the first fixes: a draft withdrawn unsubmitted, and nominees'
+/// names in the planner's lists and as moderators.
+#[tokio::test]
+async fn nominees_stay_unnamed_until_they_are_on_a_panel() {
+    for backend in backends() {
+        let db = TestDatabase::new(backend).await;
+        let server = TestServer::start(&db).await;
+        let cast = cast(&server).await;
+        call_with_nominations(&server, &cast).await;
+
+        // A draft withdrawn without being submitted stays the State's.
+        let (status, _) = post(
+            &cast.austria,
+            &server,
+            "/api/nominations/at-draft/withdraw",
+            json!({}),
+        )
+        .await;
+        assert_eq!(status, 200);
+        let seen: Vec<String> = list(&cast.bureau, &server)
+            .await
+            .iter()
+            .map(|n| n["id"].to_string())
+            .collect();
+        assert_eq!(seen, ["\"at-1\""], "{backend:?}");
+        assert_eq!(
+            post(
+                &cast.bureau,
+                &server,
+                "/api/nominations/at-draft/review",
+                json!({})
+            )
+            .await
+            .0,
+            404
+        );
+
+        // The planner's lists of persons name no nominee, for anyone.
+        for client in [&http(), &cast.bureau, &cast.france] {
+            let (_, choices) = form_post(client, &server, "plan/panel-choices", &[]).await;
+            let text = choices.to_string();
+            assert!(text.contains("\"persons\""), "{text}");
+            assert!(
+                !text.contains("nominee-") && !text.contains("Anna Berger"),
+                "{backend:?}: {text}"
+            );
+        }
+        // Nor can a Bureau name one as a panel's moderator, and so publish them.
+        let panel = [
+            ("id", "business-integrity-1"),
+            ("meeting", "joint-2023-06-morning"),
+            ("topic", "Business integrity"),
+            ("moderator", "nominee-at-1"),
+            ("create", "false"),
+        ];
+        let (_, outcome) = form_post(&cast.secretariat, &server, "plan/save-panel", &panel).await;
+        assert_eq!(
+            outcome["errors"][0]["field"], "moderator",
+            "{backend:?}: {outcome}"
+        );
+        let public = page_text(&server, "/api/export/public").await;
+        assert!(!public.contains("nominee-at-1"), "{backend:?}");
+
+        // Signing in answers no cache may keep; a method a route does not serve is 405.
+        let response = http()
+            .post(server.url("/api/login"))
+            .json(
+                &json!({ "email": "focal.at.c@quorum.example", "password": tests::TEST_PASSWORD }),
+            )
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            response.headers()["cache-control"],
+            "private, no-store",
+            "{backend:?}"
+        );
+        let status = http()
+            .get(server.url("/api/nominations/at-1/submit"))
+            .send()
+            .await
+            .unwrap()
+            .status();
+        assert_eq!(status, 405, "{backend:?}");
+    }
+}

@@ -210,7 +210,8 @@ async fn a_nomination_goes_from_draft_to_the_panel_and_its_seat_to_the_waitlist(
             )
             .await
             .0,
-            403
+            404,
+            "another body's Bureau does not know of the nomination"
         );
         let (status, _) = post(
             &bureau,
@@ -282,11 +283,15 @@ async fn a_nomination_goes_from_draft_to_the_panel_and_its_seat_to_the_waitlist(
                 .status(),
             403
         );
+        // A call closing within the month, for the reminders (they look a year ahead at most).
+        let soon = (chrono::Utc::now().date_naive() + chrono::Days::new(30)).to_string();
+        let call = json!({ "id": "call-soon", "note_verbale_date": "2026-11-01", "deadline": soon, "topic": "Reminders" });
+        assert_eq!(post(&secretariat, &server, "/api/calls", call).await.0, 201);
         let (status, queued) = post(
             &secretariat,
             &server,
             "/api/outbox/reminders",
-            json!({ "days": 40000 }),
+            json!({ "days": 366 }),
         )
         .await;
         assert_eq!(status, 200);
@@ -295,7 +300,7 @@ async fn a_nomination_goes_from_draft_to_the_panel_and_its_seat_to_the_waitlist(
             &secretariat,
             &server,
             "/api/outbox/reminders",
-            json!({ "days": 40000 }),
+            json!({ "days": 366 }),
         )
         .await;
         assert_eq!(again["queued"], 0, "the same reminder is not queued twice");
@@ -514,7 +519,7 @@ async fn a_focal_point_of_an_organisation_nominates_for_it() {
                 &egmont,
                 &server,
                 "/api/nominations",
-                draft("egmont-group-1", "call-fiu", "Fatima Diallo")
+                draft("org-egmont-group-1", "call-fiu", "Fatima Diallo")
             )
             .await
             .0,
@@ -524,7 +529,7 @@ async fn a_focal_point_of_an_organisation_nominates_for_it() {
             post(
                 &egmont,
                 &server,
-                "/api/nominations/egmont-group-1/submit",
+                "/api/nominations/org-egmont-group-1/submit",
                 json!({})
             )
             .await
@@ -544,7 +549,7 @@ async fn a_focal_point_of_an_organisation_nominates_for_it() {
         post(
             &secretariat,
             &server,
-            "/api/nominations/egmont-group-1/decide",
+            "/api/nominations/org-egmont-group-1/decide",
             json!({ "decision": "accepted" }),
         )
         .await;

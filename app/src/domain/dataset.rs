@@ -160,6 +160,16 @@ impl Errors {
 }
 
 impl Dataset {
+    /// The bodies holding a meeting: those of its sessions, in the meeting's order.
+    pub fn bodies_of(&self, meeting: &Meeting) -> Vec<BodyCode> {
+        meeting
+            .sessions
+            .iter()
+            .filter_map(|s| self.sessions.iter().find(|x| &x.id == s))
+            .map(|s| s.body.clone())
+            .collect()
+    }
+
     /// An empty dataset of the current format.
     pub fn empty() -> Self {
         Dataset {

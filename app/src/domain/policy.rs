@@ -21,15 +21,11 @@ pub fn call_bodies(data: &Dataset, call: &CallForNominations) -> Vec<BodyCode> {
     else {
         return vec![];
     };
-    let Some(meeting) = data.meetings.iter().find(|m| m.id == panel.meeting) else {
-        return vec![];
-    };
-    meeting
-        .sessions
+    data.meetings
         .iter()
-        .filter_map(|s| data.sessions.iter().find(|x| &x.id == s))
-        .map(|s| s.body.clone())
-        .collect()
+        .find(|m| m.id == panel.meeting)
+        .map(|meeting| data.bodies_of(meeting))
+        .unwrap_or_default()
 }
 
 /// Whether the actor handles a call as its Bureau: the secretariat always, a Bureau member when
@@ -61,7 +57,8 @@ pub enum NominationReader {
 }
 
 /// How `actor` may read `n`, or `None` when the nomination must stay unseen — it then does not
-/// exist for them. A State's draft is its own until submitted: no Bureau reads it.
+/// exist for them. A State's draft is its own until submitted: no Bureau reads it, nor a
+/// draft withdrawn without ever being submitted.
 pub fn nomination_reader(
     actor: &Account,
     data: &Dataset,
@@ -74,8 +71,8 @@ pub fn nomination_reader(
         return Some(NominationReader::Nominator);
     }
     let call = data.calls_for_nominations.iter().find(|c| c.id == n.call)?;
-    (n.status != NominationStatus::Draft && handles_call(actor, data, call))
-        .then_some(NominationReader::Reviewer)
+    let submitted = n.status != NominationStatus::Draft && n.submitted_at.is_some();
+    (submitted && handles_call(actor, data, call)).then_some(NominationReader::Reviewer)
 }
 
 /// The nomination as this reader may see it.
@@ -96,19 +93,23 @@ pub fn nomination_for(actor: &Account, data: &Dataset, n: &Nomination) -> Option
     nomination_reader(actor, data, n).map(|reader| redact_nomination(reader, n))
 }
 
-/// Persons whose names are public: panellists, moderators and Bureau members.
-fn public_persons(data: &Dataset) -> BTreeSet<&Id> {
-    data.panels
+/// The persons whose names may be shown to anyone, and offered in any list: everyone but a
+/// nominee, who becomes public only as a panellist (once confirmed). Until then a nominee is
+/// the nominating State's and the Bureau's to know of.
+pub fn public_persons(data: &Dataset) -> BTreeSet<&Id> {
+    let nominees: BTreeSet<&Id> = data.nominations.iter().map(|n| &n.nominee).collect();
+    let panellists: BTreeSet<&Id> = data.panels.iter().flat_map(|p| &p.panellists).collect();
+    data.persons
         .iter()
-        .flat_map(|p| p.panellists.iter().chain(p.moderator.iter()))
-        .chain(data.bureau_members.iter().map(|b| &b.person))
+        .map(|p| &p.id)
+        .filter(|id| !nominees.contains(id) || panellists.contains(id))
         .collect()
 }
 
 /// The calendar as anyone may read it: no nomination, no nominee who is not on a panel, no
 /// person's e-mail address. Everything else of the dataset is public.
 pub fn public_dataset(data: &Dataset) -> Dataset {
-    let public = public_persons(data);
+    let public: BTreeSet<Id> = public_persons(data).into_iter().cloned().collect();
     let mut open = data.clone();
     open.nominations.clear();
     open.persons.retain(|p| public.contains(&p.id));

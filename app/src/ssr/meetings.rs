@@ -26,13 +26,7 @@ pub async fn save(
     mode: SaveMode,
 ) -> Result<Meeting, QuorumError> {
     let mut data = super::dataset::export(db).await?;
-    let bodies_of = |m: &Meeting| -> Vec<BodyCode> {
-        m.sessions
-            .iter()
-            .filter_map(|s| data.sessions.iter().find(|x| &x.id == s))
-            .map(|s| s.body.clone())
-            .collect()
-    };
+    let bodies_of = |m: &Meeting| -> Vec<BodyCode> { data.bodies_of(m) };
     let old = data.meetings.iter().find(|m| m.id == proposed.id).cloned();
     let may = actor.may_plan(&bodies_of(&proposed))
         && old.as_ref().is_none_or(|o| actor.may_plan(&bodies_of(o)));
@@ -41,6 +35,19 @@ pub async fn save(
             "{} may not plan meeting {}",
             actor.email, proposed.id
         )));
+    }
+    // A nominee not yet on a panel is nobody's to name, here as a participant.
+    let public = crate::domain::policy::public_persons(&data);
+    if let Some(hidden) = proposed
+        .participants
+        .iter()
+        .find(|p| !public.contains(p) && !old.as_ref().is_some_and(|o| o.participants.contains(p)))
+    {
+        return Err(QuorumError::invalid(
+            format!("meeting {}", proposed.id),
+            "participants",
+            format!("there is no person {hidden}"),
+        ));
     }
     let now = chrono::Utc::now();
     let existing = data.meetings.iter().position(|m| m.id == proposed.id);

@@ -218,13 +218,7 @@ pub async fn review(
         })
         .filter_map(|p| {
             let meeting = data.meetings.iter().find(|m| m.id == p.meeting)?;
-            let bodies: Vec<_> = meeting
-                .sessions
-                .iter()
-                .filter_map(|s| data.sessions.iter().find(|x| &x.id == s))
-                .map(|s| s.body.clone())
-                .collect();
-            actor.may_plan(&bodies).then(|| Choice {
+            actor.may_plan(&data.bodies_of(meeting)).then(|| Choice {
                 value: p.id.to_string(),
                 label: format!("{} — {}", meeting.start.format("%Y-%m-%d"), p.topic),
             })

@@ -179,12 +179,13 @@ pub async fn open_call(
     Ok(call)
 }
 
-/// The beginning of every nomination key of a nominator: "at-" for Austria, the organisation's
-/// key and a hyphen for an organisation.
+/// The beginning of every nomination key of a nominator: "at-" for Austria, "org-", the
+/// organisation's key and a hyphen for an organisation.
 pub fn nomination_key_prefix(nominator: &crate::domain::Affiliation) -> String {
     match nominator {
         crate::domain::Affiliation::State(code) => format!("{}-", code.to_lowercase()),
-        crate::domain::Affiliation::Organisation(org) => format!("{org}-"),
+        // "org-" can never be a State's two letters and a hyphen.
+        crate::domain::Affiliation::Organisation(org) => format!("org-{org}-"),
     }
 }
 

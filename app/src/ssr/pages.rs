@@ -29,12 +29,7 @@ fn line(data: &Dataset, m: &Meeting) -> MeetingLine {
     if let Some(venue) = venue {
         place.push(format!("{}, {}", venue.name, venue.city));
     }
-    let bodies = m
-        .sessions
-        .iter()
-        .filter_map(|s| data.sessions.iter().find(|x| &x.id == s))
-        .map(|s| s.body.to_string())
-        .collect();
+    let bodies = data.bodies_of(m).iter().map(|b| b.to_string()).collect();
     MeetingLine {
         id: m.id.to_string(),
         title: m.title.clone(),

@@ -59,11 +59,15 @@ pub async fn choices(db: &DatabaseConnection) -> Result<PanelChoices, QuorumErro
                 )
             })
             .collect(),
-        persons: data
-            .persons
-            .iter()
-            .map(|p| choice(&p.id, p.name.clone()))
-            .collect(),
+        // Nominees stay unnamed until they are on a panel.
+        persons: {
+            let public = crate::domain::policy::public_persons(&data);
+            data.persons
+                .iter()
+                .filter(|p| public.contains(&p.id))
+                .map(|p| choice(&p.id, p.name.clone()))
+                .collect()
+        },
     })
 }
 
@@ -111,21 +115,26 @@ pub async fn save(
     let bodies_of = |meeting: &Id| -> Vec<BodyCode> {
         data.meetings
             .iter()
-            .filter(|m| &m.id == meeting)
-            .flat_map(|m| m.sessions.iter())
-            .filter_map(|s| data.sessions.iter().find(|x| &x.id == s))
-            .map(|s| s.body.clone())
-            .collect()
+            .find(|m| &m.id == meeting)
+            .map(|m| data.bodies_of(m))
+            .unwrap_or_default()
     };
-    let may = actor.may_plan(&bodies_of(&meeting))
-        && before
-            .as_ref()
-            .is_none_or(|b| actor.may_plan(&bodies_of(&b.meeting)));
-    if !may {
+    // The meeting the panel moves to, and the one it leaves, must both be the actor's to plan.
+    let out_of_reach = [Some(&meeting), before.as_ref().map(|b| &b.meeting)]
+        .into_iter()
+        .flatten()
+        .find(|m| !actor.may_plan(&bodies_of(m)));
+    if let Some(out_of_reach) = out_of_reach {
         return Err(QuorumError::Forbidden(format!(
-            "{} may not plan panels of meeting {meeting}",
+            "{} may not plan panels of meeting {out_of_reach}",
             actor.email
         )));
+    }
+    // A nominee not yet on a panel is nobody's to name, as moderator or otherwise.
+    if let Some(person) = &moderator {
+        if !crate::domain::policy::public_persons(&data).contains(person) {
+            return Ok(refused("moderator", format!("there is no person {person}")));
+        }
     }
     let position = before.as_ref().map_or_else(
         || {

@@ -232,13 +232,7 @@ pub async fn options(
     let data = super::dataset::snapshot(db).await?;
     let mut sessions: Vec<_> = data.sessions.iter().collect();
     sessions.sort_by_key(|s| (s.body.clone(), s.id.clone()));
-    let bodies_of = |m: &Meeting| -> Vec<_> {
-        m.sessions
-            .iter()
-            .filter_map(|s| data.sessions.iter().find(|x| &x.id == s))
-            .map(|s| s.body.clone())
-            .collect()
-    };
+    let bodies_of = |m: &Meeting| -> Vec<_> { data.bodies_of(m) };
     let mut meetings: Vec<&Meeting> = data
         .meetings
         .iter()
@@ -365,12 +359,7 @@ pub async fn slots(
     };
     let minutes = (meeting.end - meeting.start).num_minutes().max(1) as u32;
     let query = SlotQuery {
-        bodies: meeting
-            .sessions
-            .iter()
-            .filter_map(|s| data.sessions.iter().find(|x| &x.id == s))
-            .map(|s| s.body.clone())
-            .collect(),
+        bodies: data.bodies_of(&meeting),
         sessions: meeting.sessions.clone(),
         duration_minutes: minutes,
         venue: meeting.venue.clone(),

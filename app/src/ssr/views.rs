@@ -70,11 +70,9 @@ fn time_span(start: DateTime<Utc>, end: DateTime<Utc>, tz: Tz) -> String {
 }
 
 fn bodies_of(data: &Dataset, meeting: &Meeting) -> Vec<String> {
-    meeting
-        .sessions
+    data.bodies_of(meeting)
         .iter()
-        .filter_map(|s| data.sessions.iter().find(|x| &x.id == s))
-        .map(|s| s.body.to_string())
+        .map(|b| b.to_string())
         .collect()
 }
 

@@ -306,10 +306,10 @@ fn ReviewCallView(
                                 view! {
                                     <tr data-id=n.id.clone()>
                                         <th scope="row">{n.nominee.clone()}</th>
-                                        <td>{n.nominator.clone()}</td>
-                                        <td>{n.gender.clone()}</td>
-                                        <td>{n.justification.clone()}</td>
-                                        <td class="status">{status}</td>
+                                        <td data-label="Nominated by">{n.nominator.clone()}</td>
+                                        <td data-label="Gender">{n.gender.clone()}</td>
+                                        <td data-label="Why">{n.justification.clone()}</td>
+                                        <td class="status" data-label="Status">{status}</td>
                                         <td>
                                             {decidable.then(move || view! {
                                                 <ActionForm action=step attr:class="decide">
