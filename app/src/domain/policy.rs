@@ -206,7 +206,7 @@ mod tests {
     }
 
     #[test]
-    fn no_bureau_reads_a_draft() {
+    fn no_bureau_reads_a_draft_nor_one_withdrawn_unsubmitted() {
         let (data, call) = demo_with_call();
         let secretariat = account(Role::Secretariat, None, None);
         let mut n = nomination(&call, "AT", NominationStatus::Draft);
@@ -215,7 +215,14 @@ mod tests {
         let bureau = account(Role::Bureau, Some(bodies[0].as_str()), None);
         assert_eq!(nomination_for(&bureau, &data, &n), None);
         assert!(nomination_for(&secretariat, &data, &n).is_some());
+        n.status = NominationStatus::Withdrawn;
+        assert_eq!(
+            nomination_for(&bureau, &data, &n),
+            None,
+            "withdrawn, never submitted"
+        );
         n.status = NominationStatus::Submitted;
+        n.submitted_at = Some("2026-01-10T09:00:00Z".parse().unwrap());
         assert!(nomination_for(&bureau, &data, &n).is_some());
     }
 
