@@ -18,8 +18,8 @@ use serde::Serialize;
 
 use app::error::QuorumError;
 
-use crate::routes::api::ApiError;
-use crate::startup::AppState;
+use crate::error::ApiError;
+use crate::state::AppState;
 
 /// Who may pass the door.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -8,10 +8,18 @@ pub mod access;
 pub mod config;
 /// Opening the database and applying migrations.
 pub mod database;
+/// Quorum's errors as HTTP answers.
+pub mod error;
+/// Rendered feeds of the current data version.
+pub mod feed_cache;
 /// Plain axum routes (health, JSON API), one `router()` per module.
 pub mod routes;
+/// The signed-in user of a request.
+pub mod signed_in;
 /// Building the application from its configuration; tests start it on port 0.
 pub mod startup;
+/// What every handler may need.
+pub mod state;
 
 use std::io::Write;
 
@@ -183,7 +191,7 @@ async fn serve(args: ServeArgs) -> Result<(), RunError> {
     let addr = listener.local_addr()?;
     // Pages reuse a read of the data version within the same bound as feeds.
     app::ssr::version::set_read_staleness(std::time::Duration::from_millis(args.feed_staleness_ms));
-    let state = startup::AppState {
+    let state = state::AppState {
         leptos_options: startup::leptos_options(&args.site_root, addr),
         db,
         site: app::ssr::PublicBaseUrl(public_base_url(args.base_url.as_deref(), addr)),

@@ -2,36 +2,15 @@ use std::net::SocketAddr;
 use std::path::Path;
 
 use app::{shell, App};
-use axum::extract::FromRef;
 use axum::http::{header, HeaderValue};
 use axum::Router;
 use leptos::config::LeptosOptions;
+
+use crate::state::AppState;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
-use sea_orm::DatabaseConnection;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
-
-/// What every handler may need. Nothing here is state another instance would need: all of it
-/// lives in the database, so several instances can share one PostgreSQL.
-#[derive(Clone, FromRef)]
-pub struct AppState {
-    pub leptos_options: LeptosOptions,
-    pub db: DatabaseConnection,
-    /// Public base URL for absolute links and the origin check: `--base-url`, or the address
-    /// listened on. Never taken from a request.
-    #[from_ref(skip)]
-    pub site: app::ssr::PublicBaseUrl,
-    /// Rendered feeds of the current data version (a cache, safe per instance).
-    pub feed_cache: crate::routes::feeds::SharedFeedCache,
-    /// How long a read of the data version may be reused by feeds.
-    pub feed_staleness: std::time::Duration,
-    /// How long a login lasts, in seconds.
-    pub session_seconds: i64,
-    /// How long a request may take, reading its body included.
-    #[from_ref(skip)]
-    pub request_timeout: std::time::Duration,
-}
 
 /// The largest body a request other than an import may send: forms and server functions are
 /// small, so anything bigger is refused before it is read.
@@ -229,9 +208,7 @@ pub fn build_router(state: AppState) -> Router {
     let site = state.site.clone();
     let leptos_options = state.leptos_options.clone();
     let feed_state = state.clone();
-    let after_write = app::ssr::AfterWrite(std::sync::Arc::new(move || {
-        crate::routes::feeds::invalidate(&feed_state)
-    }));
+    let after_write = app::ssr::AfterWrite(std::sync::Arc::new(move || feed_state.after_write()));
     // The stylesheet and the browser bundle, straight from disk: conditional requests answered,
     // gzip served where cargo-leptos left a compressed copy, and kept by browsers for a while.
     let pkg = std::path::Path::new(state.leptos_options.site_root.as_ref())

@@ -8,7 +8,18 @@ use crate::domain::account::Account;
 /// The user of the request, checked as for any state-changing request when `changing`.
 #[cfg(feature = "ssr")]
 pub(crate) async fn signed_in(changing: bool) -> Result<Option<Account>, ServerFnError> {
-    let db = super::database()?;
+    signed_in_account(changing)
+        .await
+        .map_err(super::to_server_error)
+}
+
+/// The user of the request, or `None` without a sign-in; a missing CSRF proof is `Forbidden`,
+/// a failing database its own error.
+#[cfg(feature = "ssr")]
+async fn signed_in_account(changing: bool) -> Result<Option<Account>, crate::error::QuorumError> {
+    let db = use_context::<sea_orm::DatabaseConnection>().ok_or_else(|| {
+        crate::error::QuorumError::Database("the database connection is missing".into())
+    })?;
     let Some(parts) = use_context::<axum::http::request::Parts>() else {
         return Ok(None);
     };
@@ -17,12 +28,13 @@ pub(crate) async fn signed_in(changing: bool) -> Result<Option<Account>, ServerF
     } else {
         axum::http::Method::GET
     };
-    let site = use_context::<crate::ssr::PublicBaseUrl>()
-        .ok_or_else(|| ServerFnError::new("the public base URL is missing from the context"))?;
+    let site = use_context::<crate::ssr::PublicBaseUrl>().ok_or_else(|| {
+        crate::error::QuorumError::Database("the public base URL is missing".into())
+    })?;
     match crate::ssr::accounts::authenticate(&db, &method, &parts.headers, &site).await {
         Ok(account) => Ok(Some(account)),
         Err(crate::error::QuorumError::Unauthorized) => Ok(None),
-        Err(e) => Err(super::to_server_error(e)),
+        Err(e) => Err(e),
     }
 }
 
@@ -42,10 +54,13 @@ fn refuse(status: u16, message: &str) -> ServerFnError {
 /// refusal (401 without a login, 403 without the proof).
 #[cfg(feature = "ssr")]
 pub(crate) async fn signed_in_for_change() -> Result<Account, ServerFnError> {
-    signed_in(true)
-        .await
-        .map_err(|_| refuse(403, "missing CSRF proof"))?
-        .ok_or_else(|| refuse(401, "sign in first"))
+    // Only a missing proof is 403; a failing database stays a server failure.
+    match signed_in_account(true).await {
+        Ok(Some(account)) => Ok(account),
+        Ok(None) => Err(refuse(401, "sign in first")),
+        Err(crate::error::QuorumError::Forbidden(_)) => Err(refuse(403, "missing CSRF proof")),
+        Err(e) => Err(refusal(e)),
+    }
 }
 
 /// Maps a Quorum error onto a server function error with the error's HTTP status, so that a
@@ -142,10 +157,7 @@ pub async fn current_account() -> Result<Option<Account>, ServerFnError> {
 #[server(endpoint = "account/new-private-feed")]
 pub async fn new_private_feed(kind: String, subject: String) -> Result<FeedLinks, ServerFnError> {
     use crate::ssr::feeds::{issue_private_feed, PrivateSubject};
-    let account = signed_in(true)
-        .await
-        .map_err(|_| refuse(403, "missing CSRF proof"))?
-        .ok_or_else(|| refuse(401, "sign in first"))?;
+    let account = signed_in_for_change().await?;
     let subject = match kind.as_str() {
         "person" => PrivateSubject::Person(
             crate::domain::Id::parse(subject.trim()).map_err(|why| refuse(400, &why))?,

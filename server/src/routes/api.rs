@@ -4,7 +4,7 @@
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::json;
@@ -15,8 +15,9 @@ use app::ssr::calendar::{self, Filter};
 use app::ssr::meetings::{self, SaveMode};
 use app::ssr::{bodies, dataset};
 
-use super::auth::CurrentUser;
-use crate::startup::AppState;
+use crate::error::{json_error, ok, ApiResult};
+use crate::signed_in::CurrentUser;
+use crate::state::AppState;
 
 /// Imports carry the whole calendar: allow far more than axum's 2 MB default.
 pub const IMPORT_LIMIT_BYTES: usize = 64 * 1024 * 1024;
@@ -42,41 +43,8 @@ pub fn router() -> Router<AppState> {
         )
 }
 
-/// A Quorum error as an HTTP answer: its status, and a JSON body listing every error.
-/// Database details stay in the log.
-pub struct ApiError(pub QuorumError);
-
-impl From<QuorumError> for ApiError {
-    fn from(err: QuorumError) -> Self {
-        ApiError(err)
-    }
-}
-
-impl From<QueryRejection> for ApiError {
-    fn from(rejection: QueryRejection) -> Self {
-        ApiError(QuorumError::BadRequest(rejection.body_text()))
-    }
-}
-
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
-        let status =
-            StatusCode::from_u16(self.0.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        let errors: Vec<String> = self.0.all().iter().map(|e| e.to_string()).collect();
-        (
-            status,
-            Json(json!({ "error": self.0.to_string(), "errors": errors })),
-        )
-            .into_response()
-    }
-}
-
-pub type ApiResult = Result<Response, ApiError>;
 type FilterQuery = Result<Query<Filter>, QueryRejection>;
 
-pub fn ok<T: serde::Serialize>(value: T) -> ApiResult {
-    Ok(Json(value).into_response())
-}
 
 async fn list_bodies(State(state): State<AppState>) -> ApiResult {
     ok(bodies::list(&state.db).await?)
@@ -114,9 +82,9 @@ async fn create_meeting(
     CurrentUser(actor): CurrentUser,
     body: Result<Json<Meeting>, JsonRejection>,
 ) -> ApiResult {
-    let Json(meeting) = body.map_err(|r| ApiError(QuorumError::BadRequest(r.body_text())))?;
+    let Json(meeting) = body.map_err(json_error)?;
     let saved = meetings::save(&state.db, &actor, meeting, SaveMode::Create).await?;
-    super::feeds::invalidate(&state);
+    state.after_write();
     Ok((StatusCode::CREATED, Json(saved)).into_response())
 }
 
@@ -126,7 +94,7 @@ async fn update_meeting(
     Path(id): Path<String>,
     body: Result<Json<Meeting>, JsonRejection>,
 ) -> ApiResult {
-    let Json(meeting) = body.map_err(|r| ApiError(QuorumError::BadRequest(r.body_text())))?;
+    let Json(meeting) = body.map_err(json_error)?;
     if meeting.id.as_str() != id {
         return Err(QuorumError::invalid(
             format!("meeting {id}"),
@@ -136,7 +104,7 @@ async fn update_meeting(
         .into());
     }
     let saved = meetings::save(&state.db, &actor, meeting, SaveMode::Update).await?;
-    super::feeds::invalidate(&state);
+    state.after_write();
     ok(saved)
 }
 
@@ -194,7 +162,7 @@ async fn import(
     }
     let data = dataset::parse(&body)?;
     dataset::import_as(&state.db, &actor, &data).await?;
-    super::feeds::invalidate(&state);
+    state.after_write();
     Ok((
         StatusCode::CREATED,
         Json(json!({ "imported": data.counts() })),
@@ -207,9 +175,9 @@ async fn create_session(
     CurrentUser(actor): CurrentUser,
     body: Result<Json<app::domain::Session>, JsonRejection>,
 ) -> ApiResult {
-    let Json(session) = body.map_err(|r| ApiError(QuorumError::BadRequest(r.body_text())))?;
+    let Json(session) = body.map_err(json_error)?;
     let saved = meetings::save_session(&state.db, &actor, session, SaveMode::Create).await?;
-    super::feeds::invalidate(&state);
+    state.after_write();
     Ok((StatusCode::CREATED, Json(saved)).into_response())
 }
 
@@ -219,7 +187,7 @@ async fn update_session(
     Path(id): Path<String>,
     body: Result<Json<app::domain::Session>, JsonRejection>,
 ) -> ApiResult {
-    let Json(session) = body.map_err(|r| ApiError(QuorumError::BadRequest(r.body_text())))?;
+    let Json(session) = body.map_err(json_error)?;
     if session.id.as_str() != id {
         return Err(QuorumError::invalid(
             format!("session {id}"),
@@ -229,6 +197,6 @@ async fn update_session(
         .into());
     }
     let saved = meetings::save_session(&state.db, &actor, session, SaveMode::Update).await?;
-    super::feeds::invalidate(&state);
+    state.after_write();
     ok(saved)
 }

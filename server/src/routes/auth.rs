@@ -3,8 +3,7 @@
 //! forms and server functions posted by a browser, an `Origin` that is this site.
 
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{FromRequestParts, State};
-use axum::http::request::Parts;
+use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
@@ -12,14 +11,14 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::json;
 
-use app::domain::account::Account;
 use app::domain::Id;
 use app::error::QuorumError;
 use app::ssr::accounts;
 use app::ssr::feeds::{issue_private_feed, PrivateSubject};
 
-use super::api::{ok, ApiError, ApiResult};
-use crate::startup::AppState;
+use crate::error::{json_error, ok, ApiResult};
+use crate::signed_in::CurrentUser;
+use crate::state::AppState;
 
 pub use accounts::SESSION_COOKIE;
 
@@ -38,26 +37,6 @@ pub fn router() -> Router<AppState> {
 }
 
 pub use accounts::{authenticate, session_token};
-
-/// Extracts the signed-in user, or answers 401 (no session) or 403 (no CSRF proof).
-pub struct CurrentUser(pub Account);
-
-impl FromRequestParts<AppState> for CurrentUser {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        Ok(CurrentUser(
-            authenticate(&state.db, &parts.method, &parts.headers, &state.site).await?,
-        ))
-    }
-}
-
-fn json_error(rejection: JsonRejection) -> ApiError {
-    ApiError(QuorumError::BadRequest(rejection.body_text()))
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -169,7 +148,7 @@ async fn new_feed_token(
         }
     };
     let token = issue_private_feed(&state.db, &account, &subject).await?;
-    super::feeds::invalidate(&state);
+    state.after_write();
     let links = app::api::pages::FeedLinks::new(
         &state.site.0,
         &format!("/feeds/private/{token}.ics"),

@@ -15,9 +15,9 @@ use app::domain::{BodyCode, Id};
 use app::error::QuorumError;
 use app::ssr::conflicts;
 
-use super::api::{ok, ApiError, ApiResult};
-use super::auth::CurrentUser;
-use crate::startup::AppState;
+use crate::error::{json_error, ok, ApiResult};
+use crate::signed_in::CurrentUser;
+use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -26,10 +26,6 @@ pub fn router() -> Router<AppState> {
         .route("/api/conflicts/accept", post(accept))
         .route("/api/conflict-rules", get(show_rules).put(set_rules))
         .route("/api/free-slots", get(free_slots))
-}
-
-fn json_error(rejection: JsonRejection) -> ApiError {
-    ApiError(QuorumError::BadRequest(rejection.body_text()))
 }
 
 async fn list(State(state): State<AppState>) -> ApiResult {
@@ -59,7 +55,7 @@ async fn accept(
     let Json(request) = body.map_err(json_error)?;
     let acceptance =
         conflicts::accept(&state.db, &actor, &request.conflict, &request.reason).await?;
-    super::feeds::invalidate(&state);
+    state.after_write();
     Ok((StatusCode::CREATED, Json(acceptance)).into_response())
 }
 
@@ -74,7 +70,7 @@ async fn set_rules(
 ) -> ApiResult {
     let Json(rules) = body.map_err(json_error)?;
     conflicts::set_rules(&state.db, &actor, &rules).await?;
-    super::feeds::invalidate(&state);
+    state.after_write();
     ok(rules)
 }
 

@@ -7,12 +7,11 @@
 //! and the same ETag. Reading the version on every request would cap feeds at the database's
 //! round-trip rate (about 20,000 a second on SQLite here; see BENCHMARKS.md).
 
-use std::collections::HashMap;
 use std::io::Write;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Instant;
 
-use axum::body::{Body, Bytes};
+use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -24,52 +23,13 @@ use sha2::{Digest, Sha256};
 use app::error::QuorumError;
 use app::ssr::{feeds, version};
 
-use super::api::ApiError;
-use crate::startup::AppState;
+use crate::error::ApiError;
+use crate::feed_cache::Rendered;
+use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/feeds/{*path}", get(feed))
 }
-
-/// One rendered feed, both encodings.
-pub struct Rendered {
-    body: Bytes,
-    gzip: Bytes,
-    /// Strong ETag of the identity body; the gzip body's tag adds `-gzip`.
-    tag: String,
-    last_modified: DateTime<Utc>,
-    private: bool,
-}
-
-/// Rendered feeds of one data version.
-#[derive(Default)]
-pub struct FeedCache {
-    version: i64,
-    /// When the version was last read from the database; `None` forces a read.
-    checked: Option<Instant>,
-    feeds: HashMap<String, Arc<Rendered>>,
-}
-
-impl FeedCache {
-    /// Forgets when the version was read: the next request reads it again. Called after every
-    /// write made through this instance.
-    pub fn invalidate(&mut self) {
-        self.checked = None;
-    }
-}
-
-/// Marks the feed cache stale after a write through this instance.
-pub fn invalidate(state: &AppState) {
-    app::ssr::version::forget();
-    state
-        .feed_cache
-        .lock()
-        .expect("feed cache lock")
-        .invalidate();
-}
-
-/// Feeds cached by data version; shared by the handlers of one instance.
-pub type SharedFeedCache = Arc<Mutex<FeedCache>>;
 
 async fn render(state: &AppState, path: &str, version: i64) -> Result<Rendered, QuorumError> {
     let (selection, private) = feeds::selection(&state.db, path).await?;

@@ -2,7 +2,7 @@
 
 use axum::Router;
 
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// `GET /api/...` JSON reads and `POST /api/import`.
 pub mod api;

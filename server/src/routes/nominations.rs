@@ -12,9 +12,9 @@ use app::domain::CallForNominations;
 use app::error::QuorumError;
 use app::ssr::nominations::{self, NewNomination, Step};
 
-use super::api::{ok, ApiError, ApiResult};
-use super::auth::CurrentUser;
-use crate::startup::AppState;
+use crate::error::{json_error, ok, ApiResult};
+use crate::signed_in::CurrentUser;
+use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -26,10 +26,6 @@ pub fn router() -> Router<AppState> {
         .route("/api/nominations", get(list).post(create))
         .route("/api/nominations/{id}", put(edit))
         .route("/api/nominations/{id}/{action}", post(act))
-}
-
-fn json_error(rejection: JsonRejection) -> ApiError {
-    ApiError(QuorumError::BadRequest(rejection.body_text()))
 }
 
 /// Open and past calls: public.
@@ -46,7 +42,7 @@ async fn open_call(
 ) -> ApiResult {
     let Json(call) = body.map_err(json_error)?;
     let call = nominations::open_call(&state.db, &actor, call).await?;
-    super::feeds::invalidate(&state);
+    state.after_write();
     Ok((StatusCode::CREATED, Json(call)).into_response())
 }
 
@@ -84,7 +80,7 @@ async fn edit(
         biography: edit.biography,
     };
     let (nomination, _) = nominations::step(&state.db, &actor, &id, step, None).await?;
-    super::feeds::invalidate(&state);
+    state.after_write();
     ok(nomination)
 }
 
@@ -125,7 +121,7 @@ async fn act(
     };
     let (nomination, balance_warnings) =
         nominations::step(&state.db, &actor, &id, step, None).await?;
-    super::feeds::invalidate(&state);
+    state.after_write();
     ok(serde_json::json!({ "nomination": nomination, "balance_warnings": balance_warnings }))
 }
 
@@ -135,7 +131,7 @@ async fn release(
     Path(id): Path<String>,
 ) -> ApiResult {
     let released = nominations::release(&state.db, &actor, &id).await?;
-    super::feeds::invalidate(&state);
+    state.after_write();
     ok(serde_json::json!({ "released": released }))
 }
 
