@@ -2,6 +2,7 @@ use std::net::SocketAddr;
 use std::path::Path;
 
 use app::{shell, App};
+use axum::extract::State;
 use axum::http::{header, HeaderValue};
 use axum::Router;
 use leptos::config::LeptosOptions;
@@ -182,6 +183,27 @@ async fn private_answers(
     response
 }
 
+/// One place for "a write happened": after every state-changing request through this instance
+/// that succeeded — a REST write, a server function, a form — its pages and feeds read the data
+/// version again at once (other instances within the staleness bound). No handler has to
+/// remember it; an answer that wrote nothing costs one extra read of the version.
+async fn after_writes(
+    State(state): State<AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let changing = !matches!(
+        *request.method(),
+        axum::http::Method::GET | axum::http::Method::HEAD | axum::http::Method::OPTIONS
+    );
+    let response = next.run(request).await;
+    let status = response.status();
+    if changing && (status.is_success() || status.is_redirection()) {
+        state.after_write();
+    }
+    response
+}
+
 /// Leptos options built explicitly (not from compile-time environment), so the same binary
 /// serves any site folder.
 pub fn leptos_options(site_root: &Path, addr: SocketAddr) -> LeptosOptions {
@@ -207,8 +229,7 @@ pub fn build_router(state: AppState) -> Router {
     let db = state.db.clone();
     let site = state.site.clone();
     let leptos_options = state.leptos_options.clone();
-    let feed_state = state.clone();
-    let after_write = app::ssr::AfterWrite(std::sync::Arc::new(move || feed_state.after_write()));
+
     // The stylesheet and the browser bundle, straight from disk: conditional requests answered,
     // gzip served where cargo-leptos left a compressed copy, and kept by browsers for a while.
     let pkg = std::path::Path::new(state.leptos_options.site_root.as_ref())
@@ -232,7 +253,6 @@ pub fn build_router(state: AppState) -> Router {
             move || {
                 provide_context(db.clone());
                 provide_context(site.clone());
-                provide_context(after_write.clone());
             },
             move || shell(leptos_options.clone()),
         )
@@ -243,6 +263,7 @@ pub fn build_router(state: AppState) -> Router {
         ))
         .layer(axum::middleware::from_fn(argument_errors_are_400))
         .layer(axum::middleware::from_fn(private_answers))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), after_writes))
         .layer(axum::middleware::from_fn(check_body))
         // Slow clients are answered 408 rather than holding work open.
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(

@@ -174,7 +174,6 @@ pub async fn new_private_feed(kind: String, subject: String) -> Result<FeedLinks
     let token = issue_private_feed(&db, &account, &subject)
         .await
         .map_err(super::to_server_error)?;
-    super::after_write();
     // The answer carries the secret address: no cache may keep it.
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.insert_header(
@@ -220,6 +219,5 @@ pub async fn change_password(
         .map(|()| "Password changed; your other sign-ins have ended.".to_owned()),
     )
     .map_err(refusal)?;
-    super::after_write();
     Ok(outcome)
 }

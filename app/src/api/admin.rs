@@ -80,7 +80,6 @@ pub async fn add_user(
     let outcome = crate::ssr::admin::add_user(&db, &actor, &email, &name, &role, &scope, &password)
         .await
         .map_err(super::account::refusal)?;
-    super::after_write();
     Ok(outcome)
 }
 
@@ -97,7 +96,6 @@ pub async fn add_closure(
     let outcome = crate::ssr::admin::add_closure(&db, &actor, &venue, &start, &end, &reason)
         .await
         .map_err(super::account::refusal)?;
-    super::after_write();
     Ok(outcome)
 }
 
@@ -109,7 +107,6 @@ pub async fn save_rules(rules: String) -> Result<FormOutcome, ServerFnError> {
     let outcome = crate::ssr::admin::save_rules(&db, &actor, &rules)
         .await
         .map_err(super::account::refusal)?;
-    super::after_write();
     Ok(outcome)
 }
 
@@ -134,7 +131,6 @@ pub async fn save_body(
     let outcome = crate::ssr::admin::save_body(&db, &actor, &form)
         .await
         .map_err(super::account::refusal)?;
-    super::after_write();
     Ok(outcome)
 }
 
@@ -161,7 +157,6 @@ pub async fn save_venue(
     let outcome = crate::ssr::admin::save_venue(&db, &actor, &form)
         .await
         .map_err(super::account::refusal)?;
-    super::after_write();
     Ok(outcome)
 }
 
@@ -184,7 +179,6 @@ pub async fn save_room(
         crate::ssr::admin::save_room(&db, &actor, &venue, &room, &name, &capacity, &booths).await
     }
     .map_err(super::account::refusal)?;
-    super::after_write();
     Ok(outcome)
 }
 
@@ -202,6 +196,5 @@ pub async fn change_user(
         crate::ssr::admin::change_user(&db, &actor, &email, &role, &scope, remove == "true")
             .await
             .map_err(super::account::refusal)?;
-    super::after_write();
     Ok(outcome)
 }

@@ -35,13 +35,3 @@ pub(crate) fn database() -> Result<sea_orm::DatabaseConnection, ServerFnError> {
 pub(crate) fn to_server_error(err: crate::error::QuorumError) -> ServerFnError {
     account::refusal(err)
 }
-
-/// Tells the server a write went through this instance (its feed cache reads the data version
-/// again at once).
-#[cfg(feature = "ssr")]
-pub(crate) fn after_write() {
-    crate::ssr::version::forget();
-    if let Some(hook) = use_context::<crate::ssr::AfterWrite>() {
-        (hook.0)();
-    }
-}

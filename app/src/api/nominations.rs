@@ -126,7 +126,6 @@ pub async fn nominate(
     let outcome = crate::ssr::nomination_pages::nominate(&db, &actor, form)
         .await
         .map_err(super::account::refusal)?;
-    super::after_write();
     Ok(outcome)
 }
 
@@ -155,7 +154,6 @@ pub async fn nomination_step(
     let outcome = crate::ssr::nomination_pages::step(&db, &actor, &id, &step, texts)
         .await
         .map_err(super::account::refusal)?;
-    super::after_write();
     Ok(outcome)
 }
 
@@ -167,7 +165,6 @@ pub async fn release_decisions(call: String) -> Result<FormOutcome, ServerFnErro
     let released = crate::ssr::nominations::release(&db, &actor, &call)
         .await
         .map_err(super::account::refusal)?;
-    super::after_write();
     Ok(FormOutcome {
         errors: vec![],
         done: Some(format!("{} decision(s) released.", released.len())),
@@ -186,6 +183,5 @@ pub async fn open_call_for(
     let outcome = crate::ssr::nomination_pages::open_call(&db, &actor, &panel, &deadline, &quota)
         .await
         .map_err(super::account::refusal)?;
-    super::after_write();
     Ok(outcome)
 }

@@ -148,7 +148,6 @@ pub async fn save_meeting_form(
     let outcome = crate::ssr::planning::save(&db, &actor, &form, create)
         .await
         .map_err(super::account::refusal)?;
-    super::after_write();
     Ok(outcome)
 }
 
@@ -160,7 +159,6 @@ pub async fn accept_conflict(id: String, reason: String) -> Result<String, Serve
     let acceptance = crate::ssr::conflicts::accept(&db, &actor, &id, &reason)
         .await
         .map_err(super::account::refusal)?;
-    super::after_write();
     Ok(format!(
         "Accepted by {}: {}",
         acceptance.accepted_by, acceptance.reason
@@ -234,7 +232,6 @@ pub async fn save_session_form(
     let outcome = crate::ssr::planning::save_session(&db, &actor, &form, create == "true")
         .await
         .map_err(super::account::refusal)?;
-    super::after_write();
     Ok(outcome)
 }
 
@@ -290,7 +287,6 @@ pub async fn save_panel_form(
     let outcome = crate::ssr::panels::save(&db, &actor, &form, create == "true")
         .await
         .map_err(super::account::refusal)?;
-    super::after_write();
     Ok(outcome)
 }
 

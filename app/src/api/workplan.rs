@@ -77,7 +77,6 @@ pub async fn save_workplan_entry(
     let outcome = crate::ssr::workplan::save_entry(&db, &actor, line, create == "true")
         .await
         .map_err(super::account::refusal)?;
-    super::after_write();
     Ok(outcome)
 }
 
@@ -90,6 +89,5 @@ pub async fn decide_workplan(action: String, date: String) -> Result<FormOutcome
     let outcome = crate::ssr::workplan::decide(&db, &actor, &action, &date)
         .await
         .map_err(super::account::refusal)?;
-    super::after_write();
     Ok(outcome)
 }

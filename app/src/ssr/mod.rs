@@ -76,11 +76,6 @@ impl PublicBaseUrl {
     }
 }
 
-/// What the server does after a write made by a server function: its feed cache forgets the
-/// data version it read.
-#[derive(Clone)]
-pub struct AfterWrite(pub std::sync::Arc<dyn Fn() + Send + Sync>);
-
 /// `bytes` random bytes as hex, from the operating system.
 pub fn random_hex(bytes: usize) -> Result<String, crate::error::QuorumError> {
     let mut buffer = vec![0u8; bytes];

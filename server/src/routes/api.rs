@@ -45,7 +45,6 @@ pub fn router() -> Router<AppState> {
 
 type FilterQuery = Result<Query<Filter>, QueryRejection>;
 
-
 async fn list_bodies(State(state): State<AppState>) -> ApiResult {
     ok(bodies::list(&state.db).await?)
 }
@@ -84,7 +83,6 @@ async fn create_meeting(
 ) -> ApiResult {
     let Json(meeting) = body.map_err(json_error)?;
     let saved = meetings::save(&state.db, &actor, meeting, SaveMode::Create).await?;
-    state.after_write();
     Ok((StatusCode::CREATED, Json(saved)).into_response())
 }
 
@@ -104,7 +102,6 @@ async fn update_meeting(
         .into());
     }
     let saved = meetings::save(&state.db, &actor, meeting, SaveMode::Update).await?;
-    state.after_write();
     ok(saved)
 }
 
@@ -162,7 +159,6 @@ async fn import(
     }
     let data = dataset::parse(&body)?;
     dataset::import_as(&state.db, &actor, &data).await?;
-    state.after_write();
     Ok((
         StatusCode::CREATED,
         Json(json!({ "imported": data.counts() })),
@@ -177,7 +173,6 @@ async fn create_session(
 ) -> ApiResult {
     let Json(session) = body.map_err(json_error)?;
     let saved = meetings::save_session(&state.db, &actor, session, SaveMode::Create).await?;
-    state.after_write();
     Ok((StatusCode::CREATED, Json(saved)).into_response())
 }
 
@@ -197,6 +192,5 @@ async fn update_session(
         .into());
     }
     let saved = meetings::save_session(&state.db, &actor, session, SaveMode::Update).await?;
-    state.after_write();
     ok(saved)
 }

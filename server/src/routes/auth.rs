@@ -148,7 +148,6 @@ async fn new_feed_token(
         }
     };
     let token = issue_private_feed(&state.db, &account, &subject).await?;
-    state.after_write();
     let links = app::api::pages::FeedLinks::new(
         &state.site.0,
         &format!("/feeds/private/{token}.ics"),

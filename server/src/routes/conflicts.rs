@@ -55,7 +55,6 @@ async fn accept(
     let Json(request) = body.map_err(json_error)?;
     let acceptance =
         conflicts::accept(&state.db, &actor, &request.conflict, &request.reason).await?;
-    state.after_write();
     Ok((StatusCode::CREATED, Json(acceptance)).into_response())
 }
 
@@ -70,7 +69,6 @@ async fn set_rules(
 ) -> ApiResult {
     let Json(rules) = body.map_err(json_error)?;
     conflicts::set_rules(&state.db, &actor, &rules).await?;
-    state.after_write();
     ok(rules)
 }
 

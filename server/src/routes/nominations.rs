@@ -42,7 +42,6 @@ async fn open_call(
 ) -> ApiResult {
     let Json(call) = body.map_err(json_error)?;
     let call = nominations::open_call(&state.db, &actor, call).await?;
-    state.after_write();
     Ok((StatusCode::CREATED, Json(call)).into_response())
 }
 
@@ -80,7 +79,6 @@ async fn edit(
         biography: edit.biography,
     };
     let (nomination, _) = nominations::step(&state.db, &actor, &id, step, None).await?;
-    state.after_write();
     ok(nomination)
 }
 
@@ -121,7 +119,6 @@ async fn act(
     };
     let (nomination, balance_warnings) =
         nominations::step(&state.db, &actor, &id, step, None).await?;
-    state.after_write();
     ok(serde_json::json!({ "nomination": nomination, "balance_warnings": balance_warnings }))
 }
 
@@ -131,7 +128,6 @@ async fn release(
     Path(id): Path<String>,
 ) -> ApiResult {
     let released = nominations::release(&state.db, &actor, &id).await?;
-    state.after_write();
     ok(serde_json::json!({ "released": released }))
 }
 
