@@ -182,7 +182,7 @@ pub struct Door {
 /// Enforces [`RULES`] on every request that matched a route.
 pub async fn enforce(
     State((state, door)): State<(AppState, Door)>,
-    request: Request,
+    mut request: Request,
     next: Next,
 ) -> Response {
     let Some(path) = request
@@ -225,7 +225,11 @@ pub async fn enforce(
             "only the secretariat may do this".into(),
         ))
         .into_response(),
-        Ok(_) => next.run(request).await,
+        Ok(account) => {
+            // The handler's own check of the sign-in reuses this one: one session read.
+            request.extensions_mut().insert(account);
+            next.run(request).await
+        }
         Err(err) => ApiError(err).into_response(),
     }
 }

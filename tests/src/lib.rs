@@ -519,3 +519,28 @@ pub async fn export_all(server: &TestServer) -> (u16, serde_json::Value) {
         .unwrap();
     status_and_json(response).await
 }
+
+/// POSTs JSON with a (signed-in) client and reads the JSON answer.
+pub async fn post_as(
+    client: &reqwest::Client,
+    server: &TestServer,
+    path: &str,
+    body: serde_json::Value,
+) -> (u16, serde_json::Value) {
+    send_as(client, server, reqwest::Method::POST, path, body).await
+}
+
+/// The nominations a client may read (`GET /api/nominations`).
+pub async fn nominations_of(
+    client: &reqwest::Client,
+    server: &TestServer,
+) -> Vec<serde_json::Value> {
+    client
+        .get(server.url("/api/nominations"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}

@@ -6,22 +6,10 @@
 
 use reqwest::{Client, Method};
 use serde_json::{json, Value};
-use tests::{backends, form_post, get_json, http, page_text, send_as, TestDatabase, TestServer};
-
-async fn post(client: &Client, server: &TestServer, path: &str, body: Value) -> (u16, Value) {
-    send_as(client, server, Method::POST, path, body).await
-}
-
-async fn list(client: &Client, server: &TestServer) -> Vec<Value> {
-    client
-        .get(server.url("/api/nominations"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap()
-}
+use tests::{
+    backends, form_post, get_json, http, nominations_of, page_text, post_as, send_as, TestDatabase,
+    TestServer,
+};
 
 fn draft(id: &str, call: &str, name: &str) -> Value {
     json!({
@@ -71,9 +59,12 @@ async fn cast(server: &TestServer) -> Cast {
 /// and a draft `at-draft`.
 async fn call_with_nominations(server: &TestServer, cast: &Cast) {
     let call = json!({ "id": "call-c", "note_verbale_date": "2026-11-01", "deadline": "2099-01-31", "panel": "business-integrity-1" });
-    assert_eq!(post(&cast.bureau, server, "/api/calls", call).await.0, 201);
+    assert_eq!(
+        post_as(&cast.bureau, server, "/api/calls", call).await.0,
+        201
+    );
     for id in ["at-1", "at-draft"] {
-        let (status, body) = post(
+        let (status, body) = post_as(
             &cast.austria,
             server,
             "/api/nominations",
@@ -82,7 +73,7 @@ async fn call_with_nominations(server: &TestServer, cast: &Cast) {
         .await;
         assert_eq!(status, 201, "{body}");
     }
-    let (status, body) = post(
+    let (status, body) = post_as(
         &cast.austria,
         server,
         "/api/nominations/at-1/submit",
@@ -164,12 +155,12 @@ async fn nominations_reach_only_those_entitled_and_checks_run_in_an_order_that_t
                 .collect::<Vec<_>>()
         };
         assert_eq!(
-            ids(list(&cast.bureau, &server).await),
+            ids(nominations_of(&cast.bureau, &server).await),
             ["at-1"],
             "{backend:?}"
         );
-        assert!(ids(list(&cast.other_bureau, &server).await).is_empty());
-        assert!(ids(list(&cast.france, &server).await).is_empty());
+        assert!(ids(nominations_of(&cast.other_bureau, &server).await).is_empty());
+        assert!(ids(nominations_of(&cast.france, &server).await).is_empty());
 
         // Another State testing guesses of the status or the justification hears the same
         // "not found" whatever it guesses: authorization comes before the comparison.
@@ -198,7 +189,7 @@ async fn nominations_reach_only_those_entitled_and_checks_run_in_an_order_that_t
         assert_eq!(answers[0].0, 404, "{backend:?}: {:?}", answers[0]);
 
         // The Bureau decides, with an internal note and a message to the State; unreleased.
-        let (status, body) = post(&cast.bureau, &server, "/api/nominations/at-1/decide",
+        let (status, body) = post_as(&cast.bureau, &server, "/api/nominations/at-1/decide",
             json!({ "decision": "declined", "note": "Gender balance", "message_to_state": "Thank you for the nomination." })).await;
         assert_eq!(status, 200, "{body}");
         // Austria, guessing that a decision exists, learns nothing: its view says under review,
@@ -238,7 +229,7 @@ async fn nominations_reach_only_those_entitled_and_checks_run_in_an_order_that_t
             refusal.contains("under review") && !refusal.contains("declined"),
             "{backend:?}: {refusal}"
         );
-        let (status, refusal) = post(
+        let (status, refusal) = post_as(
             &cast.austria,
             &server,
             "/api/nominations/at-1/confirm",
@@ -250,7 +241,7 @@ async fn nominations_reach_only_those_entitled_and_checks_run_in_an_order_that_t
             !refusal.to_string().contains("declined"),
             "{backend:?}: {refusal}"
         );
-        let (status, refusal) = post(
+        let (status, refusal) = post_as(
             &cast.austria,
             &server,
             "/api/nominations/at-1/submit",
@@ -262,7 +253,7 @@ async fn nominations_reach_only_those_entitled_and_checks_run_in_an_order_that_t
             !refusal.to_string().contains("declined"),
             "{backend:?}: {refusal}"
         );
-        let mine = list(&cast.austria, &server).await;
+        let mine = nominations_of(&cast.austria, &server).await;
         let at1 = mine.iter().find(|n| n["id"] == "at-1").unwrap();
         assert_eq!(
             (
@@ -276,7 +267,7 @@ async fn nominations_reach_only_those_entitled_and_checks_run_in_an_order_that_t
 
         // Released: the State reads the Bureau's message, never its internal note.
         assert_eq!(
-            post(
+            post_as(
                 &cast.bureau,
                 &server,
                 "/api/calls/call-c/release",
@@ -286,7 +277,7 @@ async fn nominations_reach_only_those_entitled_and_checks_run_in_an_order_that_t
             .0,
             200
         );
-        let mine = list(&cast.austria, &server).await;
+        let mine = nominations_of(&cast.austria, &server).await;
         let at1 = mine.iter().find(|n| n["id"] == "at-1").unwrap();
         assert_eq!(at1["status"], "declined");
         assert_eq!(at1["message_to_state"], "Thank you for the nomination.");
@@ -327,7 +318,7 @@ async fn nominations_reach_only_those_entitled_and_checks_run_in_an_order_that_t
         );
 
         // Nomination keys are the State's own: another State's key cannot be probed.
-        let (status, body) = post(
+        let (status, body) = post_as(
             &cast.france,
             &server,
             "/api/nominations",
@@ -356,14 +347,14 @@ async fn an_unreleased_decline_is_withdrawn_like_any_nomination_under_review() {
         let server = TestServer::start(&db).await;
         let cast = cast(&server).await;
         call_with_nominations(&server, &cast).await;
-        post(
+        post_as(
             &cast.bureau,
             &server,
             "/api/nominations/at-1/decide",
             json!({ "decision": "declined" }),
         )
         .await;
-        let (status, body) = post(
+        let (status, body) = post_as(
             &cast.austria,
             &server,
             "/api/nominations/at-1/withdraw",
@@ -388,17 +379,19 @@ async fn a_call_without_a_panel_belongs_to_the_secretariat() {
         let cast = cast(&server).await;
         let call = json!({ "id": "call-topic", "note_verbale_date": "2026-11-01", "deadline": "2099-01-31", "topic": "Prevention in sport" });
         assert_eq!(
-            post(&cast.bureau, &server, "/api/calls", call.clone())
+            post_as(&cast.bureau, &server, "/api/calls", call.clone())
                 .await
                 .0,
             403,
             "{backend:?}"
         );
         assert_eq!(
-            post(&cast.secretariat, &server, "/api/calls", call).await.0,
+            post_as(&cast.secretariat, &server, "/api/calls", call)
+                .await
+                .0,
             201
         );
-        let (status, _) = post(
+        let (status, _) = post_as(
             &cast.austria,
             &server,
             "/api/nominations",
@@ -406,17 +399,20 @@ async fn a_call_without_a_panel_belongs_to_the_secretariat() {
         )
         .await;
         assert_eq!(status, 201);
-        post(
+        post_as(
             &cast.austria,
             &server,
             "/api/nominations/at-t/submit",
             json!({}),
         )
         .await;
-        assert!(list(&cast.bureau, &server).await.is_empty(), "{backend:?}");
+        assert!(
+            nominations_of(&cast.bureau, &server).await.is_empty(),
+            "{backend:?}"
+        );
         // The nomination does not exist for a Bureau that does not handle its call.
         assert_eq!(
-            post(
+            post_as(
                 &cast.bureau,
                 &server,
                 "/api/nominations/at-t/review",
@@ -428,7 +424,7 @@ async fn a_call_without_a_panel_belongs_to_the_secretariat() {
             "{backend:?}"
         );
         assert_eq!(
-            post(
+            post_as(
                 &cast.bureau,
                 &server,
                 "/api/calls/call-topic/release",
@@ -448,7 +444,7 @@ async fn a_call_without_a_panel_belongs_to_the_secretariat() {
             .status();
         assert_eq!(balance, 403);
         assert_eq!(
-            post(
+            post_as(
                 &cast.secretariat,
                 &server,
                 "/api/nominations/at-t/review",
@@ -644,7 +640,7 @@ async fn answers_that_depend_on_the_sign_in_are_kept_by_no_cache() {
                 "{backend:?}: {path}"
             );
         }
-        let (status, links) = post(
+        let (status, links) = post_as(
             &cast.austria,
             &server,
             "/api/feed-tokens",
@@ -663,6 +659,23 @@ async fn answers_that_depend_on_the_sign_in_are_kept_by_no_cache() {
     }
 }
 
+/// The secretariat moves a focal point to France, or removes the account.
+async fn change_focal_point(
+    secretariat: &Client,
+    server: &TestServer,
+    email: &str,
+    remove: bool,
+) -> (u16, Value) {
+    let remove = if remove { "true" } else { "false" };
+    let fields = [
+        ("email", email),
+        ("role", "focal_point"),
+        ("scope", "FR"),
+        ("remove", remove),
+    ];
+    form_post(secretariat, server, "admin/change-user", &fields).await
+}
+
 /// The path of a private feed address in a feed-links answer.
 fn feed_path(links: &Value) -> String {
     let url = links.to_string();
@@ -676,7 +689,7 @@ async fn private_feed_addresses_end_with_their_holders_right_and_are_audited() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start(&db).await;
         let cast = cast(&server).await;
-        let (status, first) = post(
+        let (status, first) = post_as(
             &cast.austria,
             &server,
             "/api/feed-tokens",
@@ -687,7 +700,7 @@ async fn private_feed_addresses_end_with_their_holders_right_and_are_audited() {
         let first = feed_path(&first);
         assert_eq!(get_json(&server, &first).await.0, 200);
         // A new address: the old one stops at once, and the audit log says who issued it.
-        let (_, second) = post(
+        let (_, second) = post_as(
             &cast.austria,
             &server,
             "/api/feed-tokens",
@@ -695,16 +708,7 @@ async fn private_feed_addresses_end_with_their_holders_right_and_are_audited() {
         )
         .await;
         let second = feed_path(&second);
-        assert_eq!(
-            http()
-                .get(server.url(&first))
-                .send()
-                .await
-                .unwrap()
-                .status(),
-            404,
-            "{backend:?}"
-        );
+        assert_eq!(get_json(&server, &first).await.0, 404, "{backend:?}");
         let audit: Vec<Value> = cast
             .secretariat
             .get(server.url("/api/audit"))
@@ -727,32 +731,22 @@ async fn private_feed_addresses_end_with_their_holders_right_and_are_audited() {
         )));
 
         // The focal point moves to another State: Austria's address stops working.
-        let (_, outcome) = form_post(
+        let (_, outcome) = change_focal_point(
             &cast.secretariat,
             &server,
-            "admin/change-user",
-            &[
-                ("email", "focal.at.c@quorum.example"),
-                ("role", "focal_point"),
-                ("scope", "FR"),
-                ("remove", "false"),
-            ],
+            "focal.at.c@quorum.example",
+            false,
         )
         .await;
         assert!(outcome["done"].is_string(), "{backend:?}: {outcome}");
         assert_eq!(
-            http()
-                .get(server.url(&second))
-                .send()
-                .await
-                .unwrap()
-                .status(),
+            get_json(&server, &second).await.0,
             404,
             "{backend:?}: moved"
         );
 
         // France's focal point is removed: France's address stops working.
-        let (_, links) = post(
+        let (_, links) = post_as(
             &cast.france,
             &server,
             "/api/feed-tokens",
@@ -761,26 +755,16 @@ async fn private_feed_addresses_end_with_their_holders_right_and_are_audited() {
         .await;
         let france = feed_path(&links);
         assert_eq!(get_json(&server, &france).await.0, 200);
-        let (_, outcome) = form_post(
+        let (_, outcome) = change_focal_point(
             &cast.secretariat,
             &server,
-            "admin/change-user",
-            &[
-                ("email", "focal.fr.c@quorum.example"),
-                ("role", "focal_point"),
-                ("scope", "FR"),
-                ("remove", "true"),
-            ],
+            "focal.fr.c@quorum.example",
+            true,
         )
         .await;
         assert!(outcome["done"].is_string(), "{backend:?}: {outcome}");
         assert_eq!(
-            http()
-                .get(server.url(&france))
-                .send()
-                .await
-                .unwrap()
-                .status(),
+            get_json(&server, &france).await.0,
             404,
             "{backend:?}: removed"
         );
@@ -798,7 +782,7 @@ async fn nominees_stay_unnamed_until_they_are_on_a_panel() {
         call_with_nominations(&server, &cast).await;
 
         // A draft withdrawn without being submitted stays the State's.
-        let (status, _) = post(
+        let (status, _) = post_as(
             &cast.austria,
             &server,
             "/api/nominations/at-draft/withdraw",
@@ -806,14 +790,14 @@ async fn nominees_stay_unnamed_until_they_are_on_a_panel() {
         )
         .await;
         assert_eq!(status, 200);
-        let seen: Vec<String> = list(&cast.bureau, &server)
+        let seen: Vec<String> = nominations_of(&cast.bureau, &server)
             .await
             .iter()
             .map(|n| n["id"].to_string())
             .collect();
         assert_eq!(seen, ["\"at-1\""], "{backend:?}");
         assert_eq!(
-            post(
+            post_as(
                 &cast.bureau,
                 &server,
                 "/api/nominations/at-draft/review",
@@ -864,12 +848,7 @@ async fn nominees_stay_unnamed_until_they_are_on_a_panel() {
             "private, no-store",
             "{backend:?}"
         );
-        let status = http()
-            .get(server.url("/api/nominations/at-1/submit"))
-            .send()
-            .await
-            .unwrap()
-            .status();
+        let status = get_json(&server, "/api/nominations/at-1/submit").await.0;
         assert_eq!(status, 405, "{backend:?}");
     }
 }

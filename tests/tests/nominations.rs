@@ -4,20 +4,9 @@
 
 use reqwest::{Client, Method};
 use serde_json::{json, Value};
-use tests::{backends, form_post, get_json, send_as, TestDatabase, TestServer};
-
-async fn post(client: &Client, server: &TestServer, path: &str, body: Value) -> (u16, Value) {
-    send_as(client, server, Method::POST, path, body).await
-}
-
-async fn list(client: &Client, server: &TestServer) -> Vec<Value> {
-    let response = client
-        .get(server.url("/api/nominations"))
-        .send()
-        .await
-        .unwrap();
-    response.json::<Vec<Value>>().await.unwrap()
-}
+use tests::{
+    backends, form_post, get_json, nominations_of, post_as, send_as, TestDatabase, TestServer,
+};
 
 fn draft(id: &str, call: &str, name: &str) -> Value {
     json!({
@@ -63,18 +52,20 @@ async fn a_nomination_goes_from_draft_to_the_panel_and_its_seat_to_the_waitlist(
 
         let call = json!({ "id": "call-business-integrity", "note_verbale_date": "2026-11-01", "deadline": "2099-01-31", "panel": "business-integrity-1", "quota_per_state": 1 });
         assert_eq!(
-            post(&austria, &server, "/api/calls", call.clone()).await.0,
+            post_as(&austria, &server, "/api/calls", call.clone())
+                .await
+                .0,
             403,
             "focal points do not open calls"
         );
         assert_eq!(
-            post(&other_bureau, &server, "/api/calls", call.clone())
+            post_as(&other_bureau, &server, "/api/calls", call.clone())
                 .await
                 .0,
             403,
             "another body's Bureau"
         );
-        let (status, _) = post(&bureau, &server, "/api/calls", call).await;
+        let (status, _) = post_as(&bureau, &server, "/api/calls", call).await;
         assert_eq!(status, 201, "{backend:?}");
         let (_, calls) = get_json(&server, "/api/calls").await;
         assert_eq!(
@@ -83,7 +74,7 @@ async fn a_nomination_goes_from_draft_to_the_panel_and_its_seat_to_the_waitlist(
         );
 
         assert_eq!(
-            post(
+            post_as(
                 &austria,
                 &server,
                 "/api/nominations",
@@ -94,7 +85,7 @@ async fn a_nomination_goes_from_draft_to_the_panel_and_its_seat_to_the_waitlist(
             201
         );
         assert_eq!(
-            post(
+            post_as(
                 &france,
                 &server,
                 "/api/nominations",
@@ -105,7 +96,7 @@ async fn a_nomination_goes_from_draft_to_the_panel_and_its_seat_to_the_waitlist(
             201
         );
         assert_eq!(
-            post(
+            post_as(
                 &bureau,
                 &server,
                 "/api/nominations",
@@ -118,26 +109,27 @@ async fn a_nomination_goes_from_draft_to_the_panel_and_its_seat_to_the_waitlist(
         );
 
         // Each State sees its own nominations only, and cannot act on another's.
-        let mine = list(&austria, &server).await;
+        let mine = nominations_of(&austria, &server).await;
         assert_eq!(mine.len(), 1);
         assert_eq!(mine[0]["nominee"]["name"], "Anna Berger");
         assert_eq!(
-            post(&austria, &server, "/api/nominations/fr-1/submit", json!({}))
+            post_as(&austria, &server, "/api/nominations/fr-1/submit", json!({}))
                 .await
                 .0,
             404,
             "{backend:?}: invisible to Austria"
         );
         assert_eq!(
-            list(&bureau, &server).await.len(),
+            nominations_of(&bureau, &server).await.len(),
             0,
             "no Bureau reads a State's draft"
         );
 
-        let (status, _) = post(&austria, &server, "/api/nominations/at-1/submit", json!({})).await;
+        let (status, _) =
+            post_as(&austria, &server, "/api/nominations/at-1/submit", json!({})).await;
         assert_eq!(status, 200);
         assert_eq!(
-            post(
+            post_as(
                 &austria,
                 &server,
                 "/api/nominations",
@@ -148,31 +140,34 @@ async fn a_nomination_goes_from_draft_to_the_panel_and_its_seat_to_the_waitlist(
             201
         );
         let (status, body) =
-            post(&austria, &server, "/api/nominations/at-2/submit", json!({})).await;
+            post_as(&austria, &server, "/api/nominations/at-2/submit", json!({})).await;
         assert_eq!(status, 422);
         assert_eq!(body["errors"][0], "nomination at-2: status: AT has already submitted 1 nomination(s) to call call-business-integrity, its quota");
         assert_eq!(
-            post(&france, &server, "/api/nominations/fr-1/submit", json!({}))
+            post_as(&france, &server, "/api/nominations/fr-1/submit", json!({}))
                 .await
                 .0,
             200
         );
         assert_eq!(
-            list(&bureau, &server).await.len(),
+            nominations_of(&bureau, &server).await.len(),
             2,
             "the Bureau sees every submitted nomination to its call"
         );
 
         let late = json!({ "id": "call-closed", "note_verbale_date": "2020-01-01", "deadline": "2020-02-01", "topic": "Asset recovery" });
-        assert_eq!(post(&secretariat, &server, "/api/calls", late).await.0, 201);
-        post(
+        assert_eq!(
+            post_as(&secretariat, &server, "/api/calls", late).await.0,
+            201
+        );
+        post_as(
             &austria,
             &server,
             "/api/nominations",
             draft("at-late", "call-closed", "Carl Gruber"),
         )
         .await;
-        let (status, body) = post(
+        let (status, body) = post_as(
             &austria,
             &server,
             "/api/nominations/at-late/submit",
@@ -190,19 +185,19 @@ async fn a_nomination_goes_from_draft_to_the_panel_and_its_seat_to_the_waitlist(
 
         // The Bureau reviews and decides; decisions stay hidden until released together.
         assert_eq!(
-            post(&bureau, &server, "/api/nominations/at-1/review", json!({}))
+            post_as(&bureau, &server, "/api/nominations/at-1/review", json!({}))
                 .await
                 .0,
             200
         );
         assert_eq!(
-            post(&austria, &server, "/api/nominations/at-1/review", json!({}))
+            post_as(&austria, &server, "/api/nominations/at-1/review", json!({}))
                 .await
                 .0,
             403
         );
         assert_eq!(
-            post(
+            post_as(
                 &other_bureau,
                 &server,
                 "/api/nominations/at-1/decide",
@@ -213,7 +208,7 @@ async fn a_nomination_goes_from_draft_to_the_panel_and_its_seat_to_the_waitlist(
             404,
             "another body's Bureau does not know of the nomination"
         );
-        let (status, _) = post(
+        let (status, _) = post_as(
             &bureau,
             &server,
             "/api/nominations/at-1/decide",
@@ -221,21 +216,21 @@ async fn a_nomination_goes_from_draft_to_the_panel_and_its_seat_to_the_waitlist(
         )
         .await;
         assert_eq!(status, 200);
-        post(
+        post_as(
             &bureau,
             &server,
             "/api/nominations/fr-1/decide",
             json!({ "decision": "waitlisted" }),
         )
         .await;
-        let seen = list(&austria, &server).await;
+        let seen = nominations_of(&austria, &server).await;
         let at1 = seen.iter().find(|n| n["id"] == "at-1").unwrap();
         assert_eq!(
             at1["status"], "under_review",
             "{backend:?}: not yet released"
         );
         assert_eq!(at1["decision_note"], Value::Null);
-        let (status, body) = post(
+        let (status, body) = post_as(
             &bureau,
             &server,
             "/api/calls/call-business-integrity/release",
@@ -244,7 +239,7 @@ async fn a_nomination_goes_from_draft_to_the_panel_and_its_seat_to_the_waitlist(
         .await;
         assert_eq!(status, 200);
         assert_eq!(body["released"].as_array().unwrap().len(), 2);
-        let seen = list(&austria, &server).await;
+        let seen = nominations_of(&austria, &server).await;
         let at1 = seen.iter().find(|n| n["id"] == "at-1").unwrap();
         assert_eq!(
             (at1["status"].as_str(), at1["message_to_state"].as_str()),
@@ -286,8 +281,11 @@ async fn a_nomination_goes_from_draft_to_the_panel_and_its_seat_to_the_waitlist(
         // A call closing within the month, for the reminders (they look a year ahead at most).
         let soon = (chrono::Utc::now().date_naive() + chrono::Days::new(30)).to_string();
         let call = json!({ "id": "call-soon", "note_verbale_date": "2026-11-01", "deadline": soon, "topic": "Reminders" });
-        assert_eq!(post(&secretariat, &server, "/api/calls", call).await.0, 201);
-        let (status, queued) = post(
+        assert_eq!(
+            post_as(&secretariat, &server, "/api/calls", call).await.0,
+            201
+        );
+        let (status, queued) = post_as(
             &secretariat,
             &server,
             "/api/outbox/reminders",
@@ -296,7 +294,7 @@ async fn a_nomination_goes_from_draft_to_the_panel_and_its_seat_to_the_waitlist(
         .await;
         assert_eq!(status, 200);
         assert!(queued["queued"].as_u64().unwrap() >= 2, "{queued}");
-        let (_, again) = post(
+        let (_, again) = post_as(
             &secretariat,
             &server,
             "/api/outbox/reminders",
@@ -307,7 +305,7 @@ async fn a_nomination_goes_from_draft_to_the_panel_and_its_seat_to_the_waitlist(
 
         // Confirmed, the nominee is on the panel and the session page.
         assert_eq!(
-            post(
+            post_as(
                 &austria,
                 &server,
                 "/api/nominations/at-1/confirm",
@@ -343,7 +341,7 @@ async fn a_nomination_goes_from_draft_to_the_panel_and_its_seat_to_the_waitlist(
 
         // Austria withdraws: the seat goes to France, first on the waitlist.
         assert_eq!(
-            post(
+            post_as(
                 &austria,
                 &server,
                 "/api/nominations/at-1/withdraw",
@@ -353,7 +351,7 @@ async fn a_nomination_goes_from_draft_to_the_panel_and_its_seat_to_the_waitlist(
             .0,
             200
         );
-        let fr = list(&france, &server).await;
+        let fr = nominations_of(&france, &server).await;
         assert_eq!(
             fr[0]["status"], "accepted",
             "{backend:?}: promoted from the waitlist"
@@ -390,7 +388,10 @@ async fn a_decision_moving_away_from_the_bureaus_targets_is_flagged() {
             )
             .await;
         let call = json!({ "id": "call-ml", "note_verbale_date": "2026-11-01", "deadline": "2099-01-31", "panel": "money-laundering-1" });
-        assert_eq!(post(&secretariat, &server, "/api/calls", call).await.0, 201);
+        assert_eq!(
+            post_as(&secretariat, &server, "/api/calls", call).await.0,
+            201
+        );
         let (status, _) = send_as(
             &secretariat,
             &server,
@@ -413,7 +414,7 @@ async fn a_decision_moving_away_from_the_bureaus_targets_is_flagged() {
             403
         );
 
-        post(
+        post_as(
             &austria,
             &server,
             "/api/nominations",
@@ -422,17 +423,17 @@ async fn a_decision_moving_away_from_the_bureaus_targets_is_flagged() {
         .await;
         let mut male = draft("fr-ml", "call-ml", "Jean Dupont");
         male["nominee_gender"] = "male".into();
-        post(&france, &server, "/api/nominations", male).await;
-        post(
+        post_as(&france, &server, "/api/nominations", male).await;
+        post_as(
             &austria,
             &server,
             "/api/nominations/at-ml/submit",
             json!({}),
         )
         .await;
-        post(&france, &server, "/api/nominations/fr-ml/submit", json!({})).await;
+        post_as(&france, &server, "/api/nominations/fr-ml/submit", json!({})).await;
 
-        let (_, first) = post(
+        let (_, first) = post_as(
             &secretariat,
             &server,
             "/api/nominations/at-ml/decide",
@@ -444,7 +445,7 @@ async fn a_decision_moving_away_from_the_bureaus_targets_is_flagged() {
             json!([]),
             "{backend:?}: one woman of one meets the share"
         );
-        let (_, second) = post(
+        let (_, second) = post_as(
             &secretariat,
             &server,
             "/api/nominations/fr-ml/decide",
@@ -477,7 +478,7 @@ async fn a_decision_moving_away_from_the_bureaus_targets_is_flagged() {
         assert_eq!(forbidden.status(), 403);
 
         // Declining the woman would leave none: the Bureau is warned before it releases.
-        let (_, third) = post(
+        let (_, third) = post_as(
             &secretariat,
             &server,
             "/api/nominations/at-ml/decide",
@@ -513,9 +514,12 @@ async fn a_focal_point_of_an_organisation_nominates_for_it() {
             )
             .await;
         let call = json!({ "id": "call-fiu", "note_verbale_date": "2026-11-01", "deadline": "2099-01-31", "panel": "money-laundering-1" });
-        assert_eq!(post(&secretariat, &server, "/api/calls", call).await.0, 201);
         assert_eq!(
-            post(
+            post_as(&secretariat, &server, "/api/calls", call).await.0,
+            201
+        );
+        assert_eq!(
+            post_as(
                 &egmont,
                 &server,
                 "/api/nominations",
@@ -526,7 +530,7 @@ async fn a_focal_point_of_an_organisation_nominates_for_it() {
             201
         );
         assert_eq!(
-            post(
+            post_as(
                 &egmont,
                 &server,
                 "/api/nominations/org-egmont-group-1/submit",
@@ -537,16 +541,16 @@ async fn a_focal_point_of_an_organisation_nominates_for_it() {
             200,
             "{backend:?}"
         );
-        let own = list(&egmont, &server).await;
+        let own = nominations_of(&egmont, &server).await;
         assert_eq!(
             own[0]["nominator"],
             json!({ "organisation": "egmont-group" })
         );
         assert!(
-            list(&austria, &server).await.is_empty(),
+            nominations_of(&austria, &server).await.is_empty(),
             "a State's focal point does not see it"
         );
-        post(
+        post_as(
             &secretariat,
             &server,
             "/api/nominations/org-egmont-group-1/decide",
@@ -602,8 +606,8 @@ async fn two_reviewers_deciding_one_nomination_do_not_overwrite_each_other() {
             )
             .await;
         let call = json!({ "id": "call-review", "note_verbale_date": "2026-11-01", "deadline": "2099-01-31", "panel": "business-integrity-1" });
-        assert_eq!(post(&first, &server, "/api/calls", call).await.0, 201);
-        let (status, _) = post(
+        assert_eq!(post_as(&first, &server, "/api/calls", call).await.0, 201);
+        let (status, _) = post_as(
             &austria,
             &server,
             "/api/nominations",
@@ -611,7 +615,7 @@ async fn two_reviewers_deciding_one_nomination_do_not_overwrite_each_other() {
         )
         .await;
         assert_eq!(status, 201);
-        let (status, _) = post(
+        let (status, _) = post_as(
             &austria,
             &server,
             "/api/nominations/at-rev/submit",
@@ -655,7 +659,7 @@ async fn two_reviewers_deciding_one_nomination_do_not_overwrite_each_other() {
                 && message.contains("submitted → accepted"),
             "{backend:?}: {outcome}"
         );
-        let stored = list(&first, &server).await;
+        let stored = nominations_of(&first, &server).await;
         assert_eq!(
             stored[0]["status"], "accepted",
             "{backend:?}: the first decision stands"
