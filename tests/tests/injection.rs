@@ -1,7 +1,8 @@
 //! Markup typed into Quorum stays text. The classic payloads go into every kind of text a person
 //! writes — a meeting's title, a session's and a panel's notes, a panel's topic, a holiday's
 //! reason, a nominee's name, a State's justification and biography, the Bureau's note and its
-//! message to the State — and headless chromium opens every page that shows them, with
+//! message to the State, a workplan entry's topics and notes, a body's names, the reason a
+//! warning was accepted — and headless chromium opens every page that shows them, with
 //! JavaScript on and off, looking for any element or script that the text would have made.
 
 use reqwest::Method;
@@ -121,6 +122,44 @@ async fn store_everywhere(server: &TestServer) {
     )
     .await;
     assert_eq!(status, 200, "{body}");
+    let entry = [
+        ("id", "inj-2026"),
+        ("bodies", "IRG"),
+        ("year", "2026"),
+        ("paragraphs", "1"),
+        ("topics", PAYLOAD),
+        ("notes", PAYLOAD),
+        ("create", "true"),
+    ];
+    let (_, outcome) = form_post(&secretariat, server, "workplan/entry", &entry).await;
+    assert!(outcome["done"].is_string(), "{outcome}");
+    let body = [
+        ("code", "WG-X"),
+        ("name", PAYLOAD),
+        ("short_name", PAYLOAD),
+        ("parent", "COSP"),
+    ];
+    let (_, outcome) = form_post(&secretariat, server, "admin/save-body", &body).await;
+    assert!(outcome["done"].is_string(), "{outcome}");
+    // The evening meeting overlaps the session's own: a warning, accepted with a reason.
+    let (_, conflicts) = tests::get_json(server, "/api/conflicts").await;
+    let warning = conflicts
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c.to_string().contains("irg-15-evening") && c["severity"] == "warning")
+        .unwrap_or_else(|| panic!("a warning about the evening meeting: {conflicts}"))["id"]
+        .clone();
+    let accept = json!({ "conflict": warning, "reason": PAYLOAD });
+    let (status, body) = send_as(
+        &bureau,
+        server,
+        Method::POST,
+        "/api/conflicts/accept",
+        accept,
+    )
+    .await;
+    assert_eq!(status, 201, "{body}");
 }
 
 #[tokio::test]
@@ -141,6 +180,9 @@ async fn text_typed_anywhere_never_becomes_markup_on_any_page() {
             "/timeline",
             "/conflicts",
             "/programme",
+            "/",
+            "/bodies/WG-X",
+            "/workplan",
         ];
         let signed_in: [(&str, &[&str]); 3] = [
             (
@@ -153,7 +195,10 @@ async fn text_typed_anywhere_never_becomes_markup_on_any_page() {
                 ],
             ),
             ("focal.at.inj@quorum.example", &["/nominations"]),
-            ("test.secretariat@quorum.example", &["/admin", "/review"]),
+            (
+                "test.secretariat@quorum.example",
+                &["/admin", "/review", "/workplan?entry=inj-2026"],
+            ),
         ];
         let mut pages = 0;
         for javascript in [true, false] {
