@@ -35,9 +35,25 @@ pub enum QuorumError {
     /// The request itself is malformed (bad JSON, bad query). HTTP 400.
     #[error("bad request: {0}")]
     BadRequest(String),
-    /// The database failed or is unreachable; details are logged, not shown. HTTP 500.
-    #[error("database error")]
-    Database(String),
+    /// Something failed inside Quorum — the database, hashing, randomness, compression, a
+    /// stored row that does not read. The detail is logged once where the answer leaves the
+    /// server and never sent: the person is told only that it failed. HTTP 500.
+    #[error("something went wrong on the server; the failure has been logged — please try again, or tell the secretariat if it persists")]
+    Internal {
+        #[serde(skip)]
+        detail: String,
+    },
+    /// The database does not answer (down, or no connection free in time). The detail is
+    /// logged, not sent. HTTP 503.
+    #[error("Quorum is unavailable for a moment: its database does not answer; please try again shortly")]
+    Unavailable {
+        #[serde(skip)]
+        detail: String,
+    },
+    /// A server function could not be reached or answered (the network, a reply that does not
+    /// read); made in the browser, never sent by the server.
+    #[error("the server could not be reached: {0}")]
+    Unreachable(String),
 }
 
 impl QuorumError {
@@ -54,6 +70,24 @@ impl QuorumError {
         }
     }
 
+    /// An internal failure with its detail, for the log only.
+    pub fn internal(detail: impl Into<String>) -> Self {
+        QuorumError::Internal {
+            detail: detail.into(),
+        }
+    }
+
+    /// Logs an internal failure's detail; called once, where the answer leaves the server
+    /// (a route's [`IntoResponse`], a server function's serialisation).
+    #[cfg(feature = "ssr")]
+    pub fn log_if_internal(&self) {
+        match self {
+            QuorumError::Internal { detail } => tracing::error!(%detail, "internal failure"),
+            QuorumError::Unavailable { detail } => tracing::error!(%detail, "database unavailable"),
+            _ => {}
+        }
+    }
+
     /// The HTTP status code this error answers with.
     pub fn status_code(&self) -> u16 {
         match self {
@@ -64,7 +98,9 @@ impl QuorumError {
             QuorumError::TooManyAttempts(_) => 429,
             QuorumError::Conflict(_) => 409,
             QuorumError::BadRequest(_) => 400,
-            QuorumError::Database(_) => 500,
+            QuorumError::Internal { .. } => 500,
+            QuorumError::Unavailable { .. } => 503,
+            QuorumError::Unreachable(_) => 502,
         }
     }
 
@@ -87,7 +123,41 @@ impl From<sea_orm::DbErr> for QuorumError {
                 "a record with this key was saved at the same moment; look again".into(),
             );
         }
-        tracing::error!(error = %err, "database error");
-        QuorumError::Database(err.to_string())
+        match err {
+            sea_orm::DbErr::Conn(_) | sea_orm::DbErr::ConnectionAcquire(_) => {
+                QuorumError::Unavailable {
+                    detail: err.to_string(),
+                }
+            }
+            _ => QuorumError::internal(err.to_string()),
+        }
+    }
+}
+
+/// Server functions answer with this enum: the browser reads the same variants the server
+/// sent (as JSON), so a page can tell a refusal from a failure without parsing text.
+impl leptos::server_fn::error::FromServerFnError for QuorumError {
+    type Encoder = leptos::server_fn::codec::JsonEncoding;
+
+    fn from_server_fn_error(value: leptos::server_fn::error::ServerFnErrorErr) -> Self {
+        use leptos::server_fn::error::ServerFnErrorErr as E;
+        match value {
+            E::Args(why) | E::MissingArg(why) => QuorumError::BadRequest(why),
+            E::Request(why) | E::Deserialization(why) | E::Response(why) => {
+                QuorumError::Unreachable(why)
+            }
+            E::Registration(why)
+            | E::UnsupportedRequestMethod(why)
+            | E::ServerError(why)
+            | E::MiddlewareError(why)
+            | E::Serialization(why) => QuorumError::internal(why),
+        }
+    }
+
+    fn ser(&self) -> leptos::server_fn::Bytes {
+        #[cfg(feature = "ssr")]
+        self.log_if_internal();
+        use leptos::server_fn::Encodes;
+        <Self::Encoder as Encodes<Self>>::encode(self).unwrap_or_default()
     }
 }

@@ -2,7 +2,8 @@
 //! Convention against Corruption and its subsidiary bodies.
 //!
 //! The crate is shared by the server (feature `ssr`) and the browser (feature `hydrate`); a build
-//! never enables both. Dependencies point inwards: `ui` → `api` → `ssr` → `domain`.
+//! never enables both. Dependencies point inwards: `ui` → `api` → `ssr` → `wire` → `domain` → `error`
+//! (checked by `tests/layers.rs`; docs/architecture.md explains each layer).
 #![recursion_limit = "256"]
 
 /// Wire types and server functions, one file per resource.
@@ -16,6 +17,9 @@ pub mod error;
 pub mod ssr;
 /// Pages, components and the HTML shell.
 pub mod ui;
+/// The types that cross between server and browser: page data, form outcomes, field errors,
+/// choices and feed links, one file per area. They use only `domain` and `error`.
+pub mod wire;
 
 pub use ui::{shell, App};
 

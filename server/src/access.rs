@@ -218,7 +218,7 @@ pub async fn enforce(
         Secretariat => true,
     };
     let site = state.site.clone();
-    match app::ssr::accounts::authenticate(&state.db, request.method(), request.headers(), &site)
+    match app::ssr::sign_in::authenticate(&state.db, request.method(), request.headers(), &site)
         .await
     {
         Ok(account) if required && !account.is_secretariat() => ApiError(QuorumError::Forbidden(

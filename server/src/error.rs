@@ -9,7 +9,7 @@ use serde_json::json;
 use app::error::QuorumError;
 
 /// A Quorum error as an HTTP answer: its status, and a JSON body listing every error.
-/// Database details stay in the log.
+/// An internal failure's detail is logged here, once, and never sent.
 pub struct ApiError(pub QuorumError);
 
 impl From<QuorumError> for ApiError {
@@ -26,6 +26,7 @@ impl From<QueryRejection> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        self.0.log_if_internal();
         let status =
             StatusCode::from_u16(self.0.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let errors: Vec<String> = self.0.all().iter().map(|e| e.to_string()).collect();

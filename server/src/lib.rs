@@ -184,7 +184,7 @@ fn public_base_url(configured: Option<&str>, addr: std::net::SocketAddr) -> Stri
 
 async fn serve(args: ServeArgs) -> Result<(), RunError> {
     let db = database::connect_and_migrate(&args.database.database_url).await?;
-    if !args.no_demo && app::ssr::dataset::load_demo_if_empty(&db).await? {
+    if !args.no_demo && app::ssr::demo::load_demo_if_empty(&db).await? {
         tracing::info!("empty database: demo dataset loaded");
     }
     let listener = tokio::net::TcpListener::bind(args.addr).await?;

@@ -4,7 +4,7 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 
 use app::domain::account::Account;
-use app::ssr::accounts::authenticate;
+use app::ssr::sign_in::authenticate;
 
 use crate::error::ApiError;
 use crate::state::AppState;

@@ -1,3 +1,4 @@
+use app::error::QuorumError;
 use std::net::SocketAddr;
 use std::path::Path;
 
@@ -17,29 +18,28 @@ use tower_http::trace::TraceLayer;
 /// small, so anything bigger is refused before it is read.
 pub const REQUEST_BODY_LIMIT: usize = 1024 * 1024;
 
-/// A server function whose arguments cannot be read (a field missing, a value of the wrong
-/// shape) is the client's mistake: answered 400 with the same message, not 500, which Leptos
-/// would answer and which monitoring counts as the server failing.
-async fn argument_errors_are_400(
+/// A server function answers a refusal or failure as the [`QuorumError`] it returned, which
+/// Leptos sends with status 500; this gives the answer the error's own status (401, 403, 404,
+/// 422, 503 …), so that a client's mistake or a refusal is not counted as the server failing.
+/// An argument that cannot be read is `BadRequest`, 400.
+async fn server_fn_errors_keep_their_status(
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
-    let server_function =
-        request.method() == axum::http::Method::POST && request.uri().path().starts_with("/api/");
     let response = next.run(request).await;
-    if !server_function || response.status() != axum::http::StatusCode::INTERNAL_SERVER_ERROR {
+    if !response
+        .headers()
+        .contains_key(leptos::server_fn::error::SERVER_FN_ERROR_HEADER)
+    {
         return response;
     }
     let (mut parts, body) = response.into_parts();
     let bytes = axum::body::to_bytes(body, 64 * 1024)
         .await
         .unwrap_or_default();
-    const CLIENT_MISTAKES: [&[u8]; 3] = [b"Args|", b"MissingArg|", b"Deserialization|"];
-    if CLIENT_MISTAKES
-        .iter()
-        .any(|prefix| bytes.starts_with(prefix))
-    {
-        parts.status = axum::http::StatusCode::BAD_REQUEST;
+    if let Ok(error) = serde_json::from_slice::<QuorumError>(&bytes) {
+        parts.status = axum::http::StatusCode::from_u16(error.status_code())
+            .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
     }
     axum::response::Response::from_parts(parts, bytes.into())
 }
@@ -166,7 +166,7 @@ async fn private_answers(
 ) -> axum::response::Response {
     let path = request.uri().path();
     let shared = path.starts_with("/pkg/") || path.starts_with("/feeds/");
-    let signed_in = app::ssr::accounts::session_token(request.headers()).is_some();
+    let signed_in = app::ssr::sign_in::sign_in_token(request.headers()).is_some();
     let mut response = next.run(request).await;
     if shared {
         return response;
@@ -261,7 +261,7 @@ pub fn build_router(state: AppState) -> Router {
             (state.clone(), door),
             crate::access::enforce,
         ))
-        .layer(axum::middleware::from_fn(argument_errors_are_400))
+        .layer(axum::middleware::from_fn(server_fn_errors_keep_their_status))
         .layer(axum::middleware::from_fn(private_answers))
         .layer(axum::middleware::from_fn_with_state(state.clone(), after_writes))
         .layer(axum::middleware::from_fn(check_body))

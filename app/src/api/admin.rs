@@ -2,67 +2,20 @@
 //! and the conflict rules. Import and export go through the JSON API (`/api/import`,
 //! `/api/export`), which the page drives with a progress bar.
 
+use crate::wire::admin::AdminPage;
+
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use super::nominations::FormOutcome;
+use crate::error::QuorumError;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UserLine {
-    pub email: String,
-    pub name: String,
-    pub role: String,
-    /// Body, State or organisation the account acts for.
-    pub scope: String,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BodyLine {
-    pub code: String,
-    pub name: String,
-    pub short_name: String,
-    /// The code of the body it reports to; empty for the Conference.
-    pub parent: String,
-    pub open_to_all_states: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RoomLine {
-    pub id: String,
-    pub name: String,
-    pub capacity: u32,
-    pub booths: u32,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VenueLine {
-    pub id: String,
-    pub name: String,
-    pub city: String,
-    pub country: String,
-    pub zone: String,
-    pub interpretation_teams: u32,
-    pub rooms: Vec<RoomLine>,
-    /// (start, end, reason) of each closure.
-    pub closures: Vec<(String, String, String)>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AdminPage {
-    pub users: Vec<UserLine>,
-    pub bodies: Vec<BodyLine>,
-    pub venues: Vec<VenueLine>,
-    /// The conflict rules as JSON, for editing.
-    pub rules: String,
-}
+use crate::wire::nominations::FormOutcome;
 
 #[server(endpoint = "admin/page")]
-pub async fn load_admin() -> Result<AdminPage, ServerFnError> {
-    let actor = super::account::secretariat().await?;
+pub async fn load_admin() -> Result<AdminPage, QuorumError> {
+    let actor = super::caller::secretariat().await?;
     let db = super::database()?;
     crate::ssr::admin::page(&db, &actor)
         .await
-        .map_err(super::to_server_error)
 }
 
 /// Adds an account. `scope` is the body code of a Bureau member, or the State's ISO code of a
@@ -74,12 +27,11 @@ pub async fn add_user(
     role: String,
     #[server(default)] scope: String,
     password: String,
-) -> Result<FormOutcome, ServerFnError> {
-    let actor = super::account::secretariat_for_change().await?;
+) -> Result<FormOutcome, QuorumError> {
+    let actor = super::caller::secretariat_for_change().await?;
     let db = super::database()?;
     let outcome = crate::ssr::admin::add_user(&db, &actor, &email, &name, &role, &scope, &password)
-        .await
-        .map_err(super::account::refusal)?;
+        .await?;
     Ok(outcome)
 }
 
@@ -90,23 +42,21 @@ pub async fn add_closure(
     start: String,
     end: String,
     reason: String,
-) -> Result<FormOutcome, ServerFnError> {
-    let actor = super::account::secretariat_for_change().await?;
+) -> Result<FormOutcome, QuorumError> {
+    let actor = super::caller::secretariat_for_change().await?;
     let db = super::database()?;
     let outcome = crate::ssr::admin::add_closure(&db, &actor, &venue, &start, &end, &reason)
-        .await
-        .map_err(super::account::refusal)?;
+        .await?;
     Ok(outcome)
 }
 
 /// Replaces the conflict rules (severities, groups that must not meet in parallel, travel time).
 #[server(endpoint = "admin/rules")]
-pub async fn save_rules(rules: String) -> Result<FormOutcome, ServerFnError> {
-    let actor = super::account::secretariat_for_change().await?;
+pub async fn save_rules(rules: String) -> Result<FormOutcome, QuorumError> {
+    let actor = super::caller::secretariat_for_change().await?;
     let db = super::database()?;
     let outcome = crate::ssr::admin::save_rules(&db, &actor, &rules)
-        .await
-        .map_err(super::account::refusal)?;
+        .await?;
     Ok(outcome)
 }
 
@@ -118,8 +68,8 @@ pub async fn save_body(
     short_name: String,
     #[server(default)] parent: String,
     #[server(default)] open_to_all_states: String,
-) -> Result<FormOutcome, ServerFnError> {
-    let actor = super::account::secretariat_for_change().await?;
+) -> Result<FormOutcome, QuorumError> {
+    let actor = super::caller::secretariat_for_change().await?;
     let db = super::database()?;
     let form = crate::ssr::admin::BodyFields {
         code: &code,
@@ -129,8 +79,7 @@ pub async fn save_body(
         open_to_all_states: matches!(open_to_all_states.as_str(), "true" | "on"),
     };
     let outcome = crate::ssr::admin::save_body(&db, &actor, &form)
-        .await
-        .map_err(super::account::refusal)?;
+        .await?;
     Ok(outcome)
 }
 
@@ -143,8 +92,8 @@ pub async fn save_venue(
     country: String,
     time_zone: String,
     interpretation_teams: String,
-) -> Result<FormOutcome, ServerFnError> {
-    let actor = super::account::secretariat_for_change().await?;
+) -> Result<FormOutcome, QuorumError> {
+    let actor = super::caller::secretariat_for_change().await?;
     let db = super::database()?;
     let form = crate::ssr::admin::VenueFields {
         id: &id,
@@ -155,8 +104,7 @@ pub async fn save_venue(
         interpretation_teams: &interpretation_teams,
     };
     let outcome = crate::ssr::admin::save_venue(&db, &actor, &form)
-        .await
-        .map_err(super::account::refusal)?;
+        .await?;
     Ok(outcome)
 }
 
@@ -170,15 +118,14 @@ pub async fn save_room(
     #[server(default)] capacity: String,
     #[server(default)] booths: String,
     #[server(default)] remove: String,
-) -> Result<FormOutcome, ServerFnError> {
-    let actor = super::account::secretariat_for_change().await?;
+) -> Result<FormOutcome, QuorumError> {
+    let actor = super::caller::secretariat_for_change().await?;
     let db = super::database()?;
     let outcome = if remove == "true" {
         crate::ssr::admin::remove_room(&db, &actor, &room).await
     } else {
         crate::ssr::admin::save_room(&db, &actor, &venue, &room, &name, &capacity, &booths).await
-    }
-    .map_err(super::account::refusal)?;
+    }?;
     Ok(outcome)
 }
 
@@ -189,12 +136,11 @@ pub async fn change_user(
     #[server(default)] role: String,
     #[server(default)] scope: String,
     #[server(default)] remove: String,
-) -> Result<FormOutcome, ServerFnError> {
-    let actor = super::account::secretariat_for_change().await?;
+) -> Result<FormOutcome, QuorumError> {
+    let actor = super::caller::secretariat_for_change().await?;
     let db = super::database()?;
     let outcome =
         crate::ssr::admin::change_user(&db, &actor, &email, &role, &scope, remove == "true")
-            .await
-            .map_err(super::account::refusal)?;
+            .await?;
     Ok(outcome)
 }

@@ -1,4 +1,5 @@
-//! Wire types and server functions. Each body is a few lines: context → service → error mapping.
+//! The server functions, one file per area. Each body is a few lines: caller → service. They
+//! answer with [`crate::error::QuorumError`]; the server gives each refusal its HTTP status.
 
 /// The signed-in user; private feed addresses.
 pub mod account;
@@ -19,19 +20,14 @@ pub mod planning;
 /// The workplan: approval, entries, coverage.
 pub mod workplan;
 
+/// Who calls: the signed-in account and the refusals.
 #[cfg(feature = "ssr")]
-use leptos::prelude::{use_context, ServerFnError};
+mod caller;
 
 /// The database connection the server provides to every render and server function.
 #[cfg(feature = "ssr")]
-pub(crate) fn database() -> Result<sea_orm::DatabaseConnection, ServerFnError> {
-    use_context::<sea_orm::DatabaseConnection>()
-        .ok_or_else(|| ServerFnError::new("the database connection is missing from the context"))
-}
-
-/// Maps a Quorum error onto a server function error, keeping its message and its HTTP status
-/// (a bad argument is 400 or 422, a missing record 404; only a failing database is 500).
-#[cfg(feature = "ssr")]
-pub(crate) fn to_server_error(err: crate::error::QuorumError) -> ServerFnError {
-    account::refusal(err)
+pub(crate) fn database() -> Result<sea_orm::DatabaseConnection, crate::error::QuorumError> {
+    leptos::prelude::use_context::<sea_orm::DatabaseConnection>().ok_or_else(|| {
+        crate::error::QuorumError::internal("the database connection is missing from the context")
+    })
 }

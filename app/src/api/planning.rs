@@ -2,125 +2,34 @@
 //! free slots, saving, and accepting warnings with a reason. Times travel as the venue's wall
 //! time; the server converts them, so the browser needs no time-zone database.
 
+use crate::wire::planning::{MeetingForm, PlannerChoices, CheckOutcome, SlotOption, SaveOutcome, SessionForm, PanelForm, PanelChoices};
+
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use super::calendar::Choice;
-use crate::domain::conflicts::ConflictView;
-
-/// A meeting as the planner's form holds it: text as typed, times local to the venue.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MeetingForm {
-    pub id: String,
-    pub title: String,
-    pub kind: String,
-    /// One session per body taking part; two or more bodies make a joint meeting.
-    pub sessions: Vec<String>,
-    pub venue: String,
-    pub room: String,
-    /// YYYY-MM-DD at the venue.
-    pub date: String,
-    /// HH:MM at the venue.
-    pub start: String,
-    pub end: String,
-    pub interpretation: bool,
-    pub status: String,
-    /// The revision the planner opened (empty for a new meeting); a save over a newer one is
-    /// refused.
-    #[serde(default)]
-    pub opened_at: String,
-}
-
-/// A problem with one field of a form, shown beside it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldError {
-    pub field: String,
-    pub message: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SessionOption {
-    pub id: String,
-    pub body: String,
-    pub title: String,
-    pub dates: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VenueOption {
-    pub id: String,
-    pub label: String,
-    pub zone: String,
-    pub rooms: Vec<Choice>,
-}
-
-/// What the planner's form offers, and who is planning.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PlannerChoices {
-    pub sessions: Vec<SessionOption>,
-    pub venues: Vec<VenueOption>,
-    pub kinds: Vec<Choice>,
-    pub statuses: Vec<Choice>,
-    /// "Name (role)" of the signed-in planner, if any.
-    pub planner: Option<String>,
-    /// Meetings the planner may open: (id, "date — title").
-    pub meetings: Vec<(String, String)>,
-}
-
-/// The live check's answer: form errors, or the conflicts the meeting would have.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CheckOutcome {
-    pub errors: Vec<FieldError>,
-    pub conflicts: Vec<ConflictView>,
-    pub blocking: bool,
-}
-
-/// A suggested slot, in the venue's wall time.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SlotOption {
-    pub date: String,
-    pub start: String,
-    pub end: String,
-    pub label: String,
-    pub warnings: usize,
-}
-
-/// What saving answers: the saved meeting's key, or why not.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SaveOutcome {
-    pub saved: Option<String>,
-    pub errors: Vec<FieldError>,
-    /// Set when another planner saved the meeting after this one opened it: what they changed.
-    pub changed_since: Vec<String>,
-    /// The revision now stored, for the next save.
-    pub opened_at: String,
-}
+use crate::error::QuorumError;
 
 #[server(endpoint = "plan/choices")]
-pub async fn load_planner() -> Result<PlannerChoices, ServerFnError> {
+pub async fn load_planner() -> Result<PlannerChoices, QuorumError> {
     let db = super::database()?;
-    let account = super::account::signed_in(false).await?;
+    let account = super::caller::signed_in(false).await?;
     crate::ssr::planning::options(&db, account.as_ref())
         .await
-        .map_err(super::to_server_error)
 }
 
 /// The form of a stored meeting, or `None` when there is no such meeting.
 #[server(endpoint = "plan/meeting")]
-pub async fn load_meeting_form(id: String) -> Result<Option<MeetingForm>, ServerFnError> {
+pub async fn load_meeting_form(id: String) -> Result<Option<MeetingForm>, QuorumError> {
     let db = super::database()?;
     crate::ssr::planning::form_of(&db, &id)
         .await
-        .map_err(super::to_server_error)
 }
 
 /// Checks the form as it stands, without saving.
 #[server(endpoint = "plan/check", input = leptos::server_fn::codec::Json)]
-pub async fn check_meeting_form(form: MeetingForm) -> Result<CheckOutcome, ServerFnError> {
+pub async fn check_meeting_form(form: MeetingForm) -> Result<CheckOutcome, QuorumError> {
     let db = super::database()?;
     crate::ssr::planning::check(&db, &form)
         .await
-        .map_err(super::to_server_error)
 }
 
 /// Free slots for the form's bodies, venue, room and duration between two days.
@@ -129,11 +38,10 @@ pub async fn find_free_slots(
     form: MeetingForm,
     from: String,
     to: String,
-) -> Result<Vec<SlotOption>, ServerFnError> {
+) -> Result<Vec<SlotOption>, QuorumError> {
     let db = super::database()?;
     crate::ssr::planning::slots(&db, &form, &from, &to)
         .await
-        .map_err(super::to_server_error)
 }
 
 /// Saves the form (`create` for a new meeting): the secretariat, or a Bureau of a body taking
@@ -142,55 +50,33 @@ pub async fn find_free_slots(
 pub async fn save_meeting_form(
     form: MeetingForm,
     create: bool,
-) -> Result<SaveOutcome, ServerFnError> {
+) -> Result<SaveOutcome, QuorumError> {
     let db = super::database()?;
-    let actor = super::account::signed_in_for_change().await?;
+    let actor = super::caller::signed_in_for_change().await?;
     let outcome = crate::ssr::planning::save(&db, &actor, &form, create)
-        .await
-        .map_err(super::account::refusal)?;
+        .await?;
     Ok(outcome)
 }
 
 /// Accepts a warning with a reason: the secretariat, or a Bureau of a body involved.
 #[server(endpoint = "plan/accept")]
-pub async fn accept_conflict(id: String, reason: String) -> Result<String, ServerFnError> {
+pub async fn accept_conflict(id: String, reason: String) -> Result<String, QuorumError> {
     let db = super::database()?;
-    let actor = super::account::signed_in_for_change().await?;
+    let actor = super::caller::signed_in_for_change().await?;
     let acceptance = crate::ssr::conflicts::accept(&db, &actor, &id, &reason)
-        .await
-        .map_err(super::account::refusal)?;
+        .await?;
     Ok(format!(
         "Accepted by {}: {}",
         acceptance.accepted_by, acceptance.reason
     ))
 }
 
-/// A session as the session form holds it: text as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SessionForm {
-    pub id: String,
-    pub body: String,
-    pub kind: String,
-    pub number: String,
-    pub resumed: String,
-    pub subject: String,
-    pub venue: String,
-    pub format: String,
-    /// First and last day; or only `year` when the days are not yet known.
-    pub start: String,
-    pub end: String,
-    pub year: String,
-    pub status: String,
-    pub notes: String,
-}
-
 /// The form of a stored session, or `None` when there is no such session.
 #[server(endpoint = "plan/session")]
-pub async fn load_session_form(id: String) -> Result<Option<SessionForm>, ServerFnError> {
+pub async fn load_session_form(id: String) -> Result<Option<SessionForm>, QuorumError> {
     let db = super::database()?;
     crate::ssr::planning::session_form_of(&db, &id)
         .await
-        .map_err(super::to_server_error)
 }
 
 /// Creates (`create` "true") or changes a session: the secretariat, or the Bureau of its body.
@@ -211,9 +97,9 @@ pub async fn save_session_form(
     status: String,
     #[server(default)] notes: String,
     #[server(default)] create: String,
-) -> Result<super::nominations::FormOutcome, ServerFnError> {
+) -> Result<crate::wire::nominations::FormOutcome, QuorumError> {
     let db = super::database()?;
-    let actor = super::account::signed_in_for_change().await?;
+    let actor = super::caller::signed_in_for_change().await?;
     let form = SessionForm {
         id,
         body,
@@ -230,33 +116,16 @@ pub async fn save_session_form(
         notes,
     };
     let outcome = crate::ssr::planning::save_session(&db, &actor, &form, create == "true")
-        .await
-        .map_err(super::account::refusal)?;
+        .await?;
     Ok(outcome)
-}
-
-/// A panel discussion as the panel form holds it: text as typed. Panellists come through
-/// nominations and are not part of the form.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PanelForm {
-    pub id: String,
-    /// The meeting that holds the panel.
-    pub meeting: String,
-    pub topic: String,
-    pub workplan_entry: String,
-    /// The moderator's person key.
-    pub moderator: String,
-    pub planned_size: String,
-    pub notes: String,
 }
 
 /// The form of a stored panel, or `None` when there is no such panel.
 #[server(endpoint = "plan/panel")]
-pub async fn load_panel_form(id: String) -> Result<Option<PanelForm>, ServerFnError> {
+pub async fn load_panel_form(id: String) -> Result<Option<PanelForm>, QuorumError> {
     let db = super::database()?;
     crate::ssr::panels::form_of(&db, &id)
         .await
-        .map_err(super::to_server_error)
 }
 
 /// Creates (`create` "true") or changes a panel: the secretariat, or the Bureau of a body whose
@@ -272,9 +141,9 @@ pub async fn save_panel_form(
     #[server(default)] planned_size: String,
     #[server(default)] notes: String,
     #[server(default)] create: String,
-) -> Result<super::nominations::FormOutcome, ServerFnError> {
+) -> Result<crate::wire::nominations::FormOutcome, QuorumError> {
     let db = super::database()?;
-    let actor = super::account::signed_in_for_change().await?;
+    let actor = super::caller::signed_in_for_change().await?;
     let form = PanelForm {
         id,
         meeting,
@@ -285,23 +154,13 @@ pub async fn save_panel_form(
         notes,
     };
     let outcome = crate::ssr::panels::save(&db, &actor, &form, create == "true")
-        .await
-        .map_err(super::account::refusal)?;
+        .await?;
     Ok(outcome)
 }
 
-/// What the panel form offers: the panels to open, workplan entries and moderators.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PanelChoices {
-    pub panels: Vec<Choice>,
-    pub workplan_entries: Vec<Choice>,
-    pub persons: Vec<Choice>,
-}
-
 #[server(endpoint = "plan/panel-choices")]
-pub async fn load_panel_choices() -> Result<PanelChoices, ServerFnError> {
+pub async fn load_panel_choices() -> Result<PanelChoices, QuorumError> {
     let db = super::database()?;
     crate::ssr::panels::choices(&db)
         .await
-        .map_err(super::to_server_error)
 }

@@ -12,9 +12,9 @@ use super::convert::{closure_row, room_row, venue_row};
 use super::entities::{auth_session, body, room, user, venue_closure};
 use super::planning::form_outcome;
 use super::records::{self, verb, RecordChange};
-use crate::api::admin::{AdminPage, BodyLine, RoomLine, UserLine, VenueLine};
-use crate::api::nominations::FormOutcome;
-use crate::api::planning::FieldError;
+use crate::wire::admin::{AdminPage, BodyLine, RoomLine, UserLine, VenueLine};
+use crate::wire::nominations::FormOutcome;
+use crate::wire::planning::FieldError;
 use crate::domain::account::{Account, Role};
 use crate::domain::conflicts::ConflictRules;
 use crate::domain::{Body, BodyCode, Closure, Id, Room, Venue};
@@ -43,7 +43,7 @@ pub async fn page(db: &DatabaseConnection, _actor: &Account) -> Result<AdminPage
         .order_by_asc(user::Column::Email)
         .all(db)
         .await?;
-    let rules = super::conflicts::rules(db).await?;
+    let rules = super::conflict_rules::rules(db).await?;
     let mut bodies = data.bodies.clone();
     bodies.sort_by_key(|b| b.position);
     Ok(AdminPage {
@@ -142,7 +142,7 @@ pub async fn add_user(
         Ok(account) => account,
         Err(e) => return form_outcome(Err(e)),
     };
-    super::accounts::audit(
+    super::audit::record(
         &txn,
         actor,
         "account created",
@@ -195,7 +195,7 @@ pub async fn add_closure(
     venue_closure::Entity::insert(closure_row(&venue, &closure))
         .exec(&txn)
         .await?;
-    super::accounts::audit(
+    super::audit::record(
         &txn,
         actor,
         "venue closure added",
@@ -222,7 +222,7 @@ pub async fn save_rules(
         Err(e) => return Ok(refused("rules", format!("not valid rules: {e}"))),
     };
     form_outcome(
-        super::conflicts::set_rules(db, actor, &rules)
+        super::conflict_rules::set_rules(db, actor, &rules)
             .await
             .map(|_| "Conflict rules saved.".to_owned()),
     )
@@ -453,7 +453,7 @@ pub async fn remove_room(
     room::Entity::delete_by_id(stored.id.to_string())
         .exec(&txn)
         .await?;
-    super::accounts::audit(
+    super::audit::record(
         &txn,
         actor,
         "room removed",
@@ -520,7 +520,7 @@ pub async fn change_user(
             .exec(&txn)
             .await?;
         user::Entity::delete_by_id(stored.id).exec(&txn).await?;
-        super::accounts::audit(
+        super::audit::record(
             &txn,
             actor,
             "account removed",
@@ -565,7 +565,7 @@ pub async fn change_user(
     row.body_code = Set(body.clone());
     row.state_code = Set(state.clone());
     row.update(&txn).await?;
-    super::accounts::audit(
+    super::audit::record(
         &txn,
         actor,
         "account changed",

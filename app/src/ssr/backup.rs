@@ -108,7 +108,7 @@ where
         .iter()
         .map(serde_json::to_value)
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| QuorumError::Database(format!("{}: {e}", E::default().table_name())))?;
+        .map_err(|e| QuorumError::internal(format!("{}: {e}", E::default().table_name())))?;
     tables.insert(E::default().table_name().to_owned(), rows);
     Ok(())
 }

@@ -19,7 +19,7 @@ use crate::error::QuorumError;
 type Result<T> = std::result::Result<T, QuorumError>;
 
 fn corrupt(table: &str, why: impl std::fmt::Display) -> QuorumError {
-    QuorumError::Database(format!("{table}: {why}"))
+    QuorumError::internal(format!("{table}: {why}"))
 }
 
 fn id(table: &str, raw: &str) -> Result<Id> {

@@ -1,16 +1,19 @@
+
+
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
     TransactionTrait,
 };
 
 use super::convert::*;
-use super::entities::*;
-use super::{bodies, calendar};
-use crate::domain::{dataset::DATASET_FORMAT, Dataset};
-use crate::error::QuorumError;
 
-/// The demo dataset: the calendar of the Conference and its subsidiary bodies, 2021–2026.
-pub const DEMO_JSON: &str = include_str!("../../data/demo.json");
+use super::entities::*;
+
+use super::{bodies, calendar};
+
+use crate::domain::{dataset::DATASET_FORMAT, Dataset};
+
+use crate::error::QuorumError;
 
 /// Rows per INSERT: well under the bound-parameter limits of SQLite and PostgreSQL.
 const INSERT_CHUNK: usize = 200;
@@ -111,7 +114,7 @@ async fn load(db: &impl ConnectionTrait) -> Result<Dataset, QuorumError> {
             .into_iter()
             .map(tally_of)
             .collect(),
-        conflict_rules: super::conflicts::stored_rules(db).await?,
+        conflict_rules: super::conflict_rules::stored_rules(db).await?,
         conflict_acceptances: conflict_acceptance::Entity::find()
             .all(db)
             .await?
@@ -309,21 +312,5 @@ pub async fn import_as(
     }
     import(db, data).await?;
     let counts = serde_json::to_value(data.counts()).ok();
-    super::accounts::audit(db, actor, "dataset imported", "dataset", None, counts).await
-}
-
-/// Loads the demo dataset when the database is empty; returns whether it did.
-pub async fn load_demo_if_empty(db: &DatabaseConnection) -> Result<bool, QuorumError> {
-    if !is_empty(db).await? {
-        return Ok(false);
-    }
-    match import(db, &parse(DEMO_JSON)?).await {
-        Ok(()) => {
-            super::accounts::create_demo_accounts(db).await?;
-            Ok(true)
-        }
-        // Another instance sharing the database loaded it first.
-        Err(_) if !is_empty(db).await? => Ok(false),
-        Err(err) => Err(err),
-    }
+    super::audit::record(db, actor, "dataset imported", "dataset", None, counts).await
 }

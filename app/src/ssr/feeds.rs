@@ -82,7 +82,7 @@ pub async fn rotate_token(
     feed_token::Entity::insert(sea_orm::IntoActiveModel::into_active_model(row))
         .exec(&txn)
         .await?;
-    super::accounts::audit_as(
+    super::audit::record_as(
         &txn,
         issued_by,
         "private feed address issued",

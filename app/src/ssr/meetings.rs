@@ -117,7 +117,7 @@ pub async fn save(
         "meeting changed"
     };
     let record = format!("meeting {}", proposed.id);
-    super::accounts::audit(
+    super::audit::record(
         &txn,
         actor,
         action,
@@ -187,7 +187,7 @@ pub async fn save_session(
     } else {
         "session changed"
     };
-    super::accounts::audit(
+    super::audit::record(
         &txn,
         actor,
         action,

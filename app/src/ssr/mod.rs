@@ -1,22 +1,28 @@
 //! Server-only code: the database entities, and the services that load, apply domain rules and
 //! persist in one transaction. Services take the connection explicitly: no global pool.
 
-/// Accounts, login sessions, throttling and the audit log.
+/// Accounts: creating them, reading them.
 pub mod accounts;
 /// The secretariat's administration page and forms.
 pub mod admin;
+/// The audit log: who changed what.
+pub mod audit;
 /// Backup and restore of the whole database as one JSON file.
 pub mod backup;
 /// Bodies: queries.
 pub mod bodies;
 /// Reading the calendar with filters by body and date range.
 pub mod calendar;
+/// The conflict rules in force.
+pub mod conflict_rules;
 /// Conflicts across all bodies: scans, checks, free slots and accepted warnings.
 pub mod conflicts;
 /// Rows to domain types and back.
 pub mod convert;
 /// Whole-dataset import and export, and the demo dataset.
 pub mod dataset;
+/// The demo calendar and accounts, for an empty database.
+pub mod demo;
 /// sea-orm entities; their `Model`s never cross the wire.
 pub mod entities;
 /// Feeds over the stored calendar, and private feed tokens.
@@ -27,14 +33,20 @@ pub mod meetings;
 pub mod nomination_pages;
 /// The nomination workflow over the stored calendar.
 pub mod nominations;
+/// The password rule, hashes, resets and changes.
+pub mod passwords;
 /// Outgoing messages, kept for the secretariat.
 pub mod outbox;
 /// Data for the session and meeting pages.
 pub mod pages;
+/// Sign-ins, their cookie and the CSRF proof.
+pub mod sign_in;
 /// Creating and changing panel discussions.
 pub mod panels;
 /// The planner's meeting form: conversion, live check, free slots, guarded save.
 pub mod planning;
+/// The throttle on password checks.
+pub mod throttle;
 /// Writing one record after validating the dataset with the change, audited.
 pub mod records;
 /// The data version that rises with every write.
@@ -80,7 +92,7 @@ impl PublicBaseUrl {
 pub fn random_hex(bytes: usize) -> Result<String, crate::error::QuorumError> {
     let mut buffer = vec![0u8; bytes];
     getrandom::fill(&mut buffer)
-        .map_err(|e| crate::error::QuorumError::Database(format!("no randomness: {e}")))?;
+        .map_err(|e| crate::error::QuorumError::internal(format!("no randomness: {e}")))?;
     Ok(buffer.iter().map(|b| format!("{b:02x}")).collect())
 }
 

@@ -5,8 +5,8 @@ use sea_orm::DatabaseConnection;
 
 use super::nominations::{self as workflow, NewNomination, Step};
 use super::planning::{field_errors, form_outcome};
-use crate::api::calendar::Choice;
-use crate::api::nominations::*;
+use crate::wire::calendar::Choice;
+use crate::wire::nominations::*;
 use crate::domain::account::{Account, Role};
 use crate::domain::{
     Affiliation, CallForNominations, Dataset, Gender, Id, Nomination, NominationStatus,
@@ -242,8 +242,8 @@ pub struct NominateForm {
     pub biography: String,
 }
 
-fn problem(field: &str, message: impl Into<String>) -> crate::api::planning::FieldError {
-    crate::api::planning::FieldError {
+fn problem(field: &str, message: impl Into<String>) -> crate::wire::planning::FieldError {
+    crate::wire::planning::FieldError {
         field: field.into(),
         message: message.into(),
     }

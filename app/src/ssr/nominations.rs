@@ -141,7 +141,7 @@ async fn persist(
         }
     }
     let (old, new) = changed.unwrap_or((None, None));
-    super::accounts::audit(&txn, actor, action, record, old, new).await?;
+    super::audit::record(&txn, actor, action, record, old, new).await?;
     super::version::bump(&txn).await?;
     txn.commit().await?;
     Ok(())
@@ -420,7 +420,7 @@ pub async fn targets(
         .await?
     {
         Some(row) => {
-            serde_json::from_value(row.value).map_err(|e| QuorumError::Database(e.to_string()))
+            serde_json::from_value(row.value).map_err(|e| QuorumError::internal(e.to_string()))
         }
         None => Ok(Default::default()),
     }
@@ -473,7 +473,7 @@ pub async fn set_targets(
     setting::Entity::insert(sea_orm::IntoActiveModel::into_active_model(row))
         .exec(&txn)
         .await?;
-    super::accounts::audit(
+    super::audit::record(
         &txn,
         actor,
         "balance targets set",

@@ -2,7 +2,7 @@
 
 use sea_orm::DatabaseConnection;
 
-use crate::api::pages::{FeedLinks, MeetingLine, MeetingPage, SessionPage};
+use crate::wire::pages::{FeedLinks, MeetingLine, MeetingPage, SessionPage};
 use crate::domain::session::capitalized;
 use crate::domain::{Dataset, Meeting, Panel, SessionDates};
 use crate::error::QuorumError;
@@ -178,7 +178,7 @@ pub async fn body(
     db: &DatabaseConnection,
     code: &str,
     base: &str,
-) -> Result<Option<crate::api::pages::BodyPage>, QuorumError> {
+) -> Result<Option<crate::wire::pages::BodyPage>, QuorumError> {
     let data = super::dataset::snapshot(db).await?;
     let Some(body) = data.bodies.iter().find(|b| b.code.as_str() == code) else {
         return Ok(None);
@@ -193,7 +193,7 @@ pub async fn body(
         SessionDates::Year(y) => (y.to_string(), chrono::NaiveDate::MAX),
         SessionDates::ToBeDetermined => ("9999".into(), chrono::NaiveDate::MAX),
     });
-    Ok(Some(crate::api::pages::BodyPage {
+    Ok(Some(crate::wire::pages::BodyPage {
         code: body.code.to_string(),
         name: capitalized(&body.name),
         parent: body
@@ -204,7 +204,7 @@ pub async fn body(
         open_to_all_states: body.open_to_all_states,
         sessions: sessions
             .iter()
-            .map(|s| crate::api::pages::SessionLine {
+            .map(|s| crate::wire::pages::SessionLine {
                 id: s.id.to_string(),
                 body: s.body.to_string(),
                 title: capitalized(&data.session_title(s)),
@@ -239,7 +239,7 @@ pub async fn venue(
     db: &DatabaseConnection,
     id: &str,
     base: &str,
-) -> Result<Option<crate::api::pages::VenuePage>, QuorumError> {
+) -> Result<Option<crate::wire::pages::VenuePage>, QuorumError> {
     let data = super::dataset::snapshot(db).await?;
     let Some(venue) = data.venues.iter().find(|v| v.id.as_str() == id) else {
         return Ok(None);
@@ -250,7 +250,7 @@ pub async fn venue(
         .filter(|m| m.venue == venue.id)
         .collect();
     meetings.sort_by_key(|m| m.start);
-    Ok(Some(crate::api::pages::VenuePage {
+    Ok(Some(crate::wire::pages::VenuePage {
         id: venue.id.to_string(),
         name: venue.name.clone(),
         place: format!("{}, {}", venue.city, venue.country),

@@ -5,8 +5,8 @@
 use chrono::{NaiveDate, NaiveTime, TimeZone};
 use sea_orm::DatabaseConnection;
 
-use crate::api::calendar::Choice;
-use crate::api::planning::*;
+use crate::wire::calendar::Choice;
+use crate::wire::planning::*;
 use crate::domain::account::Account;
 use crate::domain::conflicts::{Proposal, SlotQuery};
 use crate::domain::session::capitalized;
@@ -34,8 +34,8 @@ pub fn field_errors(err: &QuorumError) -> Vec<FieldError> {
 /// errors by field; anything else stays an error.
 pub fn form_outcome(
     result: Result<String, QuorumError>,
-) -> Result<crate::api::nominations::FormOutcome, QuorumError> {
-    use crate::api::nominations::FormOutcome;
+) -> Result<crate::wire::nominations::FormOutcome, QuorumError> {
+    use crate::wire::nominations::FormOutcome;
     match result {
         Ok(message) => Ok(FormOutcome {
             errors: vec![],
@@ -706,11 +706,11 @@ pub async fn save_session(
     actor: &Account,
     form: &SessionForm,
     create: bool,
-) -> Result<crate::api::nominations::FormOutcome, QuorumError> {
+) -> Result<crate::wire::nominations::FormOutcome, QuorumError> {
     let data = super::dataset::snapshot(db).await?;
     let session = match session_of(&data, form) {
         Ok(s) => s,
-        Err(errors) => return Ok(crate::api::nominations::FormOutcome { errors, done: None }),
+        Err(errors) => return Ok(crate::wire::nominations::FormOutcome { errors, done: None }),
     };
     let mode = if create {
         super::meetings::SaveMode::Create

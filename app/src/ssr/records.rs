@@ -38,7 +38,7 @@ where
     } else {
         A::Entity::insert(change.row).exec(&txn).await?;
     }
-    super::accounts::audit(
+    super::audit::record(
         &txn,
         actor,
         change.action,

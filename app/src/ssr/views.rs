@@ -7,7 +7,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 use sea_orm::DatabaseConnection;
 
-use crate::api::calendar::*;
+use crate::wire::calendar::*;
 use crate::domain::calendar_view::{timeline_position, CalendarLayout};
 use crate::domain::conflicts::ConflictView;
 use crate::domain::session::capitalized;

@@ -7,9 +7,9 @@ use sea_orm::{
 
 use super::convert::{workplan_entry_body_rows, workplan_entry_row, workplan_row};
 use super::entities::{workplan, workplan_entry, workplan_entry_body};
-use crate::api::nominations::FormOutcome;
-use crate::api::planning::FieldError;
-use crate::api::workplan::{EntryLine, WorkplanPage};
+use crate::wire::nominations::FormOutcome;
+use crate::wire::planning::FieldError;
+use crate::wire::workplan::{EntryLine, WorkplanPage};
 use crate::domain::account::{Account, Role};
 use crate::domain::session::capitalized;
 use crate::domain::workplan::coverage;
@@ -281,7 +281,7 @@ pub async fn save_entry(
     } else {
         "workplan entry changed"
     };
-    super::accounts::audit(
+    super::audit::record(
         &txn,
         actor,
         action,
@@ -330,7 +330,7 @@ pub async fn decide(
     workplan::Entity::update(workplan_row(&after).reset_all())
         .exec(&txn)
         .await?;
-    super::accounts::audit(
+    super::audit::record(
         &txn,
         actor,
         "workplan status changed",

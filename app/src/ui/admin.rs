@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use super::forms::{outcome_view, TextArea};
 use crate::api::account::{load_audit_log, load_outbox};
 use crate::api::admin::*;
+use crate::wire::admin::*;
 
 /// For the secretariat: accounts, bodies, venues with rooms and holidays, conflict rules,
 /// import and export, the outbox and the audit log.

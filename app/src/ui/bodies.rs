@@ -3,7 +3,8 @@ use leptos_router::hooks::use_query_map;
 
 use super::subscribe::SubscribeLinks;
 use crate::api::bodies::list_bodies;
-use crate::api::pages::{get_public_base, FeedLinks};
+use crate::api::pages::get_public_base;
+use crate::wire::pages::FeedLinks;
 use crate::domain::Body;
 
 /// The Conference and its subsidiary bodies, with a filter that works as a plain GET form

@@ -2,16 +2,19 @@
 //! Filters are plain GET forms and links, so every page works without JavaScript.
 
 use leptos::prelude::*;
+
+use crate::error::QuorumError;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::calendar::*;
+use crate::wire::calendar::*;
 
 fn query_value(key: &str) -> Option<String> {
     use_query_map().read_untracked().get(key)
 }
 
 /// Shows a server error as an alert.
-fn failure(e: ServerFnError) -> AnyView {
+fn failure(e: QuorumError) -> AnyView {
     view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any()
 }
 
@@ -196,7 +199,7 @@ fn ViewerZone(has_zone: bool) -> impl IntoView {
             let href = {
                 let location = window_location();
                 let joiner = if location.contains('?') { "&" } else { "?" };
-                format!("{location}{joiner}tz={}", crate::api::pages::encode(&z))
+                format!("{location}{joiner}tz={}", crate::wire::pages::encode(&z))
             };
             view! { <p class="viewer-zone"><a href=href>{format!("Show times also in your zone ({z})")}</a></p> }
         })

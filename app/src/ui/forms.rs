@@ -3,10 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::api::nominations::FormOutcome;
+use crate::error::QuorumError;
+
+use crate::wire::nominations::FormOutcome;
 
 /// The answer of a server function behind a form, once it came.
-pub type Answer = Option<Result<FormOutcome, ServerFnError>>;
+pub type Answer = Option<Result<FormOutcome, QuorumError>>;
 
 /// The error messages for `field`, joined, if the answer has any.
 pub fn field_message(answer: &Answer, field: &str) -> Option<String> {

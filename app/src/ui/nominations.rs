@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::forms::{field_message as message_for, outcome_view, TextArea};
 use crate::api::nominations::*;
+use crate::wire::nominations::*;
 
 const NOMINATE_FIELDS: &[&str] = &[
     "nominee_name",

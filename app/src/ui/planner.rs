@@ -3,11 +3,14 @@
 //! refuses to overwrite someone else's change.
 
 use leptos::prelude::*;
+
+use crate::error::QuorumError;
 use leptos_router::hooks::use_query_map;
 
 use super::forms::TextArea;
-use crate::api::calendar::Choice;
+use crate::wire::calendar::Choice;
 use crate::api::planning::*;
+use crate::wire::planning::*;
 use crate::domain::conflicts::{ConflictView, Severity};
 
 /// `/plan` for a new meeting, `/plan?meeting=KEY` to change one.
@@ -22,7 +25,7 @@ pub fn PlannerPage() -> impl IntoView {
                 Some(id) => load_meeting_form(id).await?,
                 None => None,
             };
-            Ok::<_, ServerFnError>((choices, form))
+            Ok::<_, QuorumError>((choices, form))
         },
     );
     view! {
@@ -445,7 +448,7 @@ pub fn SessionPlannerPage() -> impl IntoView {
                 Some(id) => load_session_form(id).await?,
                 None => None,
             };
-            Ok::<_, ServerFnError>((choices, bodies, form))
+            Ok::<_, QuorumError>((choices, bodies, form))
         },
     );
     view! {
@@ -557,7 +560,7 @@ pub fn PanelPlannerPage() -> impl IntoView {
                 Some(id) => load_panel_form(id).await?,
                 None => None,
             };
-            Ok::<_, ServerFnError>((planner, choices, form))
+            Ok::<_, QuorumError>((planner, choices, form))
         },
     );
     view! {

@@ -1,11 +1,13 @@
 use leptos::prelude::*;
+
+use crate::error::QuorumError;
 use leptos_router::hooks::use_params_map;
 
 use super::subscribe::SubscribeLinks;
 use crate::api::pages::{
     list_session_lines, load_body_page, load_meeting_page, load_session_page, load_venue_page,
-    MeetingLine,
 };
+use crate::wire::pages::MeetingLine;
 use crate::domain::Panel;
 
 /// Every session of every body, in date order.
@@ -192,7 +194,7 @@ fn keyed_page<T, F>(
 ) -> impl IntoView
 where
     T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
-    F: std::future::Future<Output = Result<Option<T>, ServerFnError>> + Send + 'static,
+    F: std::future::Future<Output = Result<Option<T>, QuorumError>> + Send + 'static,
 {
     let params = use_params_map();
     let page = Resource::new(move || params.read().get(key).unwrap_or_default(), load);

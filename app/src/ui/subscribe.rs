@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::api::pages::FeedLinks;
+use crate::wire::pages::FeedLinks;
 
 /// The four ways to subscribe to a feed, for people and their calendar programs.
 #[component]

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::forms::{field_message, outcome_view, TextArea};
-use crate::api::nominations::FormOutcome;
+use crate::wire::nominations::FormOutcome;
 use crate::api::workplan::*;
+use crate::wire::workplan::*;
 
 /// The entry form's fields, whose errors show beside them.
 const FIELDS: &[&str] = &["id", "bodies", "year", "paragraphs", "topics"];

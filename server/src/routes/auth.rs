@@ -13,14 +13,14 @@ use serde_json::json;
 
 use app::domain::Id;
 use app::error::QuorumError;
-use app::ssr::accounts;
+use app::ssr::{audit, passwords, sign_in, throttle};
 use app::ssr::feeds::{issue_private_feed, PrivateSubject};
 
 use crate::error::{json_error, ok, ApiResult};
 use crate::signed_in::CurrentUser;
 use crate::state::AppState;
 
-pub use accounts::SESSION_COOKIE;
+pub use sign_in::SIGN_IN_COOKIE;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -36,7 +36,7 @@ pub fn router() -> Router<AppState> {
         .route("/logout", post(logout_form))
 }
 
-pub use accounts::{authenticate, session_token};
+pub use sign_in::{authenticate, sign_in_token};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -49,7 +49,7 @@ struct Credentials {
 fn session_cookie(state: &AppState, value: &str, max_age: i64) -> HeaderValue {
     let secure = state.site.0.starts_with("https://");
     let cookie = format!(
-        "{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{}",
+        "{SIGN_IN_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{}",
         if secure { "; Secure" } else { "" }
     );
     HeaderValue::from_str(&cookie).expect("cookie is ASCII")
@@ -59,11 +59,11 @@ fn session_cookie(state: &AppState, value: &str, max_age: i64) -> HeaderValue {
 /// says where the request comes from must name Quorum itself.
 async fn login(
     State(state): State<AppState>,
-    client: accounts::Client,
+    client: throttle::Client,
     headers: HeaderMap,
     body: Result<Json<Credentials>, JsonRejection>,
 ) -> ApiResult {
-    let origin = accounts::request_origin(&headers);
+    let origin = sign_in::request_origin(&headers);
     if origin.is_some() && !state.site.allows_origin(origin) {
         return Err(QuorumError::Forbidden(
             "sign in from Quorum's own pages, not from another site".into(),
@@ -72,7 +72,7 @@ async fn login(
     }
     let Json(credentials) = body.map_err(json_error)?;
     let lifetime = chrono::Duration::seconds(state.session_seconds);
-    let session = accounts::login(
+    let session = sign_in::login(
         &state.db,
         &client,
         &credentials.email,
@@ -94,8 +94,8 @@ async fn logout(
     CurrentUser(_): CurrentUser,
     headers: HeaderMap,
 ) -> ApiResult {
-    if let Some(token) = session_token(&headers) {
-        accounts::logout(&state.db, &token).await?;
+    if let Some(token) = sign_in_token(&headers) {
+        sign_in::logout(&state.db, &token).await?;
     }
     let mut response = StatusCode::NO_CONTENT.into_response();
     response
@@ -115,7 +115,7 @@ async fn audit_log(State(state): State<AppState>, CurrentUser(account): CurrentU
             QuorumError::Forbidden("only the secretariat reads the audit log".into()).into(),
         );
     }
-    ok(accounts::audit_log(&state.db, 1000).await?)
+    ok(audit::newest_first(&state.db, 1000).await?)
 }
 
 #[derive(Deserialize)]
@@ -148,7 +148,7 @@ async fn new_feed_token(
         }
     };
     let token = issue_private_feed(&state.db, &account, &subject).await?;
-    let links = app::api::pages::FeedLinks::new(
+    let links = app::wire::pages::FeedLinks::new(
         &state.site.0,
         &format!("/feeds/private/{token}.ics"),
         "Quorum — private feed",
@@ -185,11 +185,11 @@ fn see_other(location: &str) -> axum::response::Response {
 /// account of its choosing (login CSRF), so a foreign, `null` or missing `Origin` is refused.
 async fn login_form(
     State(state): State<AppState>,
-    client: accounts::Client,
+    client: throttle::Client,
     headers: HeaderMap,
     axum::Form(form): axum::Form<LoginForm>,
 ) -> axum::response::Response {
-    if !state.site.allows_origin(accounts::request_origin(&headers)) {
+    if !state.site.allows_origin(sign_in::request_origin(&headers)) {
         return (
             StatusCode::FORBIDDEN,
             "Sign in from Quorum's own sign-in page: this form came from another site.",
@@ -197,7 +197,7 @@ async fn login_form(
             .into_response();
     }
     let lifetime = chrono::Duration::seconds(state.session_seconds);
-    match accounts::login(&state.db, &client, &form.email, &form.password, lifetime).await {
+    match sign_in::login(&state.db, &client, &form.email, &form.password, lifetime).await {
         Ok(session) => {
             let mut response = see_other("/account");
             response.headers_mut().insert(
@@ -228,8 +228,8 @@ async fn logout_form(
     CurrentUser(_): CurrentUser,
     headers: HeaderMap,
 ) -> ApiResult {
-    if let Some(token) = session_token(&headers) {
-        accounts::logout(&state.db, &token).await?;
+    if let Some(token) = sign_in_token(&headers) {
+        sign_in::logout(&state.db, &token).await?;
     }
     let mut response = see_other("/");
     response
@@ -279,6 +279,6 @@ async fn reset_password(
     body: Result<Json<PasswordReset>, JsonRejection>,
 ) -> ApiResult {
     let Json(reset) = body.map_err(json_error)?;
-    accounts::reset_password(&state.db, &account, &reset.email, &reset.password).await?;
+    passwords::reset_password(&state.db, &account, &reset.email, &reset.password).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use app::domain::conflicts::{ConflictRules, Proposal, SlotQuery};
 use app::domain::{BodyCode, Id};
 use app::error::QuorumError;
-use app::ssr::conflicts;
+use app::ssr::{conflict_rules, conflicts};
 
 use crate::error::{json_error, ok, ApiResult};
 use crate::signed_in::CurrentUser;
@@ -59,7 +59,7 @@ async fn accept(
 }
 
 async fn show_rules(State(state): State<AppState>) -> ApiResult {
-    ok(conflicts::rules(&state.db).await?)
+    ok(conflict_rules::rules(&state.db).await?)
 }
 
 async fn set_rules(
@@ -68,7 +68,7 @@ async fn set_rules(
     body: Result<Json<ConflictRules>, JsonRejection>,
 ) -> ApiResult {
     let Json(rules) = body.map_err(json_error)?;
-    conflicts::set_rules(&state.db, &actor, &rules).await?;
+    conflict_rules::set_rules(&state.db, &actor, &rules).await?;
     ok(rules)
 }
 

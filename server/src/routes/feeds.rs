@@ -46,10 +46,10 @@ async fn render(state: &AppState, path: &str, version: i64) -> Result<Rendered, 
         .write(Vec::new(), flate2::Compression::default());
     encoder
         .write_all(&body)
-        .map_err(|e| QuorumError::Database(e.to_string()))?;
+        .map_err(|e| QuorumError::internal(e.to_string()))?;
     let gzip = encoder
         .finish()
-        .map_err(|e| QuorumError::Database(e.to_string()))?;
+        .map_err(|e| QuorumError::internal(e.to_string()))?;
     Ok(Rendered {
         body: body.into(),
         gzip: gzip.into(),

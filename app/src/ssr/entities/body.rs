@@ -24,7 +24,7 @@ impl Model {
     /// Converts a stored row into the domain type; a row that breaks the code rules is a
     /// database error, since every write goes through validation.
     pub fn into_domain(self) -> Result<Body, crate::error::QuorumError> {
-        let parse = |code: &str| BodyCode::parse(code).map_err(crate::error::QuorumError::Database);
+        let parse = |code: &str| BodyCode::parse(code).map_err(crate::error::QuorumError::internal);
         Ok(Body {
             code: parse(&self.code)?,
             parent: self.parent_code.as_deref().map(parse).transpose()?,
@@ -32,7 +32,7 @@ impl Model {
             short_name: self.short_name,
             open_to_all_states: self.open_to_all_states,
             title_style: TitleStyle::parse(&self.title_style)
-                .map_err(crate::error::QuorumError::Database)?,
+                .map_err(crate::error::QuorumError::internal)?,
             position: self.position,
         })
     }

@@ -551,7 +551,7 @@ pub mod failed_login {
         #[sea_orm(primary_key)]
         pub id: i32,
         pub email: String,
-        /// The client's address, as the throttle keys it (`accounts::Client`); rows of
+        /// The client's address, as the throttle keys it (`throttle::Client`); rows of
         /// backups from before it count for a client no request is, as the migration's do.
         #[serde(default = "before_clients")]
         pub client: String,
@@ -564,7 +564,7 @@ pub mod failed_login {
 }
 
 /// One row per client, locked while an attempt of that client is counted and recorded, so that
-/// parallel attempts are counted one after another (`accounts::begin_attempt`). It holds no
+/// parallel attempts are counted one after another (`throttle::begin_attempt`). It holds no
 /// data worth a backup.
 pub mod throttle_lock {
     use sea_orm::entity::prelude::*;

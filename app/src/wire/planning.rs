@@ -1,0 +1,137 @@
+//! The meeting, session and panel forms as they travel, their choices, the live check and the
+//! outcome of a save. Times travel as the venue's wall time; the server converts them.
+
+use serde::{Deserialize, Serialize};
+
+use super::calendar::Choice;
+use crate::domain::conflicts::ConflictView;
+
+/// A meeting as the planner's form holds it: text as typed, times local to the venue.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingForm {
+    pub id: String,
+    pub title: String,
+    pub kind: String,
+    /// One session per body taking part; two or more bodies make a joint meeting.
+    pub sessions: Vec<String>,
+    pub venue: String,
+    pub room: String,
+    /// YYYY-MM-DD at the venue.
+    pub date: String,
+    /// HH:MM at the venue.
+    pub start: String,
+    pub end: String,
+    pub interpretation: bool,
+    pub status: String,
+    /// The revision the planner opened (empty for a new meeting); a save over a newer one is
+    /// refused.
+    #[serde(default)]
+    pub opened_at: String,
+}
+
+/// A problem with one field of a form, shown beside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionOption {
+    pub id: String,
+    pub body: String,
+    pub title: String,
+    pub dates: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VenueOption {
+    pub id: String,
+    pub label: String,
+    pub zone: String,
+    pub rooms: Vec<Choice>,
+}
+
+/// What the planner's form offers, and who is planning.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlannerChoices {
+    pub sessions: Vec<SessionOption>,
+    pub venues: Vec<VenueOption>,
+    pub kinds: Vec<Choice>,
+    pub statuses: Vec<Choice>,
+    /// "Name (role)" of the signed-in planner, if any.
+    pub planner: Option<String>,
+    /// Meetings the planner may open: (id, "date — title").
+    pub meetings: Vec<(String, String)>,
+}
+
+/// The live check's answer: form errors, or the conflicts the meeting would have.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckOutcome {
+    pub errors: Vec<FieldError>,
+    pub conflicts: Vec<ConflictView>,
+    pub blocking: bool,
+}
+
+/// A suggested slot, in the venue's wall time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlotOption {
+    pub date: String,
+    pub start: String,
+    pub end: String,
+    pub label: String,
+    pub warnings: usize,
+}
+
+/// What saving answers: the saved meeting's key, or why not.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SaveOutcome {
+    pub saved: Option<String>,
+    pub errors: Vec<FieldError>,
+    /// Set when another planner saved the meeting after this one opened it: what they changed.
+    pub changed_since: Vec<String>,
+    /// The revision now stored, for the next save.
+    pub opened_at: String,
+}
+
+/// A session as the session form holds it: text as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionForm {
+    pub id: String,
+    pub body: String,
+    pub kind: String,
+    pub number: String,
+    pub resumed: String,
+    pub subject: String,
+    pub venue: String,
+    pub format: String,
+    /// First and last day; or only `year` when the days are not yet known.
+    pub start: String,
+    pub end: String,
+    pub year: String,
+    pub status: String,
+    pub notes: String,
+}
+
+/// A panel discussion as the panel form holds it: text as typed. Panellists come through
+/// nominations and are not part of the form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PanelForm {
+    pub id: String,
+    /// The meeting that holds the panel.
+    pub meeting: String,
+    pub topic: String,
+    pub workplan_entry: String,
+    /// The moderator's person key.
+    pub moderator: String,
+    pub planned_size: String,
+    pub notes: String,
+}
+
+/// What the panel form offers: the panels to open, workplan entries and moderators.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PanelChoices {
+    pub panels: Vec<Choice>,
+    pub workplan_entries: Vec<Choice>,
+    pub persons: Vec<Choice>,
+}
