@@ -143,9 +143,13 @@ impl leptos::server_fn::error::FromServerFnError for QuorumError {
         use leptos::server_fn::error::ServerFnErrorErr as E;
         match value {
             E::Args(why) | E::MissingArg(why) => QuorumError::BadRequest(why),
-            E::Request(why) | E::Deserialization(why) | E::Response(why) => {
-                QuorumError::Unreachable(why)
-            }
+            // On the server, what does not deserialise is the request's arguments: the
+            // client's mistake. In the browser it is the server's answer.
+            #[cfg(feature = "ssr")]
+            E::Deserialization(why) => QuorumError::BadRequest(why),
+            #[cfg(not(feature = "ssr"))]
+            E::Deserialization(why) => QuorumError::Unreachable(why),
+            E::Request(why) | E::Response(why) => QuorumError::Unreachable(why),
             E::Registration(why)
             | E::UnsupportedRequestMethod(why)
             | E::ServerError(why)

@@ -549,3 +549,49 @@ async fn pages_offer_subscribe_links_and_feed_urls_lead_back_to_meeting_pages() 
         404
     );
 }
+
+/// Every feed of the demo, byte for byte, against the copies kept in `tests/golden/feeds/`: a
+/// change of code that alters one byte a subscriber receives fails here, on both backends.
+/// After an intended change of the feeds or the demo, `QUORUM_BLESS_GOLDEN=1` rewrites them.
+#[tokio::test]
+async fn demo_feeds_match_their_golden_copies() {
+    let golden = tests::workspace_root().join("tests/golden/feeds");
+    let bless = std::env::var_os("QUORUM_BLESS_GOLDEN").is_some();
+    let demo: Value =
+        serde_json::from_str(&std::fs::read_to_string(tests::workspace_root().join("app/data/demo.json")).unwrap())
+            .unwrap();
+    let ids = |list: &str, key: &str| -> Vec<String> {
+        demo[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v[key].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let mut paths = vec!["all".to_owned(), "deadlines".to_owned()];
+    paths.extend(ids("bodies", "code").iter().map(|c| format!("bodies/{c}")));
+    paths.extend(ids("sessions", "id").iter().map(|s| format!("sessions/{s}")));
+    paths.extend(ids("venues", "id").iter().map(|v| format!("venues/{v}")));
+    for backend in backends() {
+        let db = TestDatabase::new(backend).await;
+        let server = TestServer::start_with(&db, &["--base-url", "https://quorum.example"]).await;
+        for path in &paths {
+            let response = fetch(&server, &format!("/feeds/{path}.ics"), &[]).await;
+            assert_eq!(response.status(), 200, "{path}");
+            let bytes = response.bytes().await.unwrap();
+            let file = golden.join(format!("{}.ics", path.replace('/', "-")));
+            if bless {
+                std::fs::create_dir_all(&golden).unwrap();
+                std::fs::write(&file, &bytes).unwrap();
+                continue;
+            }
+            let kept = std::fs::read(&file)
+                .unwrap_or_else(|_| panic!("{} is missing: run with QUORUM_BLESS_GOLDEN=1", file.display()));
+            assert!(
+                kept == bytes.as_ref(),
+                "{backend:?}: /feeds/{path}.ics differs from {}",
+                file.display()
+            );
+        }
+    }
+}

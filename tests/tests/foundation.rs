@@ -32,11 +32,26 @@ async fn health_answers_503_while_the_database_is_unreachable_and_recovers() {
             .status(),
         200
     );
+    let secretariat = server.secretariat().await;
     db.set_reachable(false).await;
     let response = http().get(server.url("/healthz")).send().await.unwrap();
     assert_eq!(response.status(), 503);
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["database"], "unreachable");
+    // A REST read and a server function while the database is away: 503 in plain words, no
+    // driver detail, and never a refusal such as 403.
+    for request in [
+        secretariat.get(server.url("/api/audit")),
+        secretariat
+            .post(server.url("/api/admin/outbox"))
+            .header("content-type", "application/x-www-form-urlencoded"),
+    ] {
+        let response = request.send().await.unwrap();
+        assert_eq!(response.status(), 503);
+        let text = response.text().await.unwrap();
+        assert!(text.contains("Unavailable") || text.contains("unavailable"), "{text}");
+        assert!(!text.to_lowercase().contains("postgres") && !text.contains("pool"), "{text}");
+    }
     db.set_reachable(true).await;
     assert_eq!(
         http()

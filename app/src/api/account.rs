@@ -103,7 +103,7 @@ pub async fn change_password(
         .as_ref()
         .and_then(|parts| sign_in_token(&parts.headers));
     let client = Client::of(&parts.map(|parts| parts.extensions).unwrap_or_default());
-    let outcome = crate::ssr::planning::form_outcome(
+    let outcome = crate::ssr::forms::form_outcome(
         crate::ssr::passwords::change_own_password(
             &db,
             &account,

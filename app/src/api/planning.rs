@@ -12,7 +12,7 @@ use crate::error::QuorumError;
 pub async fn load_planner() -> Result<PlannerChoices, QuorumError> {
     let db = super::database()?;
     let account = super::caller::signed_in(false).await?;
-    crate::ssr::planning::options(&db, account.as_ref())
+    crate::ssr::planner::options(&db, account.as_ref())
         .await
 }
 
@@ -20,7 +20,7 @@ pub async fn load_planner() -> Result<PlannerChoices, QuorumError> {
 #[server(endpoint = "plan/meeting")]
 pub async fn load_meeting_form(id: String) -> Result<Option<MeetingForm>, QuorumError> {
     let db = super::database()?;
-    crate::ssr::planning::form_of(&db, &id)
+    crate::ssr::planner::form_of(&db, &id)
         .await
 }
 
@@ -28,7 +28,7 @@ pub async fn load_meeting_form(id: String) -> Result<Option<MeetingForm>, Quorum
 #[server(endpoint = "plan/check", input = leptos::server_fn::codec::Json)]
 pub async fn check_meeting_form(form: MeetingForm) -> Result<CheckOutcome, QuorumError> {
     let db = super::database()?;
-    crate::ssr::planning::check(&db, &form)
+    crate::ssr::planner::check(&db, &form)
         .await
 }
 
@@ -40,7 +40,7 @@ pub async fn find_free_slots(
     to: String,
 ) -> Result<Vec<SlotOption>, QuorumError> {
     let db = super::database()?;
-    crate::ssr::planning::slots(&db, &form, &from, &to)
+    crate::ssr::planner::slots(&db, &form, &from, &to)
         .await
 }
 
@@ -53,7 +53,7 @@ pub async fn save_meeting_form(
 ) -> Result<SaveOutcome, QuorumError> {
     let db = super::database()?;
     let actor = super::caller::signed_in_for_change().await?;
-    let outcome = crate::ssr::planning::save(&db, &actor, &form, create)
+    let outcome = crate::ssr::planner::save(&db, &actor, &form, create)
         .await?;
     Ok(outcome)
 }
@@ -75,7 +75,7 @@ pub async fn accept_conflict(id: String, reason: String) -> Result<String, Quoru
 #[server(endpoint = "plan/session")]
 pub async fn load_session_form(id: String) -> Result<Option<SessionForm>, QuorumError> {
     let db = super::database()?;
-    crate::ssr::planning::session_form_of(&db, &id)
+    crate::ssr::session_form::session_form_of(&db, &id)
         .await
 }
 
@@ -115,7 +115,7 @@ pub async fn save_session_form(
         status,
         notes,
     };
-    let outcome = crate::ssr::planning::save_session(&db, &actor, &form, create == "true")
+    let outcome = crate::ssr::session_form::save_session(&db, &actor, &form, create == "true")
         .await?;
     Ok(outcome)
 }

@@ -1,7 +1,7 @@
 //! The workplan page: approval status, entries, the coverage of the declaration, and the
 //! editor's forms.
 
-use crate::wire::workplan::{EntryLine, WorkplanPage};
+use crate::wire::workplan::WorkplanPage;
 
 use leptos::prelude::*;
 
@@ -32,7 +32,7 @@ pub async fn save_workplan_entry(
 ) -> Result<FormOutcome, QuorumError> {
     let db = super::database()?;
     let actor = super::caller::signed_in_for_change().await?;
-    let line = EntryLine {
+    let line = crate::wire::workplan::EntryLine {
         id,
         bodies,
         year,

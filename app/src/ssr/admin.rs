@@ -10,7 +10,7 @@ use sea_orm::{
 use super::accounts::NewAccount;
 use super::convert::{closure_row, room_row, venue_row};
 use super::entities::{auth_session, body, room, user, venue_closure};
-use super::planning::form_outcome;
+use super::forms::form_outcome;
 use super::records::{self, verb, RecordChange};
 use crate::wire::admin::{AdminPage, BodyLine, RoomLine, UserLine, VenueLine};
 use crate::wire::nominations::FormOutcome;

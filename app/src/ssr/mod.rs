@@ -43,8 +43,14 @@ pub mod pages;
 pub mod sign_in;
 /// Creating and changing panel discussions.
 pub mod panels;
-/// The planner's meeting form: conversion, live check, free slots, guarded save.
-pub mod planning;
+/// The planner: its choices, the live check, free slots, the guarded save.
+pub mod planner;
+/// The meeting form: typed values to a meeting and back.
+pub mod meeting_form;
+/// The session form: typed values to a session, saved.
+pub mod session_form;
+/// What every form answers: done, or problems by field.
+pub mod forms;
 /// The throttle on password checks.
 pub mod throttle;
 /// Writing one record after validating the dataset with the change, audited.

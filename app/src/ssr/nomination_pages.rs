@@ -4,7 +4,7 @@
 use sea_orm::DatabaseConnection;
 
 use super::nominations::{self as workflow, NewNomination, Step};
-use super::planning::{field_errors, form_outcome};
+use super::forms::{field_errors, form_outcome};
 use crate::wire::calendar::Choice;
 use crate::wire::nominations::*;
 use crate::domain::account::{Account, Role};
@@ -242,13 +242,6 @@ pub struct NominateForm {
     pub biography: String,
 }
 
-fn problem(field: &str, message: impl Into<String>) -> crate::wire::planning::FieldError {
-    crate::wire::planning::FieldError {
-        field: field.into(),
-        message: message.into(),
-    }
-}
-
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     chars
@@ -271,20 +264,20 @@ pub async fn nominate(
 ) -> Result<FormOutcome, QuorumError> {
     let mut errors = vec![];
     let call = Id::parse(form.call.trim())
-        .map_err(|why| errors.push(problem("call", why)))
+        .map_err(|why| errors.push(crate::wire::planning::FieldError::new("call", why)))
         .ok();
     let gender = Gender::parse(&form.nominee_gender)
-        .map_err(|why| errors.push(problem("nominee_gender", why)))
+        .map_err(|why| errors.push(crate::wire::planning::FieldError::new("nominee_gender", why)))
         .ok();
     if form.nominee_name.trim().is_empty() {
-        errors.push(problem("nominee_name", "give the nominee's name"));
+        errors.push(crate::wire::planning::FieldError::new("nominee_name", "give the nominee's name"));
     }
     if form.justification.trim().is_empty() {
-        errors.push(problem("justification", "say why this nominee"));
+        errors.push(crate::wire::planning::FieldError::new("justification", "say why this nominee"));
     }
     if let Some(email) = optional(form.nominee_email.clone()) {
         if !email.contains('@') {
-            errors.push(problem("nominee_email", "not an e-mail address"));
+            errors.push(crate::wire::planning::FieldError::new("nominee_email", "not an e-mail address"));
         }
     }
     let (Some(call), Some(gender), true) = (call, gender, errors.is_empty()) else {
@@ -293,7 +286,7 @@ pub async fn nominate(
     let data = super::dataset::snapshot(db).await?;
     let Some(stored_call) = data.calls_for_nominations.iter().find(|c| c.id == call) else {
         return Ok(FormOutcome {
-            errors: vec![problem("call", format!("there is no call {call}"))],
+            errors: vec![crate::wire::planning::FieldError::new("call", format!("there is no call {call}"))],
             done: None,
         });
     };
@@ -327,7 +320,7 @@ pub async fn nominate(
             chrono::Utc::now(),
         ) {
             return Ok(FormOutcome {
-                errors: vec![problem("call", why)],
+                errors: vec![crate::wire::planning::FieldError::new("call", why)],
                 done: None,
             });
         }
@@ -362,7 +355,7 @@ pub async fn nominate(
         }),
         // Another nomination filled the quota in between: the draft stays, with its reason.
         Err(QuorumError::Invalid { message, .. }) => Ok(FormOutcome {
-            errors: vec![problem("call", format!("{message}; your draft is kept"))],
+            errors: vec![crate::wire::planning::FieldError::new("call", format!("{message}; your draft is kept"))],
             done: None,
         }),
         Err(e) => Err(e),
@@ -390,7 +383,7 @@ pub async fn step(
             Ok(seen) => Some(seen),
             Err(_) => {
                 return Ok(FormOutcome {
-                    errors: vec![problem("seen", "not a nomination as seen on the board")],
+                    errors: vec![crate::wire::planning::FieldError::new("seen", "not a nomination as seen on the board")],
                     done: None,
                 })
             }
@@ -405,7 +398,7 @@ pub async fn step(
         "edit" => {
             if justification.trim().is_empty() {
                 return Ok(FormOutcome {
-                    errors: vec![problem("justification", "say why this nominee")],
+                    errors: vec![crate::wire::planning::FieldError::new("justification", "say why this nominee")],
                     done: None,
                 });
             }
@@ -431,7 +424,7 @@ pub async fn step(
         ),
         other => {
             return Ok(FormOutcome {
-                errors: vec![problem("step", format!("unknown step {other:?}"))],
+                errors: vec![crate::wire::planning::FieldError::new("step", format!("unknown step {other:?}"))],
                 done: None,
             })
         }
@@ -440,7 +433,7 @@ pub async fn step(
     // A change in between is the reader's to look at again, beside the form.
     if let Err(QuorumError::Conflict(why)) = &outcome {
         return Ok(FormOutcome {
-            errors: vec![problem("form", capitalised(why))],
+            errors: vec![crate::wire::planning::FieldError::new("form", capitalised(why))],
             done: None,
         });
     }
@@ -462,20 +455,20 @@ pub async fn open_call(
 ) -> Result<FormOutcome, QuorumError> {
     let mut errors = vec![];
     let panel_id = Id::parse(panel.trim())
-        .map_err(|why| errors.push(problem("panel", why)))
+        .map_err(|why| errors.push(crate::wire::planning::FieldError::new("panel", why)))
         .ok();
     let deadline = deadline
         .parse::<chrono::NaiveDate>()
-        .map_err(|_| errors.push(problem("deadline", "give the deadline as YYYY-MM-DD")))
+        .map_err(|_| errors.push(crate::wire::planning::FieldError::new("deadline", "give the deadline as YYYY-MM-DD")))
         .ok();
     if deadline.is_some_and(|d| d < today()) {
-        errors.push(problem("deadline", "the deadline has passed"));
+        errors.push(crate::wire::planning::FieldError::new("deadline", "the deadline has passed"));
     }
     let quota = match quota.trim() {
         "" => None,
         q => q
             .parse::<u32>()
-            .map_err(|_| errors.push(problem("quota", "a whole number, or empty")))
+            .map_err(|_| errors.push(crate::wire::planning::FieldError::new("quota", "a whole number, or empty")))
             .ok(),
     };
     let (Some(panel_id), Some(deadline), true) = (panel_id, deadline, errors.is_empty()) else {

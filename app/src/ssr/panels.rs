@@ -3,7 +3,7 @@
 
 use super::admin::refused;
 use super::convert::panel_row;
-use super::planning::form_outcome;
+use super::forms::form_outcome;
 use super::records::{self, verb, RecordChange};
 use crate::wire::calendar::Choice;
 use crate::wire::nominations::FormOutcome;

@@ -16,7 +16,6 @@ use sea_orm::{
 
 use super::entities::{auth_session, user};
 
-use super::accounts::invalid;
 use super::throttle::{begin_attempt, end_attempt, Client};
 
 use crate::domain::account::Account;
@@ -85,7 +84,7 @@ pub async fn reset_password(
     }
     let email = email.trim().to_lowercase();
     if let Some(why) = weak_password(password, &email) {
-        return Err(invalid("password", why));
+        return Err(QuorumError::invalid("account", "password", why));
     }
     let row = user::Entity::find()
         .filter(user::Column::Email.eq(&email))
@@ -161,13 +160,13 @@ pub async fn change_own_password(
     });
     end_attempt(db, attempt, matches).await?;
     if !matches {
-        return Err(invalid("current", "is not your current password"));
+        return Err(QuorumError::invalid("account", "current", "is not your current password"));
     }
     if let Some(why) = weak_password(new, &account.email) {
-        return Err(invalid("new", why));
+        return Err(QuorumError::invalid("account", "new", why));
     }
     if new != confirm {
-        return Err(invalid("confirm", "does not match the new password"));
+        return Err(QuorumError::invalid("account", "confirm", "does not match the new password"));
     }
     let keep = sign_in_token.map(super::sha256_hex);
     let txn = db.begin().await?;

@@ -255,7 +255,7 @@ pub async fn save_entry(
     }
     if let Err(e) = data.validate() {
         return Ok(FormOutcome {
-            errors: super::planning::field_errors(&e),
+            errors: super::forms::field_errors(&e),
             done: None,
         });
     }

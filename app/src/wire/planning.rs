@@ -36,6 +36,16 @@ pub struct FieldError {
     pub message: String,
 }
 
+impl FieldError {
+    /// The problem with one field (`"form"` for the form as a whole).
+    pub fn new(field: &str, message: impl Into<String>) -> FieldError {
+        FieldError {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionOption {
     pub id: String,
