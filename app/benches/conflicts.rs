@@ -10,7 +10,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicIsize, Ordering};
 use std::time::Instant;
 
-use app::domain::conflicts::{reference, Calendar, MeetingData};
+use app::domain::conflicts::{reference, MeetingData, MeetingIndex};
 use app::domain::*;
 use chrono::{Duration, NaiveDate, NaiveTime, TimeZone};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
@@ -143,7 +143,7 @@ fn skeleton(persons: usize) -> Dataset {
 /// A random meeting inside a meeting window of its venue: one body (one in ten joint with a
 /// second), 1–3 hours, a room, interpretation for most, `persons_each` persons.
 fn random_meeting(
-    cal: &Calendar,
+    cal: &MeetingIndex,
     rng: &mut StdRng,
     index: usize,
     persons: usize,
@@ -208,9 +208,9 @@ fn random_meeting(
 }
 
 /// A calendar of `meetings` meetings with three persons each.
-fn synthetic(meetings: usize) -> Calendar {
+fn synthetic(meetings: usize) -> MeetingIndex {
     let persons = (meetings / 5).max(10);
-    let mut cal = Calendar::build(&skeleton(persons)).unwrap();
+    let mut cal = MeetingIndex::build(&skeleton(persons)).unwrap();
     let mut rng = StdRng::seed_from_u64(2023);
     for i in 0..meetings {
         let m = random_meeting(&cal, &mut rng, i, persons, 3);
@@ -221,7 +221,7 @@ fn synthetic(meetings: usize) -> Calendar {
 }
 
 /// Proposed changes: existing meetings moved to a random new time and place.
-fn proposals(cal: &Calendar, count: usize) -> Vec<MeetingData> {
+fn proposals(cal: &MeetingIndex, count: usize) -> Vec<MeetingData> {
     let mut rng = StdRng::seed_from_u64(7);
     let persons = cal.meeting_count() / 5;
     (0..count)

@@ -226,7 +226,7 @@ pub async fn enforce(
         ))
         .into_response(),
         Ok(account) => {
-            // The handler's own check of the sign-in reuses this one: one session read.
+            // The handler's own check of the sign-in reuses this one: one sign-in read.
             request.extensions_mut().insert(account);
             next.run(request).await
         }

@@ -129,9 +129,10 @@ pub struct ServeArgs {
     #[arg(long, env = "QUORUM_FEED_STALENESS_MS", default_value_t = 100)]
     pub feed_staleness_ms: u64,
 
-    /// How long a login lasts, in seconds (default 12 hours).
-    #[arg(long, env = "QUORUM_SESSION_SECONDS", default_value_t = 43_200)]
-    pub session_seconds: i64,
+    /// How long a sign-in lasts, in seconds (default 12 hours). `--session-seconds` is its
+    /// earlier name.
+    #[arg(long, alias = "session-seconds", env = "QUORUM_SIGN_IN_SECONDS", default_value_t = 43_200)]
+    pub sign_in_seconds: i64,
 
     /// How long a request may take, reading its body included, before it is answered 408; and
     /// how long its headers may take to arrive before the connection is closed. A client that

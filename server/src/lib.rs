@@ -190,14 +190,14 @@ async fn serve(args: ServeArgs) -> Result<(), RunError> {
     let listener = tokio::net::TcpListener::bind(args.addr).await?;
     let addr = listener.local_addr()?;
     // Pages reuse a read of the data version within the same bound as feeds.
-    app::ssr::version::set_read_staleness(std::time::Duration::from_millis(args.feed_staleness_ms));
+    app::ssr::data_version::set_read_staleness(std::time::Duration::from_millis(args.feed_staleness_ms));
     let state = state::AppState {
         leptos_options: startup::leptos_options(&args.site_root, addr),
         db,
         site: app::ssr::PublicBaseUrl(public_base_url(args.base_url.as_deref(), addr)),
         feed_cache: Default::default(),
         feed_staleness: std::time::Duration::from_millis(args.feed_staleness_ms),
-        session_seconds: args.session_seconds,
+        sign_in_seconds: args.sign_in_seconds,
         request_timeout: std::time::Duration::from_secs(args.request_timeout_secs),
     };
     let app = startup::build_router(state);

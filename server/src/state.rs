@@ -21,7 +21,7 @@ pub struct AppState {
     /// How long a read of the data version may be reused by feeds.
     pub feed_staleness: std::time::Duration,
     /// How long a login lasts, in seconds.
-    pub session_seconds: i64,
+    pub sign_in_seconds: i64,
     /// How long a request may take, reading its body included.
     #[from_ref(skip)]
     pub request_timeout: std::time::Duration,
@@ -31,7 +31,7 @@ impl AppState {
     /// After a write through this instance: pages and feeds read the data version again at
     /// once, rather than within the staleness bound.
     pub fn after_write(&self) {
-        app::ssr::version::forget();
+        app::ssr::data_version::forget();
         self.feed_cache
             .lock()
             .expect("feed cache lock")

@@ -477,7 +477,7 @@ async fn state_changing_requests_need_a_csrf_proof() {
 async fn sessions_expire_and_logins_are_throttled() {
     for backend in backends() {
         let db = TestDatabase::new(backend).await;
-        let server = TestServer::start_with(&db, &["--session-seconds", "1"]).await;
+        let server = TestServer::start_with(&db, &["--sign-in-seconds", "1"]).await;
         let client = server.secretariat().await;
         assert_eq!(
             client

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::error::QuorumError;
 
-use crate::wire::pages::FeedLinks;
+use crate::wire::detail_pages::FeedLinks;
 
 use crate::domain::account::Account;
 
@@ -15,8 +15,7 @@ use crate::domain::account::Account;
 pub async fn load_audit_log() -> Result<Vec<AuditRow>, QuorumError> {
     super::caller::secretariat().await?;
     let db = super::database()?;
-    let lines = crate::ssr::audit::newest_first(&db, 200)
-        .await?;
+    let lines = crate::ssr::audit::newest_first(&db, 200).await?;
     Ok(lines
         .into_iter()
         .map(|l| AuditRow {
@@ -33,8 +32,7 @@ pub async fn load_audit_log() -> Result<Vec<AuditRow>, QuorumError> {
 pub async fn load_outbox() -> Result<Vec<OutboxRow>, QuorumError> {
     let account = super::caller::secretariat().await?;
     let db = super::database()?;
-    let messages = crate::ssr::outbox::list(&db, &account)
-        .await?;
+    let messages = crate::ssr::outbox::list(&db, &account).await?;
     Ok(messages
         .into_iter()
         .map(|m| OutboxRow {
@@ -69,8 +67,7 @@ pub async fn new_private_feed(kind: String, subject: String) -> Result<FeedLinks
         }
     };
     let db = super::database()?;
-    let token = issue_private_feed(&db, &account, &subject)
-        .await?;
+    let token = issue_private_feed(&db, &account, &subject).await?;
     // The answer carries the secret address: no cache may keep it.
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.insert_header(
@@ -79,7 +76,7 @@ pub async fn new_private_feed(kind: String, subject: String) -> Result<FeedLinks
         );
     }
     Ok(FeedLinks::new(
-        &super::pages::public_base(),
+        &super::detail_pages::public_base(),
         &format!("/feeds/private/{token}.ics"),
         "Quorum — private feed",
     ))

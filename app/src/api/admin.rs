@@ -14,8 +14,7 @@ use crate::wire::nominations::FormOutcome;
 pub async fn load_admin() -> Result<AdminPage, QuorumError> {
     let actor = super::caller::secretariat().await?;
     let db = super::database()?;
-    crate::ssr::admin::page(&db, &actor)
-        .await
+    crate::ssr::admin::page(&db, &actor).await
 }
 
 /// Adds an account. `scope` is the body code of a Bureau member, or the State's ISO code of a
@@ -30,8 +29,8 @@ pub async fn add_user(
 ) -> Result<FormOutcome, QuorumError> {
     let actor = super::caller::secretariat_for_change().await?;
     let db = super::database()?;
-    let outcome = crate::ssr::admin::add_user(&db, &actor, &email, &name, &role, &scope, &password)
-        .await?;
+    let outcome =
+        crate::ssr::admin::add_user(&db, &actor, &email, &name, &role, &scope, &password).await?;
     Ok(outcome)
 }
 
@@ -45,8 +44,8 @@ pub async fn add_closure(
 ) -> Result<FormOutcome, QuorumError> {
     let actor = super::caller::secretariat_for_change().await?;
     let db = super::database()?;
-    let outcome = crate::ssr::admin::add_closure(&db, &actor, &venue, &start, &end, &reason)
-        .await?;
+    let outcome =
+        crate::ssr::admin::add_closure(&db, &actor, &venue, &start, &end, &reason).await?;
     Ok(outcome)
 }
 
@@ -55,8 +54,7 @@ pub async fn add_closure(
 pub async fn save_rules(rules: String) -> Result<FormOutcome, QuorumError> {
     let actor = super::caller::secretariat_for_change().await?;
     let db = super::database()?;
-    let outcome = crate::ssr::admin::save_rules(&db, &actor, &rules)
-        .await?;
+    let outcome = crate::ssr::admin::save_rules(&db, &actor, &rules).await?;
     Ok(outcome)
 }
 
@@ -78,8 +76,7 @@ pub async fn save_body(
         parent: &parent,
         open_to_all_states: matches!(open_to_all_states.as_str(), "true" | "on"),
     };
-    let outcome = crate::ssr::admin::save_body(&db, &actor, &form)
-        .await?;
+    let outcome = crate::ssr::admin::save_body(&db, &actor, &form).await?;
     Ok(outcome)
 }
 
@@ -103,8 +100,7 @@ pub async fn save_venue(
         time_zone: &time_zone,
         interpretation_teams: &interpretation_teams,
     };
-    let outcome = crate::ssr::admin::save_venue(&db, &actor, &form)
-        .await?;
+    let outcome = crate::ssr::admin::save_venue(&db, &actor, &form).await?;
     Ok(outcome)
 }
 

@@ -8,6 +8,5 @@ use crate::domain::Body;
 #[server(endpoint = "pages/bodies")]
 pub async fn list_bodies() -> Result<Vec<Body>, QuorumError> {
     let db = super::database()?;
-    crate::ssr::bodies::list(&db)
-        .await
+    crate::ssr::bodies::list(&db).await
 }

@@ -2,7 +2,9 @@
 //! the time-zone arithmetic, so pages read completely without JavaScript and the browser bundle
 //! carries no time-zone database.
 
-use crate::wire::calendar::{CalendarQuery, CalendarPage, TimelineQuery, TimelinePage, ProgrammeQuery, ProgrammePage};
+use crate::wire::calendar::{
+    CalendarPage, CalendarQuery, ProgrammePage, ProgrammeQuery, TimelinePage, TimelineQuery,
+};
 
 use leptos::prelude::*;
 
@@ -11,20 +13,17 @@ use crate::error::QuorumError;
 #[server(endpoint = "pages/calendar", input = leptos::server_fn::codec::Json)]
 pub async fn load_calendar(query: CalendarQuery) -> Result<CalendarPage, QuorumError> {
     let db = super::database()?;
-    crate::ssr::views::calendar(&db, query)
-        .await
+    crate::ssr::calendar_page::load(&db, query).await
 }
 
 #[server(endpoint = "pages/timeline", input = leptos::server_fn::codec::Json)]
 pub async fn load_timeline(query: TimelineQuery) -> Result<TimelinePage, QuorumError> {
     let db = super::database()?;
-    crate::ssr::views::timeline(&db, query)
-        .await
+    crate::ssr::timeline_page::load(&db, query).await
 }
 
 #[server(endpoint = "pages/programme", input = leptos::server_fn::codec::Json)]
 pub async fn load_programme(query: ProgrammeQuery) -> Result<ProgrammePage, QuorumError> {
     let db = super::database()?;
-    crate::ssr::views::programme(&db, query)
-        .await
+    crate::ssr::programme_page::load(&db, query).await
 }

@@ -8,14 +8,12 @@ use crate::domain::conflicts::{CheckAnswer, ConflictView, Proposal};
 #[server(endpoint = "conflicts/list")]
 pub async fn list_conflicts() -> Result<Vec<ConflictView>, QuorumError> {
     let db = super::database()?;
-    crate::ssr::conflicts::scan(&db)
-        .await
+    crate::ssr::conflicts::scan(&db).await
 }
 
 /// What a proposed meeting would clash with, checked without saving it.
 #[server(endpoint = "conflicts/check-meeting")]
 pub async fn check_meeting(proposal: Proposal) -> Result<CheckAnswer, QuorumError> {
     let db = super::database()?;
-    crate::ssr::conflicts::check(&db, &proposal)
-        .await
+    crate::ssr::conflicts::check(&db, &proposal).await
 }

@@ -11,10 +11,10 @@ pub mod bodies;
 pub mod calendar;
 /// Conflicts across all bodies.
 pub mod conflicts;
+/// Session and meeting pages, subscribe links.
+pub mod detail_pages;
 /// Calls, nominations and the review board.
 pub mod nominations;
-/// Session and meeting pages, subscribe links.
-pub mod pages;
 /// The meeting planner: live checks, free slots, saving, accepting warnings.
 pub mod planning;
 /// The workplan: approval, entries, coverage.

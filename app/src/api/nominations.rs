@@ -2,7 +2,7 @@
 //! review board. Every form answers with errors by field, so the page shows each beside its
 //! field and keeps what was typed.
 
-use crate::wire::nominations::{NominationsPage, ReviewPage, FormOutcome};
+use crate::wire::nominations::{FormOutcome, NominationsPage, ReviewPage};
 
 use leptos::prelude::*;
 
@@ -12,16 +12,14 @@ use crate::error::QuorumError;
 pub async fn load_nominations() -> Result<NominationsPage, QuorumError> {
     let db = super::database()?;
     let account = super::caller::signed_in(false).await?;
-    crate::ssr::nomination_pages::nominations(&db, account.as_ref())
-        .await
+    crate::ssr::nomination_pages::nominations(&db, account.as_ref()).await
 }
 
 #[server(endpoint = "nominations/review")]
 pub async fn load_review() -> Result<ReviewPage, QuorumError> {
     let db = super::database()?;
     let account = super::caller::signed_in(false).await?;
-    crate::ssr::nomination_pages::review(&db, account.as_ref())
-        .await
+    crate::ssr::nomination_pages::review(&db, account.as_ref()).await
 }
 
 /// Drafts and submits a nomination for the focal point's own State.
@@ -46,8 +44,7 @@ pub async fn nominate(
         justification,
         biography,
     };
-    let outcome = crate::ssr::nomination_pages::nominate(&db, &actor, form)
-        .await?;
+    let outcome = crate::ssr::nomination_pages::nominate(&db, &actor, form).await?;
     Ok(outcome)
 }
 
@@ -73,8 +70,7 @@ pub async fn nomination_step(
         message,
         seen,
     };
-    let outcome = crate::ssr::nomination_pages::step(&db, &actor, &id, &step, texts)
-        .await?;
+    let outcome = crate::ssr::nomination_pages::step(&db, &actor, &id, &step, texts).await?;
     Ok(outcome)
 }
 
@@ -83,8 +79,7 @@ pub async fn nomination_step(
 pub async fn release_decisions(call: String) -> Result<FormOutcome, QuorumError> {
     let db = super::database()?;
     let actor = super::caller::signed_in_for_change().await?;
-    let released = crate::ssr::nominations::release(&db, &actor, &call)
-        .await?;
+    let released = crate::ssr::nominations::release(&db, &actor, &call).await?;
     Ok(FormOutcome {
         errors: vec![],
         done: Some(format!("{} decision(s) released.", released.len())),
@@ -100,7 +95,7 @@ pub async fn open_call_for(
 ) -> Result<FormOutcome, QuorumError> {
     let db = super::database()?;
     let actor = super::caller::signed_in_for_change().await?;
-    let outcome = crate::ssr::nomination_pages::open_call(&db, &actor, &panel, &deadline, &quota)
-        .await?;
+    let outcome =
+        crate::ssr::nomination_pages::open_call(&db, &actor, &panel, &deadline, &quota).await?;
     Ok(outcome)
 }

@@ -2,7 +2,10 @@
 //! free slots, saving, and accepting warnings with a reason. Times travel as the venue's wall
 //! time; the server converts them, so the browser needs no time-zone database.
 
-use crate::wire::planning::{MeetingForm, PlannerChoices, CheckOutcome, SlotOption, SaveOutcome, SessionForm, PanelForm, PanelChoices};
+use crate::wire::planning::{
+    CheckOutcome, MeetingForm, PanelChoices, PanelForm, PlannerChoices, SaveOutcome, SessionForm,
+    SlotOption,
+};
 
 use leptos::prelude::*;
 
@@ -12,24 +15,21 @@ use crate::error::QuorumError;
 pub async fn load_planner() -> Result<PlannerChoices, QuorumError> {
     let db = super::database()?;
     let account = super::caller::signed_in(false).await?;
-    crate::ssr::planner::options(&db, account.as_ref())
-        .await
+    crate::ssr::planner::options(&db, account.as_ref()).await
 }
 
 /// The form of a stored meeting, or `None` when there is no such meeting.
 #[server(endpoint = "plan/meeting")]
 pub async fn load_meeting_form(id: String) -> Result<Option<MeetingForm>, QuorumError> {
     let db = super::database()?;
-    crate::ssr::planner::form_of(&db, &id)
-        .await
+    crate::ssr::planner::form_of(&db, &id).await
 }
 
 /// Checks the form as it stands, without saving.
 #[server(endpoint = "plan/check", input = leptos::server_fn::codec::Json)]
 pub async fn check_meeting_form(form: MeetingForm) -> Result<CheckOutcome, QuorumError> {
     let db = super::database()?;
-    crate::ssr::planner::check(&db, &form)
-        .await
+    crate::ssr::planner::check(&db, &form).await
 }
 
 /// Free slots for the form's bodies, venue, room and duration between two days.
@@ -40,8 +40,7 @@ pub async fn find_free_slots(
     to: String,
 ) -> Result<Vec<SlotOption>, QuorumError> {
     let db = super::database()?;
-    crate::ssr::planner::slots(&db, &form, &from, &to)
-        .await
+    crate::ssr::planner::slots(&db, &form, &from, &to).await
 }
 
 /// Saves the form (`create` for a new meeting): the secretariat, or a Bureau of a body taking
@@ -53,8 +52,7 @@ pub async fn save_meeting_form(
 ) -> Result<SaveOutcome, QuorumError> {
     let db = super::database()?;
     let actor = super::caller::signed_in_for_change().await?;
-    let outcome = crate::ssr::planner::save(&db, &actor, &form, create)
-        .await?;
+    let outcome = crate::ssr::planner::save(&db, &actor, &form, create).await?;
     Ok(outcome)
 }
 
@@ -63,8 +61,7 @@ pub async fn save_meeting_form(
 pub async fn accept_conflict(id: String, reason: String) -> Result<String, QuorumError> {
     let db = super::database()?;
     let actor = super::caller::signed_in_for_change().await?;
-    let acceptance = crate::ssr::conflicts::accept(&db, &actor, &id, &reason)
-        .await?;
+    let acceptance = crate::ssr::conflicts::accept(&db, &actor, &id, &reason).await?;
     Ok(format!(
         "Accepted by {}: {}",
         acceptance.accepted_by, acceptance.reason
@@ -75,8 +72,7 @@ pub async fn accept_conflict(id: String, reason: String) -> Result<String, Quoru
 #[server(endpoint = "plan/session")]
 pub async fn load_session_form(id: String) -> Result<Option<SessionForm>, QuorumError> {
     let db = super::database()?;
-    crate::ssr::session_form::session_form_of(&db, &id)
-        .await
+    crate::ssr::session_form::session_form_of(&db, &id).await
 }
 
 /// Creates (`create` "true") or changes a session: the secretariat, or the Bureau of its body.
@@ -115,8 +111,8 @@ pub async fn save_session_form(
         status,
         notes,
     };
-    let outcome = crate::ssr::session_form::save_session(&db, &actor, &form, create == "true")
-        .await?;
+    let outcome =
+        crate::ssr::session_form::save_session(&db, &actor, &form, create == "true").await?;
     Ok(outcome)
 }
 
@@ -124,8 +120,7 @@ pub async fn save_session_form(
 #[server(endpoint = "plan/panel")]
 pub async fn load_panel_form(id: String) -> Result<Option<PanelForm>, QuorumError> {
     let db = super::database()?;
-    crate::ssr::panels::form_of(&db, &id)
-        .await
+    crate::ssr::panels::form_of(&db, &id).await
 }
 
 /// Creates (`create` "true") or changes a panel: the secretariat, or the Bureau of a body whose
@@ -153,14 +148,12 @@ pub async fn save_panel_form(
         planned_size,
         notes,
     };
-    let outcome = crate::ssr::panels::save(&db, &actor, &form, create == "true")
-        .await?;
+    let outcome = crate::ssr::panels::save(&db, &actor, &form, create == "true").await?;
     Ok(outcome)
 }
 
 #[server(endpoint = "plan/panel-choices")]
 pub async fn load_panel_choices() -> Result<PanelChoices, QuorumError> {
     let db = super::database()?;
-    crate::ssr::panels::choices(&db)
-        .await
+    crate::ssr::panels::choices(&db).await
 }

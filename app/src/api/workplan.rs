@@ -13,8 +13,7 @@ use crate::wire::nominations::FormOutcome;
 pub async fn load_workplan() -> Result<WorkplanPage, QuorumError> {
     let db = super::database()?;
     let account = super::caller::signed_in(false).await?;
-    crate::ssr::workplan::page(&db, account.as_ref())
-        .await
+    crate::ssr::workplan::page(&db, account.as_ref()).await
 }
 
 /// Creates (`create` "true") or changes a workplan entry.
@@ -42,8 +41,7 @@ pub async fn save_workplan_entry(
         notes,
         ..Default::default()
     };
-    let outcome = crate::ssr::workplan::save_entry(&db, &actor, line, create == "true")
-        .await?;
+    let outcome = crate::ssr::workplan::save_entry(&db, &actor, line, create == "true").await?;
     Ok(outcome)
 }
 
@@ -53,7 +51,6 @@ pub async fn save_workplan_entry(
 pub async fn decide_workplan(action: String, date: String) -> Result<FormOutcome, QuorumError> {
     let db = super::database()?;
     let actor = super::caller::signed_in_for_change().await?;
-    let outcome = crate::ssr::workplan::decide(&db, &actor, &action, &date)
-        .await?;
+    let outcome = crate::ssr::workplan::decide(&db, &actor, &action, &date).await?;
     Ok(outcome)
 }

@@ -15,6 +15,12 @@ wire_enum!(
     }
 );
 
+impl crate::domain::label::Label for Role {
+    fn code(&self) -> &'static str {
+        self.as_str()
+    }
+}
+
 /// A signed-in user, as the rules see them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Account {

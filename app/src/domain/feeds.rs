@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, NaiveTime, Utc};
 
 use super::ical::{AllDayEvent, EventStatus, Feed, TimedEvent};
+use super::label::Label;
 use super::{BodyCode, Dataset, Id, Meeting, MeetingStatus, NominationStatus, SessionStatus};
 use crate::error::QuorumError;
 
@@ -261,7 +262,7 @@ impl<'a> Details<'a> {
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
-        categories.push(m.kind.as_str().replace('_', " "));
+        categories.push(m.kind.label());
         let cancelled = m.status == MeetingStatus::Cancelled
             || sessions
                 .iter()
@@ -325,7 +326,7 @@ impl<'a> Details<'a> {
                 uid: uid("silence-procedure", "workplan"),
                 summary: format!("End of silence procedure: {}", plan.title),
                 day: deadline,
-                description: format!("Status: {}.", plan.status.as_str().replace('_', " ")),
+                description: format!("Status: {}.", plan.status.label()),
                 url: format!("{base_url}/workplan"),
                 categories: vec!["deadline".into(), "silence procedure".into()],
                 sequence: 0,

@@ -14,6 +14,12 @@ wire_enum!(
     }
 );
 
+impl crate::domain::label::Label for MeetingType {
+    fn code(&self) -> &'static str {
+        self.as_str()
+    }
+}
+
 wire_enum!(
     /// Whether a meeting will take place: planned meetings are tentative in calendars.
     MeetingStatus {

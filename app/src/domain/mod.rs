@@ -11,8 +11,6 @@ pub mod agenda;
 pub mod balance;
 /// The Conference and its subsidiary bodies.
 pub mod body;
-/// Days and positions of calendar pages and the timeline.
-pub mod calendar_view;
 /// The conflict engine and free-slot finder, across every body.
 pub mod conflicts;
 /// The whole dataset as one document: what import and export carry, and its validation.
@@ -23,12 +21,16 @@ pub mod feeds;
 pub mod ical;
 /// Record keys and the closed lists of values.
 pub mod id;
+/// The words a person reads for a coded value.
+pub mod label;
 /// Meetings, joint meetings included.
 pub mod meeting;
 /// The nomination workflow's rules.
 pub mod nominations;
 /// English ordinal words for session titles.
 pub mod ordinal;
+/// Days and positions of calendar pages and the timeline.
+pub mod page_dates;
 /// Panels, calls for nominations, nominations and contributions.
 pub mod panel;
 /// States parties, organisations and affiliations.

@@ -55,6 +55,12 @@ wire_enum!(
     }
 );
 
+impl crate::domain::label::Label for NominationStatus {
+    fn code(&self) -> &'static str {
+        self.as_str()
+    }
+}
+
 /// A State party's (or organisation's) nomination of a panellist in answer to a call.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -15,6 +15,12 @@ wire_enum!(
     }
 );
 
+impl crate::domain::label::Label for SessionKind {
+    fn code(&self) -> &'static str {
+        self.as_str()
+    }
+}
+
 wire_enum!(
     SessionFormat {
         InPerson = "in_person",
@@ -22,6 +28,12 @@ wire_enum!(
         Online = "online",
     }
 );
+
+impl crate::domain::label::Label for SessionFormat {
+    fn code(&self) -> &'static str {
+        self.as_str()
+    }
+}
 
 wire_enum!(
     SessionStatus {
@@ -32,6 +44,12 @@ wire_enum!(
         Cancelled = "cancelled",
     }
 );
+
+impl crate::domain::label::Label for SessionStatus {
+    fn code(&self) -> &'static str {
+        self.as_str()
+    }
+}
 
 wire_enum!(
     /// The six official languages of the United Nations, by ISO 639-1 code.

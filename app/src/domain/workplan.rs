@@ -140,6 +140,12 @@ wire_enum!(
     }
 );
 
+impl crate::domain::label::Label for WorkplanStatus {
+    fn code(&self) -> &'static str {
+        self.as_str()
+    }
+}
+
 /// The multi-year workplan and its approval.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

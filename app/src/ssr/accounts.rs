@@ -1,15 +1,9 @@
 //! Accounts: creating one with what its role needs, and reading one from its row. Passwords,
 //! sign-ins and the throttle have modules of their own.
 
-
-
 use chrono::Utc;
 
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    Set,
-};
-
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
 use super::entities::user;
 

@@ -8,17 +8,17 @@ use sea_orm::{
 };
 
 use super::accounts::NewAccount;
-use super::convert::{closure_row, room_row, venue_row};
 use super::entities::{auth_session, body, room, user, venue_closure};
 use super::forms::form_outcome;
-use super::records::{self, verb, RecordChange};
-use crate::wire::admin::{AdminPage, BodyLine, RoomLine, UserLine, VenueLine};
-use crate::wire::nominations::FormOutcome;
-use crate::wire::planning::FieldError;
+use super::rows::{closure_row, room_row, venue_row};
+use super::validated_write::{self, verb, RecordChange};
 use crate::domain::account::{Account, Role};
 use crate::domain::conflicts::ConflictRules;
 use crate::domain::{Body, BodyCode, Closure, Id, Room, Venue};
 use crate::error::QuorumError;
+use crate::wire::admin::{AdminPage, BodyLine, RoomLine, UserLine, VenueLine};
+use crate::wire::nominations::FormOutcome;
+use crate::wire::planning::FieldError;
 
 pub(crate) fn refused(field: &str, message: impl Into<String>) -> FormOutcome {
     FormOutcome {
@@ -55,7 +55,8 @@ pub async fn page(db: &DatabaseConnection, _actor: &Account) -> Result<AdminPage
                     .or(u.state_code)
                     .or(u.organisation_id)
                     .unwrap_or_default(),
-                role: u.role.replace('_', " "),
+                role: Role::parse(&u.role)
+                    .map_or(u.role, |r| crate::domain::label::Label::label(&r)),
                 email: u.email,
                 name: u.name,
             })
@@ -204,7 +205,7 @@ pub async fn add_closure(
         serde_json::to_value(&closure).ok(),
     )
     .await?;
-    super::version::bump(&txn).await?;
+    super::data_version::bump(&txn).await?;
     txn.commit().await?;
     Ok(done(format!(
         "{} is closed from {start} to {end}.",
@@ -289,7 +290,7 @@ pub async fn save_body(
         before: before.and_then(|b| serde_json::to_value(b).ok()),
         after: serde_json::to_value(&body).ok(),
     };
-    records::write(db, actor, change).await?;
+    validated_write::write(db, actor, change).await?;
     Ok(done(format!("{} ({code}) saved.", body.short_name)))
 }
 
@@ -355,7 +356,7 @@ pub async fn save_venue(
         before: before.and_then(|v| serde_json::to_value(v).ok()),
         after: serde_json::to_value(&venue).ok(),
     };
-    records::write(db, actor, change).await?;
+    validated_write::write(db, actor, change).await?;
     Ok(done(format!("{} ({id}) saved.", venue.name)))
 }
 
@@ -413,7 +414,7 @@ pub async fn save_room(
         before: before.and_then(|r| serde_json::to_value(r).ok()),
         after: serde_json::to_value(&new).ok(),
     };
-    records::write(db, actor, change).await?;
+    validated_write::write(db, actor, change).await?;
     Ok(done(format!("Room {} saved.", new.name)))
 }
 
@@ -462,7 +463,7 @@ pub async fn remove_room(
         None,
     )
     .await?;
-    super::version::bump(&txn).await?;
+    super::data_version::bump(&txn).await?;
     txn.commit().await?;
     Ok(done(format!("Room {} removed.", stored.name)))
 }
@@ -514,7 +515,7 @@ pub async fn change_user(
         if let Some(person) = stored.person_id.as_deref().and_then(|p| Id::parse(p).ok()) {
             super::feeds::revoke_token(&txn, &super::feeds::PrivateSubject::Person(person)).await?;
         }
-        super::version::bump(&txn).await?;
+        super::data_version::bump(&txn).await?;
         auth_session::Entity::delete_many()
             .filter(auth_session::Column::UserId.eq(stored.id))
             .exec(&txn)
@@ -558,7 +559,7 @@ pub async fn change_user(
     };
     if let Some(old) = revoke_state(Some(role), state.as_ref()) {
         super::feeds::revoke_token(&txn, &super::feeds::PrivateSubject::State(old)).await?;
-        super::version::bump(&txn).await?;
+        super::data_version::bump(&txn).await?;
     }
     let mut row = stored.into_active_model();
     row.role = Set(role.as_str().to_owned());
@@ -577,6 +578,6 @@ pub async fn change_user(
     txn.commit().await?;
     Ok(done(format!(
         "Account {email} is now {}.",
-        role.as_str().replace('_', " ")
+        crate::domain::label::Label::label(&role)
     )))
 }

@@ -226,7 +226,7 @@ pub async fn restore(
     replace: bool,
 ) -> Result<(), QuorumError> {
     let txn = db.begin().await?;
-    let version_before = super::version::current(&txn).await?;
+    let version_before = super::data_version::current(&txn).await?;
     if holds_data(&txn).await? {
         if !replace {
             return Err(QuorumError::Conflict(
@@ -256,7 +256,7 @@ pub async fn restore(
         }
     }
     // Pages and feeds cached by running servers read again, under a number never used before.
-    super::version::raise_past(&txn, version_before).await?;
+    super::data_version::raise_past(&txn, version_before).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -2,8 +2,8 @@
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, TransactionTrait};
 
-use super::convert::{rules_of, rules_row, CONFLICT_RULES_KEY};
 use super::entities::setting;
+use super::rows::{rules_of, rules_row, CONFLICT_RULES_KEY};
 use crate::domain::account::Account;
 use crate::domain::conflicts::ConflictRules;
 use crate::error::QuorumError;
@@ -56,7 +56,7 @@ pub async fn set_rules(
         serde_json::to_value(rules).ok(),
     )
     .await?;
-    super::version::bump(&txn).await?;
+    super::data_version::bump(&txn).await?;
     txn.commit().await?;
     Ok(())
 }

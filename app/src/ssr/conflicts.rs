@@ -3,28 +3,31 @@
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, TransactionTrait};
 
-use super::convert::{acceptance_of, acceptance_row};
+use super::rows::{acceptance_of, acceptance_row};
 
 use super::entities::conflict_acceptance;
 
 use crate::domain::account::{Account, Role};
 
 use crate::domain::conflicts::{
-    still_accepted, Acceptance, Calendar, CheckAnswer, ConflictView, Proposal,
-    Severity, SlotQuery, SlotView,
+    still_accepted, Acceptance, CheckAnswer, ConflictView, MeetingIndex, Proposal, Severity,
+    SlotQuery, SlotView,
 };
 
 use crate::error::QuorumError;
 
 /// The engine's snapshot of everything stored, built once per data version.
-pub async fn calendar(db: &DatabaseConnection) -> Result<std::sync::Arc<Calendar>, QuorumError> {
-    static CALENDAR: super::version::VersionCache<Calendar> = super::version::VersionCache::new();
-    let version = super::version::recent(db).await?;
-    if let Some(calendar) = CALENDAR.get(version) {
+pub async fn meeting_index(
+    db: &DatabaseConnection,
+) -> Result<std::sync::Arc<MeetingIndex>, QuorumError> {
+    static MEETING_INDEX: super::data_version::VersionCache<MeetingIndex> =
+        super::data_version::VersionCache::new();
+    let version = super::data_version::recent(db).await?;
+    if let Some(calendar) = MEETING_INDEX.get(version) {
         return Ok(calendar);
     }
     let data = super::dataset::snapshot(db).await?;
-    Ok(CALENDAR.put(version, Calendar::build(&data)?))
+    Ok(MEETING_INDEX.put(version, MeetingIndex::build(&data)?))
 }
 
 async fn acceptances(db: &impl ConnectionTrait) -> Result<Vec<Acceptance>, QuorumError> {
@@ -46,9 +49,9 @@ fn overlay(views: &mut [ConflictView], accepted: &[Acceptance]) {
 /// Every conflict in the calendar, accepted warnings marked; computed once per data version
 /// (accepting a warning raises the version too).
 pub async fn scan(db: &DatabaseConnection) -> Result<Vec<ConflictView>, QuorumError> {
-    static SCAN: super::version::VersionCache<Vec<ConflictView>> =
-        super::version::VersionCache::new();
-    let version = super::version::recent(db).await?;
+    static SCAN: super::data_version::VersionCache<Vec<ConflictView>> =
+        super::data_version::VersionCache::new();
+    let version = super::data_version::recent(db).await?;
     if let Some(views) = SCAN.get(version) {
         return Ok(views.as_ref().clone());
     }
@@ -56,7 +59,7 @@ pub async fn scan(db: &DatabaseConnection) -> Result<Vec<ConflictView>, QuorumEr
 }
 
 async fn scan_now(db: &DatabaseConnection) -> Result<Vec<ConflictView>, QuorumError> {
-    let calendar = calendar(db).await?;
+    let calendar = meeting_index(db).await?;
     let mut views: Vec<ConflictView> = calendar
         .scan()
         .iter()
@@ -71,7 +74,7 @@ pub async fn check(
     db: &DatabaseConnection,
     proposal: &Proposal,
 ) -> Result<CheckAnswer, QuorumError> {
-    let calendar = calendar(db).await?;
+    let calendar = meeting_index(db).await?;
     let meeting = calendar.proposal(proposal)?;
     let mut conflicts: Vec<ConflictView> = calendar
         .check(&meeting)
@@ -91,7 +94,7 @@ pub async fn free_slots(
     db: &DatabaseConnection,
     query: &SlotQuery,
 ) -> Result<Vec<SlotView>, QuorumError> {
-    let calendar = calendar(db).await?;
+    let calendar = meeting_index(db).await?;
     let tz: chrono_tz::Tz = calendar.venue_time_zone(&query.venue).ok_or_else(|| {
         QuorumError::invalid(
             "free slots",
@@ -143,7 +146,7 @@ pub async fn accept(
     // Stored without a dataset validation, so checked here by the same rule.
     crate::domain::dataset::check_text(reason.trim(), crate::domain::dataset::LONG_TEXT_MAX)
         .map_err(|why| QuorumError::invalid("acceptance", "reason", why))?;
-    let calendar = calendar(db).await?;
+    let calendar = meeting_index(db).await?;
     let view = calendar
         .scan()
         .iter()
@@ -190,7 +193,7 @@ pub async fn accept(
         serde_json::to_value(&acceptance).ok(),
     )
     .await?;
-    super::version::bump(&txn).await?;
+    super::data_version::bump(&txn).await?;
     txn.commit().await?;
     Ok(acceptance)
 }

@@ -1,15 +1,13 @@
-
-
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
     TransactionTrait,
 };
 
-use super::convert::*;
+use super::rows::*;
 
 use super::entities::*;
 
-use super::{bodies, calendar};
+use super::{bodies, queries};
 
 use crate::domain::{dataset::DATASET_FORMAT, Dataset};
 
@@ -24,7 +22,7 @@ const INSERT_CHUNK: usize = 200;
 /// again from the database only when a write (through any instance) raised the version, so a
 /// page costs one small query while nothing changes.
 pub async fn snapshot(db: &DatabaseConnection) -> Result<std::sync::Arc<Dataset>, QuorumError> {
-    let version = super::version::recent(db).await?;
+    let version = super::data_version::recent(db).await?;
     snapshot_since(db, version).await
 }
 
@@ -35,7 +33,8 @@ pub async fn snapshot_since(
     db: &DatabaseConnection,
     version: i64,
 ) -> Result<std::sync::Arc<Dataset>, QuorumError> {
-    static SNAPSHOT: super::version::VersionCache<Dataset> = super::version::VersionCache::new();
+    static SNAPSHOT: super::data_version::VersionCache<Dataset> =
+        super::data_version::VersionCache::new();
     static READING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
     if let Some(data) = SNAPSHOT.get_at_least(version) {
         return Ok(data);
@@ -51,14 +50,14 @@ pub async fn snapshot_since(
 /// The whole stored dataset as of now, read in one snapshot: every write has been checked
 /// against it. Shares the read of this version with pages and feeds when they made it already.
 pub async fn export(db: &DatabaseConnection) -> Result<Dataset, QuorumError> {
-    let version = super::version::current(db).await?;
+    let version = super::data_version::current(db).await?;
     Ok((*snapshot_since(db, version).await?).clone())
 }
 
 /// The dataset and the data version it was read at, from one snapshot.
 async fn export_versioned(db: &DatabaseConnection) -> Result<(i64, Dataset), QuorumError> {
     let txn = begin_snapshot(db).await?;
-    let version = super::version::current(&txn).await?;
+    let version = super::data_version::current(&txn).await?;
     let mut data = load(&txn).await?;
     txn.commit().await?;
     data.canonicalize();
@@ -91,9 +90,9 @@ async fn load(db: &impl ConnectionTrait) -> Result<Dataset, QuorumError> {
         organisations: all(db, organisation::Entity, organisation_of).await?,
         persons: all(db, person::Entity, person_of).await?,
         bureau_members: all(db, bureau_member::Entity, bureau_member_of).await?,
-        venues: calendar::venues(db).await?,
+        venues: queries::venues(db).await?,
         sessions: all(db, session::Entity, session_of).await?,
-        meetings: calendar::meetings(db, &calendar::Filter::default()).await?,
+        meetings: queries::meetings(db, &queries::Filter::default()).await?,
         agenda_items: all(db, agenda_item::Entity, agenda_item_of).await?,
         documents: all(db, document::Entity, document_of).await?,
         declaration_sections: all(db, declaration_section::Entity, section_of).await?,
@@ -103,8 +102,8 @@ async fn load(db: &impl ConnectionTrait) -> Result<Dataset, QuorumError> {
             .await?
             .map(workplan_of)
             .transpose()?,
-        workplan_entries: calendar::workplan_entries(db, &calendar::Filter::default()).await?,
-        panels: calendar::panels(db, &calendar::Filter::default()).await?,
+        workplan_entries: queries::workplan_entries(db, &queries::Filter::default()).await?,
+        panels: queries::panels(db, &queries::Filter::default()).await?,
         calls_for_nominations: all(db, call_for_nominations::Entity, call_of).await?,
         nominations: all(db, nomination::Entity, nomination_of).await?,
         contributions: all(db, contribution::Entity, contribution_of).await?,
@@ -278,7 +277,7 @@ pub async fn import(db: &DatabaseConnection, data: &Dataset) -> Result<(), Quoru
             .collect(),
     )
     .await?;
-    super::version::bump(&txn).await?;
+    super::data_version::bump(&txn).await?;
     txn.commit().await?;
     Ok(())
 }

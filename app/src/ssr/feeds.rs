@@ -91,7 +91,7 @@ pub async fn rotate_token(
         None,
     )
     .await?;
-    super::version::bump(&txn).await?;
+    super::data_version::bump(&txn).await?;
     txn.commit().await?;
     Ok(token)
 }

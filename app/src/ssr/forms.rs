@@ -1,14 +1,7 @@
 //! What every form of Quorum answers: done with a message, or the problems by field, so the
 //! page shows each beside its field and keeps what was typed.
 
-
-
-
 use crate::wire::planning::*;
-
-
-
-
 
 use crate::error::QuorumError;
 
@@ -16,7 +9,9 @@ use crate::error::QuorumError;
 /// shown at the top of the form.
 pub fn field_errors(err: &QuorumError) -> Vec<FieldError> {
     match err {
-        QuorumError::Invalid { field, message, .. } => vec![FieldError::new(field, message.clone())],
+        QuorumError::Invalid { field, message, .. } => {
+            vec![FieldError::new(field, message.clone())]
+        }
         QuorumError::InvalidMany(all) => all.iter().flat_map(field_errors).collect(),
         other => vec![FieldError::new("form", other.to_string())],
     }

@@ -4,16 +4,9 @@
 
 use chrono::{NaiveDate, NaiveTime, TimeZone};
 
-
-
 use crate::wire::planning::*;
 
-
-
-
 use crate::domain::{Dataset, Id, Meeting, MeetingStatus, MeetingType};
-
-
 
 /// The meeting a form describes, on top of the stored one it edits (which keeps what the form
 /// does not show: participants, sequence). Every field at fault is reported at once.
@@ -39,7 +32,10 @@ pub fn meeting_of(data: &Dataset, form: &MeetingForm) -> Result<Meeting, Vec<Fie
     for s in &form.sessions {
         match data.sessions.iter().find(|x| x.id.as_str() == s) {
             Some(session) => sessions.push(session),
-            None => errors.push(FieldError::new("sessions", format!("there is no session {s:?}"))),
+            None => errors.push(FieldError::new(
+                "sessions",
+                format!("there is no session {s:?}"),
+            )),
         }
     }
     if form.sessions.is_empty() {
@@ -62,7 +58,10 @@ pub fn meeting_of(data: &Dataset, form: &MeetingForm) -> Result<Meeting, Vec<Fie
         (Some(v), room) => match v.rooms.iter().find(|r| r.id.as_str() == room) {
             Some(r) => Some(r.id.clone()),
             None => {
-                errors.push(FieldError::new("room", format!("{} has no room {room:?}", v.name)));
+                errors.push(FieldError::new(
+                    "room",
+                    format!("{} has no room {room:?}", v.name),
+                ));
                 None
             }
         },
@@ -82,7 +81,10 @@ pub fn meeting_of(data: &Dataset, form: &MeetingForm) -> Result<Meeting, Vec<Fie
     let end = time("end", &form.end, &mut errors);
     if let (Some(s), Some(e)) = (start, end) {
         if e <= s {
-            errors.push(FieldError::new("end", "the meeting must end after it starts"));
+            errors.push(FieldError::new(
+                "end",
+                "the meeting must end after it starts",
+            ));
         }
     }
     let tz = venue.and_then(|v| v.tz().ok()).unwrap_or(chrono_tz::UTC);

@@ -5,8 +5,8 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
 };
 
-use super::convert::{meeting_participant_rows, meeting_row, meeting_session_rows};
 use super::entities::{meeting, meeting_participant, meeting_session};
+use super::rows::{meeting_participant_rows, meeting_row, meeting_session_rows};
 use crate::domain::account::Account;
 use crate::domain::{BodyCode, Meeting};
 use crate::error::QuorumError;
@@ -82,7 +82,7 @@ pub async fn save(
 
     let txn = db.begin().await?;
     let id = proposed.id.to_string();
-    super::records::lock::<meeting::Entity>(&txn, id.clone()).await?;
+    super::validated_write::lock::<meeting::Entity>(&txn, id.clone()).await?;
     meeting_session::Entity::delete_many()
         .filter(meeting_session::Column::MeetingId.eq(&id))
         .exec(&txn)
@@ -126,7 +126,7 @@ pub async fn save(
         as_json(&proposed),
     )
     .await?;
-    super::version::bump(&txn).await?;
+    super::data_version::bump(&txn).await?;
     txn.commit().await?;
     Ok(proposed)
 }
@@ -139,8 +139,8 @@ pub async fn save_session(
     proposed: crate::domain::Session,
     mode: SaveMode,
 ) -> Result<crate::domain::Session, QuorumError> {
-    use super::convert::session_row;
     use super::entities::session;
+    use super::rows::session_row;
     let mut data = super::dataset::export(db).await?;
     let existing = data.sessions.iter().position(|s| s.id == proposed.id);
     let old = existing.map(|i| data.sessions[i].clone());
@@ -196,7 +196,7 @@ pub async fn save_session(
         as_json(&proposed),
     )
     .await?;
-    super::version::bump(&txn).await?;
+    super::data_version::bump(&txn).await?;
     txn.commit().await?;
     Ok(proposed)
 }

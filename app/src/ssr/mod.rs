@@ -11,54 +11,62 @@ pub mod audit;
 pub mod backup;
 /// Bodies: queries.
 pub mod bodies;
-/// Reading the calendar with filters by body and date range.
-pub mod calendar;
+/// The calendar page's layout.
+pub mod calendar_page;
 /// The conflict rules in force.
 pub mod conflict_rules;
 /// Conflicts across all bodies: scans, checks, free slots and accepted warnings.
 pub mod conflicts;
-/// Rows to domain types and back.
-pub mod convert;
+/// The data version that rises with every write.
+pub mod data_version;
 /// Whole-dataset import and export, and the demo dataset.
 pub mod dataset;
 /// The demo calendar and accounts, for an empty database.
 pub mod demo;
+/// Data for the session and meeting pages.
+pub mod detail_pages;
 /// sea-orm entities; their `Model`s never cross the wire.
 pub mod entities;
 /// Feeds over the stored calendar, and private feed tokens.
 pub mod feeds;
+/// What every form answers: done, or problems by field.
+pub mod forms;
+/// The meeting form: typed values to a meeting and back.
+pub mod meeting_form;
 /// Creating and changing meetings.
 pub mod meetings;
 /// The nominations page and the review board.
 pub mod nomination_pages;
 /// The nomination workflow over the stored calendar.
 pub mod nominations;
-/// The password rule, hashes, resets and changes.
-pub mod passwords;
 /// Outgoing messages, kept for the secretariat.
 pub mod outbox;
-/// Data for the session and meeting pages.
-pub mod pages;
-/// Sign-ins, their cookie and the CSRF proof.
-pub mod sign_in;
+/// What those three pages share.
+pub mod page_parts;
 /// Creating and changing panel discussions.
 pub mod panels;
+/// The password rule, hashes, resets and changes.
+pub mod passwords;
 /// The planner: its choices, the live check, free slots, the guarded save.
 pub mod planner;
-/// The meeting form: typed values to a meeting and back.
-pub mod meeting_form;
+/// The daily programme's layout.
+pub mod programme_page;
+/// Queries of the stored records by body and date range.
+pub mod queries;
+/// Rows to domain types and back, one file per aggregate.
+pub mod rows;
+#[cfg(test)]
+mod schedule_page_tests;
 /// The session form: typed values to a session, saved.
 pub mod session_form;
-/// What every form answers: done, or problems by field.
-pub mod forms;
+/// Sign-ins, their cookie and the CSRF proof.
+pub mod sign_in;
 /// The throttle on password checks.
 pub mod throttle;
+/// The multi-year timeline's layout.
+pub mod timeline_page;
 /// Writing one record after validating the dataset with the change, audited.
-pub mod records;
-/// The data version that rises with every write.
-pub mod version;
-/// Calendar, timeline and daily programme layouts.
-pub mod views;
+pub mod validated_write;
 /// The workplan's page and editor.
 pub mod workplan;
 

@@ -3,22 +3,19 @@
 
 use sea_orm::DatabaseConnection;
 
-use super::nominations::{self as workflow, NewNomination, Step};
 use super::forms::{field_errors, form_outcome};
-use crate::wire::calendar::Choice;
-use crate::wire::nominations::*;
+use super::nominations::{self as workflow, NewNomination, Step};
 use crate::domain::account::{Account, Role};
+use crate::domain::label::Label;
 use crate::domain::{
     Affiliation, CallForNominations, Dataset, Gender, Id, Nomination, NominationStatus,
 };
 use crate::error::QuorumError;
+use crate::wire::calendar::Choice;
+use crate::wire::nominations::*;
 
 fn who(account: &Account) -> String {
-    format!(
-        "{} ({})",
-        account.name,
-        account.role.as_str().replace('_', " ")
-    )
+    format!("{} ({})", account.name, account.role.label())
 }
 
 fn affiliation_name(data: &Dataset, a: &Affiliation) -> String {
@@ -79,7 +76,7 @@ fn nomination_line(data: &Dataset, n: &Nomination) -> NominationLine {
             .map(|p| p.gender.as_str().to_owned())
             .unwrap_or_default(),
         nominator: affiliation_name(data, &n.nominator),
-        status: n.status.as_str().replace('_', " "),
+        status: n.status.label(),
         released: n.released,
         justification: n.justification.clone(),
         biography: n.biography.clone().unwrap_or_default(),
@@ -267,17 +264,31 @@ pub async fn nominate(
         .map_err(|why| errors.push(crate::wire::planning::FieldError::new("call", why)))
         .ok();
     let gender = Gender::parse(&form.nominee_gender)
-        .map_err(|why| errors.push(crate::wire::planning::FieldError::new("nominee_gender", why)))
+        .map_err(|why| {
+            errors.push(crate::wire::planning::FieldError::new(
+                "nominee_gender",
+                why,
+            ))
+        })
         .ok();
     if form.nominee_name.trim().is_empty() {
-        errors.push(crate::wire::planning::FieldError::new("nominee_name", "give the nominee's name"));
+        errors.push(crate::wire::planning::FieldError::new(
+            "nominee_name",
+            "give the nominee's name",
+        ));
     }
     if form.justification.trim().is_empty() {
-        errors.push(crate::wire::planning::FieldError::new("justification", "say why this nominee"));
+        errors.push(crate::wire::planning::FieldError::new(
+            "justification",
+            "say why this nominee",
+        ));
     }
     if let Some(email) = optional(form.nominee_email.clone()) {
         if !email.contains('@') {
-            errors.push(crate::wire::planning::FieldError::new("nominee_email", "not an e-mail address"));
+            errors.push(crate::wire::planning::FieldError::new(
+                "nominee_email",
+                "not an e-mail address",
+            ));
         }
     }
     let (Some(call), Some(gender), true) = (call, gender, errors.is_empty()) else {
@@ -286,7 +297,10 @@ pub async fn nominate(
     let data = super::dataset::snapshot(db).await?;
     let Some(stored_call) = data.calls_for_nominations.iter().find(|c| c.id == call) else {
         return Ok(FormOutcome {
-            errors: vec![crate::wire::planning::FieldError::new("call", format!("there is no call {call}"))],
+            errors: vec![crate::wire::planning::FieldError::new(
+                "call",
+                format!("there is no call {call}"),
+            )],
             done: None,
         });
     };
@@ -355,7 +369,10 @@ pub async fn nominate(
         }),
         // Another nomination filled the quota in between: the draft stays, with its reason.
         Err(QuorumError::Invalid { message, .. }) => Ok(FormOutcome {
-            errors: vec![crate::wire::planning::FieldError::new("call", format!("{message}; your draft is kept"))],
+            errors: vec![crate::wire::planning::FieldError::new(
+                "call",
+                format!("{message}; your draft is kept"),
+            )],
             done: None,
         }),
         Err(e) => Err(e),
@@ -383,7 +400,10 @@ pub async fn step(
             Ok(seen) => Some(seen),
             Err(_) => {
                 return Ok(FormOutcome {
-                    errors: vec![crate::wire::planning::FieldError::new("seen", "not a nomination as seen on the board")],
+                    errors: vec![crate::wire::planning::FieldError::new(
+                        "seen",
+                        "not a nomination as seen on the board",
+                    )],
                     done: None,
                 })
             }
@@ -398,7 +418,10 @@ pub async fn step(
         "edit" => {
             if justification.trim().is_empty() {
                 return Ok(FormOutcome {
-                    errors: vec![crate::wire::planning::FieldError::new("justification", "say why this nominee")],
+                    errors: vec![crate::wire::planning::FieldError::new(
+                        "justification",
+                        "say why this nominee",
+                    )],
                     done: None,
                 });
             }
@@ -424,7 +447,10 @@ pub async fn step(
         ),
         other => {
             return Ok(FormOutcome {
-                errors: vec![crate::wire::planning::FieldError::new("step", format!("unknown step {other:?}"))],
+                errors: vec![crate::wire::planning::FieldError::new(
+                    "step",
+                    format!("unknown step {other:?}"),
+                )],
                 done: None,
             })
         }
@@ -433,7 +459,10 @@ pub async fn step(
     // A change in between is the reader's to look at again, beside the form.
     if let Err(QuorumError::Conflict(why)) = &outcome {
         return Ok(FormOutcome {
-            errors: vec![crate::wire::planning::FieldError::new("form", capitalised(why))],
+            errors: vec![crate::wire::planning::FieldError::new(
+                "form",
+                capitalised(why),
+            )],
             done: None,
         });
     }
@@ -459,16 +488,29 @@ pub async fn open_call(
         .ok();
     let deadline = deadline
         .parse::<chrono::NaiveDate>()
-        .map_err(|_| errors.push(crate::wire::planning::FieldError::new("deadline", "give the deadline as YYYY-MM-DD")))
+        .map_err(|_| {
+            errors.push(crate::wire::planning::FieldError::new(
+                "deadline",
+                "give the deadline as YYYY-MM-DD",
+            ))
+        })
         .ok();
     if deadline.is_some_and(|d| d < today()) {
-        errors.push(crate::wire::planning::FieldError::new("deadline", "the deadline has passed"));
+        errors.push(crate::wire::planning::FieldError::new(
+            "deadline",
+            "the deadline has passed",
+        ));
     }
     let quota = match quota.trim() {
         "" => None,
         q => q
             .parse::<u32>()
-            .map_err(|_| errors.push(crate::wire::planning::FieldError::new("quota", "a whole number, or empty")))
+            .map_err(|_| {
+                errors.push(crate::wire::planning::FieldError::new(
+                    "quota",
+                    "a whole number, or empty",
+                ))
+            })
             .ok(),
     };
     let (Some(panel_id), Some(deadline), true) = (panel_id, deadline, errors.is_empty()) else {

@@ -4,8 +4,8 @@
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
 use serde::{Deserialize, Serialize};
 
-use super::convert::{call_row, nomination_row, panellist_rows, person_row};
 use super::entities::{call_for_nominations, nomination, panel, panel_panellist, person, setting};
+use super::rows::{call_row, nomination_row, panellist_rows, person_row};
 use crate::domain::account::Account;
 use crate::domain::balance;
 use crate::domain::nominations::{self as rules, NominationSeen};
@@ -131,7 +131,7 @@ async fn persist(
         }
     }
     for panel in after.panels.iter().filter(|p| !before.panels.contains(p)) {
-        super::records::lock::<panel::Entity>(&txn, panel.id.to_string()).await?;
+        super::validated_write::lock::<panel::Entity>(&txn, panel.id.to_string()).await?;
         panel_panellist::Entity::delete_many()
             .filter(panel_panellist::Column::PanelId.eq(panel.id.to_string()))
             .exec(&txn)
@@ -142,7 +142,7 @@ async fn persist(
     }
     let (old, new) = changed.unwrap_or((None, None));
     super::audit::record(&txn, actor, action, record, old, new).await?;
-    super::version::bump(&txn).await?;
+    super::data_version::bump(&txn).await?;
     txn.commit().await?;
     Ok(())
 }

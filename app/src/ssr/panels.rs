@@ -2,15 +2,15 @@
 //! or the secretariat, plans it; panellists arrive through nominations and stay as they are.
 
 use super::admin::refused;
-use super::convert::panel_row;
 use super::forms::form_outcome;
-use super::records::{self, verb, RecordChange};
-use crate::wire::calendar::Choice;
-use crate::wire::nominations::FormOutcome;
-use crate::wire::planning::{PanelChoices, PanelForm};
+use super::rows::panel_row;
+use super::validated_write::{self, verb, RecordChange};
 use crate::domain::account::Account;
 use crate::domain::{BodyCode, Id, Panel};
 use crate::error::QuorumError;
+use crate::wire::calendar::Choice;
+use crate::wire::nominations::FormOutcome;
+use crate::wire::planning::{PanelChoices, PanelForm};
 use sea_orm::DatabaseConnection;
 
 /// The form of a stored panel, or `None` when there is no such panel.
@@ -176,7 +176,7 @@ pub async fn save(
         before: before.and_then(|p| serde_json::to_value(p).ok()),
         after: serde_json::to_value(&panel).ok(),
     };
-    records::write(db, actor, change).await?;
+    validated_write::write(db, actor, change).await?;
     Ok(FormOutcome {
         errors: vec![],
         done: Some(format!("Panel {id} saved: {}.", panel.topic)),

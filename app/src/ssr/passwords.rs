@@ -7,19 +7,16 @@ use argon2::password_hash::{
 
 use argon2::Argon2;
 
-
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    Set, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
+    TransactionTrait,
 };
-
 
 use super::entities::{auth_session, user};
 
 use super::throttle::{begin_attempt, end_attempt, Client};
 
 use crate::domain::account::Account;
-
 
 use crate::error::QuorumError;
 
@@ -70,7 +67,7 @@ pub fn weak_password(password: &str, email: &str) -> Option<&'static str> {
     }
 }
 
-/// Sets a new password for an account (the secretariat resets passwords) and ends its sessions.
+/// Sets a new password for an account (the secretariat resets passwords) and ends its sign-ins.
 pub async fn reset_password(
     db: &DatabaseConnection,
     actor: &Account,
@@ -115,7 +112,7 @@ pub(crate) fn hash_password(password: &str) -> Result<String, QuorumError> {
         .to_string())
 }
 
-/// Stores a new password, ends every sign-in of the account but `keep` (the session token hash
+/// Stores a new password, ends every sign-in of the account but `keep` (the sign-in token hash
 /// of the request that changed it, if any), and tells the account holder in the outbox.
 pub(crate) async fn set_password(
     db: &impl ConnectionTrait,
@@ -137,7 +134,7 @@ pub(crate) async fn set_password(
 
 /// Changes the signed-in account's own password: the current one must be given, the new one
 /// twice. Other sign-ins of the account end; this one stays. Wrong current passwords are
-/// throttled as logins are, by address and client, so a stolen session cannot guess at it.
+/// throttled as logins are, by address and client, so a stolen sign-in cannot guess at it.
 pub async fn change_own_password(
     db: &DatabaseConnection,
     account: &Account,
@@ -160,13 +157,21 @@ pub async fn change_own_password(
     });
     end_attempt(db, attempt, matches).await?;
     if !matches {
-        return Err(QuorumError::invalid("account", "current", "is not your current password"));
+        return Err(QuorumError::invalid(
+            "account",
+            "current",
+            "is not your current password",
+        ));
     }
     if let Some(why) = weak_password(new, &account.email) {
         return Err(QuorumError::invalid("account", "new", why));
     }
     if new != confirm {
-        return Err(QuorumError::invalid("account", "confirm", "does not match the new password"));
+        return Err(QuorumError::invalid(
+            "account",
+            "confirm",
+            "does not match the new password",
+        ));
     }
     let keep = sign_in_token.map(super::sha256_hex);
     let txn = db.begin().await?;

@@ -72,7 +72,7 @@ pub async fn options(
             .iter()
             .map(|k| Choice {
                 value: k.as_str().into(),
-                label: capitalized(&k.as_str().replace('_', " ")),
+                label: capitalized(&crate::domain::label::Label::label(k)),
             })
             .collect(),
         statuses: MeetingStatus::ALL
@@ -82,7 +82,13 @@ pub async fn options(
                 label: capitalized(k.as_str()),
             })
             .collect(),
-        planner: account.map(|a| format!("{} ({})", a.name, a.role.as_str().replace('_', " "))),
+        planner: account.map(|a| {
+            format!(
+                "{} ({})",
+                a.name,
+                crate::domain::label::Label::label(&a.role)
+            )
+        }),
         meetings: meetings
             .iter()
             .map(|m| {

@@ -5,12 +5,9 @@ use chrono::NaiveDate;
 
 use sea_orm::DatabaseConnection;
 
-
 use crate::wire::planning::*;
 
 use crate::domain::account::Account;
-
-
 
 use crate::domain::{Dataset, Id, SessionDates};
 
@@ -82,7 +79,10 @@ pub fn session_of(
         }
         (Some(start), Some(end), _) => Some(SessionDates::Days { start, end }),
         (Some(_), None, _) | (None, Some(_), _) => {
-            errors.push(FieldError::new("end", "give both the first and the last day"));
+            errors.push(FieldError::new(
+                "end",
+                "give both the first and the last day",
+            ));
             None
         }
         (None, None, "") => Some(SessionDates::ToBeDetermined),

@@ -14,28 +14,24 @@ use argon2::Argon2;
 
 use chrono::{Duration, Utc};
 
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    Set,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use axum::http::{header, HeaderMap, Method};
 
 use super::entities::{auth_session, user};
 
-use super::{random_hex, sha256_hex};
 use super::accounts::account_of;
 use super::throttle::{begin_attempt, end_attempt, Client};
+use super::{random_hex, sha256_hex};
 
 use crate::domain::account::Account;
 
-
 use crate::error::QuorumError;
 
-/// The cookie holding the session token.
+/// The cookie holding the sign-in token (its name stays what browsers already hold).
 pub const SIGN_IN_COOKIE: &str = "quorum_session";
 
-/// A signed-in session: the cookie's token and the CSRF token forms and clients must echo.
+/// A sign-in: the cookie's token and the CSRF token forms and clients must echo.
 #[derive(Debug, Clone)]
 pub struct Login {
     pub token: String,
@@ -56,7 +52,7 @@ pub(crate) fn unknown_account_hash() -> &'static str {
 }
 
 /// Checks a password, refusing a client with too many recent failures for the address (or for
-/// all addresses); opens a session of `lifetime`.
+/// all addresses); opens a sign-in of `lifetime`.
 pub async fn login(
     db: &DatabaseConnection,
     client: &Client,
@@ -109,7 +105,7 @@ pub async fn login(
     })
 }
 
-/// The account and CSRF token of a current session.
+/// The account and CSRF token of a current sign-in.
 pub async fn signed_in(
     db: &impl ConnectionTrait,
     token: &str,
@@ -132,7 +128,7 @@ pub async fn signed_in(
     Ok(Some((account_of(row)?, session.csrf_token)))
 }
 
-/// Ends a session.
+/// Ends a sign-in.
 pub async fn logout(db: &impl ConnectionTrait, token: &str) -> Result<(), QuorumError> {
     auth_session::Entity::delete_by_id(sha256_hex(token))
         .exec(db)
@@ -140,7 +136,7 @@ pub async fn logout(db: &impl ConnectionTrait, token: &str) -> Result<(), Quorum
     Ok(())
 }
 
-/// The session token from the request's cookies.
+/// The sign-in token from the request's cookies.
 pub fn sign_in_token(headers: &HeaderMap) -> Option<String> {
     headers
         .get_all(header::COOKIE)
@@ -152,7 +148,7 @@ pub fn sign_in_token(headers: &HeaderMap) -> Option<String> {
         .map(|c| c.value().to_owned())
 }
 
-/// Whether a state-changing request proves it comes from this site: the session's CSRF token
+/// Whether a state-changing request proves it comes from this site: the sign-in's CSRF token
 /// in `X-CSRF-Token`, or a browser's `Origin` that is Quorum's own (scheme, host and port
 /// compared with the configured base URL, never with the request's `Host`).
 pub fn csrf_ok(headers: &HeaderMap, csrf: &str, site: &super::PublicBaseUrl) -> bool {
@@ -189,7 +185,7 @@ mod tests {
     use axum::http::HeaderValue;
 
     #[test]
-    fn csrf_proof_is_the_session_token_or_an_origin_of_this_site() {
+    fn csrf_proof_is_the_sign_in_token_or_an_origin_of_this_site() {
         let site = super::super::PublicBaseUrl("http://127.0.0.1:3000".into());
         let mut headers = HeaderMap::new();
         headers.insert(header::HOST, HeaderValue::from_static("127.0.0.1:3000"));

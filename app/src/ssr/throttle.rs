@@ -1,8 +1,6 @@
 //! The throttle on password checks: wrong passwords counted per address and client, and per
 //! client, within a window, counted atomically on both engines.
 
-
-
 use chrono::{Duration, Utc};
 
 use sea_orm::{
@@ -10,11 +8,7 @@ use sea_orm::{
     Set, TransactionTrait,
 };
 
-
 use super::entities::{failed_login, throttle_lock};
-
-
-
 
 use crate::error::QuorumError;
 
@@ -147,7 +141,11 @@ pub(crate) async fn begin_attempt(
 /// Ends an admitted attempt: a right password takes its row away, a wrong one leaves it as a
 /// failure; failures and locks older than the window are deleted, so the tables hold one
 /// window's.
-pub(crate) async fn end_attempt(db: &DatabaseConnection, id: i32, right: bool) -> Result<(), QuorumError> {
+pub(crate) async fn end_attempt(
+    db: &DatabaseConnection,
+    id: i32,
+    right: bool,
+) -> Result<(), QuorumError> {
     if right {
         failed_login::Entity::delete_by_id(id).exec(db).await?;
     } else {

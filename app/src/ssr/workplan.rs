@@ -5,11 +5,8 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
 };
 
-use super::convert::{workplan_entry_body_rows, workplan_entry_row, workplan_row};
 use super::entities::{workplan, workplan_entry, workplan_entry_body};
-use crate::wire::nominations::FormOutcome;
-use crate::wire::planning::FieldError;
-use crate::wire::workplan::{EntryLine, WorkplanPage};
+use super::rows::{workplan_entry_body_rows, workplan_entry_row, workplan_row};
 use crate::domain::account::{Account, Role};
 use crate::domain::session::capitalized;
 use crate::domain::workplan::coverage;
@@ -17,6 +14,9 @@ use crate::domain::{
     BodyCode, Dataset, Id, ParagraphSet, SessionDates, WorkplanEntry, WorkplanStatus,
 };
 use crate::error::QuorumError;
+use crate::wire::nominations::FormOutcome;
+use crate::wire::planning::FieldError;
+use crate::wire::workplan::{EntryLine, WorkplanPage};
 
 fn problem(field: &str, message: impl Into<String>) -> FormOutcome {
     FormOutcome {
@@ -261,7 +261,7 @@ pub async fn save_entry(
     }
     let txn = db.begin().await?;
     let key = entry.id.to_string();
-    super::records::lock::<workplan_entry::Entity>(&txn, key.clone()).await?;
+    super::validated_write::lock::<workplan_entry::Entity>(&txn, key.clone()).await?;
     workplan_entry_body::Entity::delete_many()
         .filter(workplan_entry_body::Column::EntryId.eq(&key))
         .exec(&txn)
@@ -290,7 +290,7 @@ pub async fn save_entry(
         json(&entry),
     )
     .await?;
-    super::version::bump(&txn).await?;
+    super::data_version::bump(&txn).await?;
     txn.commit().await?;
     Ok(FormOutcome {
         errors: vec![],
@@ -339,13 +339,13 @@ pub async fn decide(
         serde_json::to_value(&after).ok(),
     )
     .await?;
-    super::version::bump(&txn).await?;
+    super::data_version::bump(&txn).await?;
     txn.commit().await?;
     Ok(FormOutcome {
         errors: vec![],
         done: Some(format!(
             "The workplan is now {}.",
-            after.status.as_str().replace('_', " ")
+            crate::domain::label::Label::label(&after.status)
         )),
     })
 }

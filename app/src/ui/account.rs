@@ -4,6 +4,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::subscribe::SubscribeLinks;
 use crate::api::account::{current_account, ChangePassword, NewPrivateFeed};
+use crate::domain::label::Label;
 
 /// Sign in: a plain form, answered by the server with a cookie and a redirect.
 #[component]
@@ -49,7 +50,7 @@ pub fn AccountPage() -> impl IntoView {
                             _ => ("state", String::new()),
                         };
                         view! {
-                            <p class="who">{format!("{} ({}), {}", a.name, a.email, a.role.as_str().replace('_', " "))}</p>
+                            <p class="who">{format!("{} ({}), {}", a.name, a.email, a.role.label())}</p>
                             <h2>"Private calendar feed"</h2>
                             <p>"A new address replaces the previous one, which stops working at once. Keep it to yourself."</p>
                             <PrivateFeed kind=kind.to_owned() subject/>

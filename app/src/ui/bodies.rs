@@ -3,9 +3,9 @@ use leptos_router::hooks::use_query_map;
 
 use super::subscribe::SubscribeLinks;
 use crate::api::bodies::list_bodies;
-use crate::api::pages::get_public_base;
-use crate::wire::pages::FeedLinks;
+use crate::api::detail_pages::get_public_base;
 use crate::domain::Body;
+use crate::wire::detail_pages::FeedLinks;
 
 /// The Conference and its subsidiary bodies, with a filter that works as a plain GET form
 /// without JavaScript and filters as you type once hydrated.

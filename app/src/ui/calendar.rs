@@ -199,7 +199,7 @@ fn ViewerZone(has_zone: bool) -> impl IntoView {
             let href = {
                 let location = window_location();
                 let joiner = if location.contains('?') { "&" } else { "?" };
-                format!("{location}{joiner}tz={}", crate::wire::pages::encode(&z))
+                format!("{location}{joiner}tz={}", crate::wire::detail_pages::encode(&z))
             };
             view! { <p class="viewer-zone"><a href=href>{format!("Show times also in your zone ({z})")}</a></p> }
         })

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::error::QuorumError;
 
+use crate::wire::calendar::Choice;
 use crate::wire::nominations::FormOutcome;
 
 /// The answer of a server function behind a form, once it came.
@@ -88,18 +89,36 @@ fn textarea_text(value: String) -> String {
     value
 }
 
+/// A select of `choices` with `chosen` selected, and a first blank option when `blank` names it.
+pub fn choice_select(
+    id: &'static str,
+    name: &'static str,
+    choices: Vec<Choice>,
+    chosen: String,
+    blank: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <select id=id name=name>
+            {blank.map(|b| view! { <option value="">{b}</option> })}
+            {choices.into_iter().map(|c| { let on = c.value == chosen; view! { <option value=c.value selected=on>{c.label}</option> } }).collect_view()}
+        </select>
+    }
+}
+
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     /// Every page source of the interface.
-    const PAGES: [(&str, &str); 12] = [
+    const PAGES: [(&str, &str); 14] = [
         ("account", include_str!("account.rs")),
         ("admin", include_str!("admin.rs")),
         ("bodies", include_str!("bodies.rs")),
         ("calendar", include_str!("calendar.rs")),
         ("conflicts", include_str!("conflicts.rs")),
+        ("meeting_planner", include_str!("meeting_planner.rs")),
         ("mod", include_str!("mod.rs")),
         ("nominations", include_str!("nominations.rs")),
-        ("planner", include_str!("planner.rs")),
+        ("panel_planner", include_str!("panel_planner.rs")),
+        ("session_planner", include_str!("session_planner.rs")),
         ("sessions", include_str!("sessions.rs")),
         ("subscribe", include_str!("subscribe.rs")),
         ("workplan", include_str!("workplan.rs")),

@@ -7,8 +7,10 @@ mod bodies;
 mod calendar;
 mod conflicts;
 mod forms;
+mod meeting_planner;
 mod nominations;
-mod planner;
+mod panel_planner;
+mod session_planner;
 mod sessions;
 mod subscribe;
 mod workplan;
@@ -114,9 +116,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/calendar") view=calendar::CalendarPage ssr=SsrMode::Async/>
                     <Route path=path!("/timeline") view=calendar::TimelinePage ssr=SsrMode::Async/>
                     <Route path=path!("/programme") view=calendar::ProgrammePage ssr=SsrMode::Async/>
-                    <Route path=path!("/plan") view=planner::PlannerPage ssr=SsrMode::Async/>
-                    <Route path=path!("/plan/session") view=planner::SessionPlannerPage ssr=SsrMode::Async/>
-                    <Route path=path!("/plan/panel") view=planner::PanelPlannerPage ssr=SsrMode::Async/>
+                    <Route path=path!("/plan") view=meeting_planner::PlannerPage ssr=SsrMode::Async/>
+                    <Route path=path!("/plan/session") view=session_planner::SessionPlannerPage ssr=SsrMode::Async/>
+                    <Route path=path!("/plan/panel") view=panel_planner::PanelPlannerPage ssr=SsrMode::Async/>
                     <Route path=path!("/nominations") view=nominations::NominationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/review") view=nominations::ReviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/workplan") view=workplan::WorkplanPage ssr=SsrMode::Async/>

@@ -4,11 +4,11 @@ use crate::error::QuorumError;
 use leptos_router::hooks::use_params_map;
 
 use super::subscribe::SubscribeLinks;
-use crate::api::pages::{
+use crate::api::detail_pages::{
     list_session_lines, load_body_page, load_meeting_page, load_session_page, load_venue_page,
 };
-use crate::wire::pages::MeetingLine;
 use crate::domain::Panel;
+use crate::wire::detail_pages::MeetingLine;
 
 /// Every session of every body, in date order.
 #[component]

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::wire::pages::FeedLinks;
+use crate::wire::detail_pages::FeedLinks;
 
 /// The four ways to subscribe to a feed, for people and their calendar programs.
 #[component]

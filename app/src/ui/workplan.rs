@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::forms::{field_message, outcome_view, TextArea};
-use crate::wire::nominations::FormOutcome;
 use crate::api::workplan::*;
+use crate::wire::nominations::FormOutcome;
 use crate::wire::workplan::*;
 
 /// The entry form's fields, whose errors show beside them.

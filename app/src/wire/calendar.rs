@@ -26,7 +26,7 @@ impl CalendarQuery {
             ("tz", &self.tz),
         ] {
             if let Some(value) = value.as_deref().filter(|v| !v.is_empty()) {
-                parts.push(format!("{key}={}", super::pages::encode(value)));
+                parts.push(format!("{key}={}", super::detail_pages::encode(value)));
             }
         }
         format!("/calendar?{}", parts.join("&"))

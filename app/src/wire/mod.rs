@@ -8,10 +8,10 @@ pub mod account;
 pub mod admin;
 /// Calendar, timeline and daily programme pages.
 pub mod calendar;
+/// Session, meeting, body and venue pages; subscribe links.
+pub mod detail_pages;
 /// Calls, nominations, the review board, and a form's outcome.
 pub mod nominations;
-/// Session, meeting, body and venue pages; subscribe links.
-pub mod pages;
 /// The meeting, session and panel forms, their choices, checks and outcomes.
 pub mod planning;
 /// The workplan page.

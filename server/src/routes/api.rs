@@ -11,7 +11,7 @@ use serde_json::json;
 
 use app::domain::{Id, Meeting};
 use app::error::QuorumError;
-use app::ssr::calendar::{self, Filter};
+use app::ssr::queries::{self, Filter};
 use app::ssr::meetings::{self, SaveMode};
 use app::ssr::{bodies, dataset};
 
@@ -50,7 +50,7 @@ async fn list_bodies(State(state): State<AppState>) -> ApiResult {
 }
 
 async fn list_sessions(State(state): State<AppState>, filter: FilterQuery) -> ApiResult {
-    ok(calendar::sessions(&state.db, &filter?.0).await?)
+    ok(queries::sessions(&state.db, &filter?.0).await?)
 }
 
 async fn one_session(State(state): State<AppState>, Path(id): Path<String>) -> ApiResult {
@@ -59,21 +59,21 @@ async fn one_session(State(state): State<AppState>, Path(id): Path<String>) -> A
         session: Some(id.clone()),
         ..Filter::default()
     };
-    let session = calendar::sessions(&state.db, &filter)
+    let session = queries::sessions(&state.db, &filter)
         .await?
         .pop()
         .ok_or_else(|| QuorumError::NotFound(format!("session {id}")))?;
     ok(json!({
         "session": session,
-        "meetings": calendar::meetings(&state.db, &filter).await?,
-        "agenda_items": calendar::agenda(&state.db, &filter).await?,
-        "documents": calendar::documents(&state.db, &filter).await?,
-        "panels": calendar::panels(&state.db, &filter).await?,
+        "meetings": queries::meetings(&state.db, &filter).await?,
+        "agenda_items": queries::agenda(&state.db, &filter).await?,
+        "documents": queries::documents(&state.db, &filter).await?,
+        "panels": queries::panels(&state.db, &filter).await?,
     }))
 }
 
 async fn list_meetings(State(state): State<AppState>, filter: FilterQuery) -> ApiResult {
-    ok(calendar::meetings(&state.db, &filter?.0).await?)
+    ok(queries::meetings(&state.db, &filter?.0).await?)
 }
 
 async fn create_meeting(
@@ -106,27 +106,27 @@ async fn update_meeting(
 }
 
 async fn list_venues(State(state): State<AppState>) -> ApiResult {
-    ok(calendar::venues(&state.db).await?)
+    ok(queries::venues(&state.db).await?)
 }
 
 async fn list_agenda_items(State(state): State<AppState>, filter: FilterQuery) -> ApiResult {
-    ok(calendar::agenda(&state.db, &filter?.0).await?)
+    ok(queries::agenda(&state.db, &filter?.0).await?)
 }
 
 async fn list_documents(State(state): State<AppState>, filter: FilterQuery) -> ApiResult {
-    ok(calendar::documents(&state.db, &filter?.0).await?)
+    ok(queries::documents(&state.db, &filter?.0).await?)
 }
 
 async fn list_panels(State(state): State<AppState>, filter: FilterQuery) -> ApiResult {
-    ok(calendar::panels(&state.db, &filter?.0).await?)
+    ok(queries::panels(&state.db, &filter?.0).await?)
 }
 
 async fn show_workplan(State(state): State<AppState>, filter: FilterQuery) -> ApiResult {
-    ok(calendar::workplan(&state.db, &filter?.0).await?)
+    ok(queries::workplan(&state.db, &filter?.0).await?)
 }
 
 async fn list_contributions(State(state): State<AppState>, filter: FilterQuery) -> ApiResult {
-    ok(calendar::contributions(&state.db, &filter?.0).await?)
+    ok(queries::contributions(&state.db, &filter?.0).await?)
 }
 
 /// Everything Quorum holds of the calendar and the nominations: the secretariat only.

@@ -1,5 +1,5 @@
 //! Signing in and out, the current user, and the checks every state-changing request passes:
-//! a valid session cookie, and a CSRF proof — the session's token in `X-CSRF-Token`, or, for
+//! a valid sign-in cookie, and a CSRF proof — the sign-in's token in `X-CSRF-Token`, or, for
 //! forms and server functions posted by a browser, an `Origin` that is this site.
 
 use axum::extract::rejection::JsonRejection;
@@ -45,8 +45,8 @@ struct Credentials {
     password: String,
 }
 
-/// The session cookie: HttpOnly, SameSite=Lax, Secure under an https base URL.
-fn session_cookie(state: &AppState, value: &str, max_age: i64) -> HeaderValue {
+/// The sign-in cookie: HttpOnly, SameSite=Lax, Secure under an https base URL.
+fn sign_in_cookie(state: &AppState, value: &str, max_age: i64) -> HeaderValue {
     let secure = state.site.0.starts_with("https://");
     let cookie = format!(
         "{SIGN_IN_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{}",
@@ -71,8 +71,8 @@ async fn login(
         .into());
     }
     let Json(credentials) = body.map_err(json_error)?;
-    let lifetime = chrono::Duration::seconds(state.session_seconds);
-    let session = sign_in::login(
+    let lifetime = chrono::Duration::seconds(state.sign_in_seconds);
+    let signed_in = sign_in::login(
         &state.db,
         &client,
         &credentials.email,
@@ -81,10 +81,10 @@ async fn login(
     )
     .await?;
     let mut response =
-        Json(json!({ "csrf": session.csrf, "account": session.account })).into_response();
+        Json(json!({ "csrf": signed_in.csrf, "account": signed_in.account })).into_response();
     response.headers_mut().insert(
         header::SET_COOKIE,
-        session_cookie(&state, &session.token, state.session_seconds),
+        sign_in_cookie(&state, &signed_in.token, state.sign_in_seconds),
     );
     Ok(response)
 }
@@ -100,7 +100,7 @@ async fn logout(
     let mut response = StatusCode::NO_CONTENT.into_response();
     response
         .headers_mut()
-        .insert(header::SET_COOKIE, session_cookie(&state, "", 0));
+        .insert(header::SET_COOKIE, sign_in_cookie(&state, "", 0));
     Ok(response)
 }
 
@@ -148,7 +148,7 @@ async fn new_feed_token(
         }
     };
     let token = issue_private_feed(&state.db, &account, &subject).await?;
-    let links = app::wire::pages::FeedLinks::new(
+    let links = app::wire::detail_pages::FeedLinks::new(
         &state.site.0,
         &format!("/feeds/private/{token}.ics"),
         "Quorum — private feed",
@@ -196,13 +196,13 @@ async fn login_form(
         )
             .into_response();
     }
-    let lifetime = chrono::Duration::seconds(state.session_seconds);
+    let lifetime = chrono::Duration::seconds(state.sign_in_seconds);
     match sign_in::login(&state.db, &client, &form.email, &form.password, lifetime).await {
-        Ok(session) => {
+        Ok(signed_in) => {
             let mut response = see_other("/account");
             response.headers_mut().insert(
                 header::SET_COOKIE,
-                session_cookie(&state, &session.token, state.session_seconds),
+                sign_in_cookie(&state, &signed_in.token, state.sign_in_seconds),
             );
             response
         }
@@ -234,7 +234,7 @@ async fn logout_form(
     let mut response = see_other("/");
     response
         .headers_mut()
-        .insert(header::SET_COOKIE, session_cookie(&state, "", 0));
+        .insert(header::SET_COOKIE, sign_in_cookie(&state, "", 0));
     Ok(response)
 }
 
@@ -272,7 +272,7 @@ struct PasswordReset {
     password: String,
 }
 
-/// The secretariat sets a new password; the account's sessions end.
+/// The secretariat sets a new password; the account's sign-ins end.
 async fn reset_password(
     State(state): State<AppState>,
     CurrentUser(account): CurrentUser,

@@ -21,7 +21,7 @@ use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 
 use app::error::QuorumError;
-use app::ssr::{feeds, version};
+use app::ssr::{data_version, feeds};
 
 use crate::error::ApiError;
 use crate::feed_cache::Rendered;
@@ -86,7 +86,7 @@ async fn feed(
     };
     let current = match known {
         Some(version) => version,
-        None => version::current(&state.db).await?,
+        None => data_version::current(&state.db).await?,
     };
     let cached = {
         let mut cache = state.feed_cache.lock().expect("feed cache lock");

@@ -2,7 +2,7 @@
 
 use chrono::{Duration, TimeZone};
 
-use super::calendar::{for_each_bit, Calendar, MeetingData, NO_ROOM, PROPOSED};
+use super::index::{for_each_bit, MeetingData, MeetingIndex, NO_ROOM, PROPOSED};
 use super::{Conflict, ConflictKind, Severity, Shared, SlotQuery, Subject};
 use crate::error::QuorumError;
 
@@ -26,7 +26,7 @@ fn overlaps(a: &MeetingData, b: &MeetingData) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-impl Calendar {
+impl MeetingIndex {
     pub(crate) fn meeting<'a>(
         &'a self,
         index: u32,

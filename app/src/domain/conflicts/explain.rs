@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::calendar::{bits, utc, Calendar, MeetingData};
+use super::index::{bits, utc, MeetingData, MeetingIndex};
 use super::{Acceptance, Conflict, ConflictKind, Severity, Shared, Subject};
 
 /// A conflict as the API and the pages show it.
@@ -26,7 +26,7 @@ pub struct ConflictView {
     pub accepted: Option<Acceptance>,
 }
 
-impl Calendar {
+impl MeetingIndex {
     /// Words for a conflict; `proposed` is the meeting under check, if any.
     pub fn view<'a>(
         &'a self,

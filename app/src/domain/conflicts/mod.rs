@@ -1,18 +1,18 @@
 //! The conflict engine and free-slot finder, across every body.
 //!
-//! A [`Calendar`] is a compact snapshot of the dataset — meetings as instants and bit sets of
+//! A [`MeetingIndex`] is a compact snapshot of the dataset — meetings as instants and bit sets of
 //! bodies, indexes per body, room, person and venue — built once and then scanned whole
-//! ([`Calendar::scan`]), asked about one proposed meeting ([`Calendar::check`]) or searched for
-//! free slots ([`Calendar::free_slots`]). Conflicts are data, not errors: each has a kind, a
+//! ([`MeetingIndex::scan`]), asked about one proposed meeting ([`MeetingIndex::check`]) or searched for
+//! free slots ([`MeetingIndex::free_slots`]). Conflicts are data, not errors: each has a kind, a
 //! severity taken from the [`ConflictRules`], a stable identifier and an explanation.
 //! [`reference`] holds a brute-force version of every rule, against which the engine is tested.
 //!
 //! Instants are compared as seconds since the epoch; meeting windows, closures and session days
 //! are reckoned in the venue's local time.
 
-mod calendar;
 mod engine;
 mod explain;
+mod index;
 pub mod reference;
 #[cfg(test)]
 mod tests;
@@ -22,9 +22,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-pub use calendar::{Calendar, MeetingData, Proposal, SlotQuery, MAX_BODIES, PROPOSED};
 pub use engine::FreeSlot;
 pub use explain::{still_accepted, ConflictView};
+pub use index::{MeetingData, MeetingIndex, Proposal, SlotQuery, MAX_BODIES, PROPOSED};
 
 use super::BodyCode;
 use crate::wire_enum;
@@ -58,6 +58,12 @@ wire_enum!(
         WorkplanYearWithoutSession = "workplan_year_without_session",
     }
 );
+
+impl crate::domain::label::Label for ConflictKind {
+    fn code(&self) -> &'static str {
+        self.as_str()
+    }
+}
 
 wire_enum!(
     /// Blocking conflicts stop a save; warnings may be accepted with a reason.
@@ -156,7 +162,7 @@ pub struct Acceptance {
     pub accepted_at: DateTime<Utc>,
 }
 
-/// One conflict, as indexes into its [`Calendar`]; see [`Calendar::view`] for words.
+/// One conflict, as indexes into its [`MeetingIndex`]; see [`MeetingIndex::view`] for words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Conflict {
     pub kind: ConflictKind,

@@ -1,7 +1,7 @@
 //! The brute-force reference: every rule checked on every pair, with no index. Slow on purpose
 //! and simple enough to trust; the engine must agree with it kind by kind.
 
-use super::calendar::{Calendar, MeetingData, NO_ROOM, PROPOSED};
+use super::index::{MeetingData, MeetingIndex, NO_ROOM, PROPOSED};
 use super::{Conflict, ConflictKind, Shared, Subject};
 
 fn lowest(mask: u64) -> u32 {
@@ -10,7 +10,7 @@ fn lowest(mask: u64) -> u32 {
 
 /// Conflicts between two meetings, straight from the rules.
 fn pair_conflicts(
-    cal: &Calendar,
+    cal: &MeetingIndex,
     ia: u32,
     a: &MeetingData,
     ib: u32,
@@ -77,7 +77,7 @@ fn load_at(all: &[(u32, &MeetingData)], m: &MeetingData) -> usize {
 }
 
 fn scan_list(
-    cal: &Calendar,
+    cal: &MeetingIndex,
     all: &[(u32, &MeetingData)],
     proposed: Option<&MeetingData>,
 ) -> Vec<Conflict> {
@@ -134,7 +134,7 @@ fn scan_list(
 }
 
 /// Every conflict, by checking every pair.
-pub fn scan(cal: &Calendar) -> Vec<Conflict> {
+pub fn scan(cal: &MeetingIndex) -> Vec<Conflict> {
     let all: Vec<(u32, &MeetingData)> = cal
         .meetings
         .iter()
@@ -146,7 +146,7 @@ pub fn scan(cal: &Calendar) -> Vec<Conflict> {
 
 /// The conflicts of a proposed meeting: a full brute-force scan of the calendar with the
 /// proposal in place, keeping those that involve it.
-pub fn check(cal: &Calendar, p: &MeetingData) -> Vec<Conflict> {
+pub fn check(cal: &MeetingIndex, p: &MeetingData) -> Vec<Conflict> {
     let mut all: Vec<(u32, &MeetingData)> = cal
         .meetings
         .iter()

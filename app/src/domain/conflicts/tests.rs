@@ -141,7 +141,7 @@ fn base() -> Dataset {
 }
 
 fn kinds(data: &Dataset) -> Vec<ConflictKind> {
-    let calendar = Calendar::build(data).unwrap();
+    let calendar = MeetingIndex::build(data).unwrap();
     let conflicts = calendar.scan();
     assert_eq!(
         conflicts,
@@ -152,7 +152,7 @@ fn kinds(data: &Dataset) -> Vec<ConflictKind> {
 }
 
 fn views(data: &Dataset) -> Vec<ConflictView> {
-    let calendar = Calendar::build(data).unwrap();
+    let calendar = MeetingIndex::build(data).unwrap();
     calendar
         .scan()
         .iter()
@@ -543,7 +543,7 @@ fn checking_a_moved_meeting_ignores_its_old_self_and_names_the_new_clash() {
             "2023-06-15T11:00:00Z",
         ),
     ];
-    let calendar = Calendar::build(&data).unwrap();
+    let calendar = MeetingIndex::build(&data).unwrap();
     assert!(calendar.scan().is_empty());
     // Moving "a" an hour later still only touches its old place, which it leaves.
     let mut moved = data.meetings[0].clone();
@@ -588,7 +588,7 @@ fn free_slots_skip_clashes_closures_and_windows_and_rank_the_earliest_first() {
         "2023-06-12T08:00:00Z",
         "2023-06-12T11:00:00Z",
     )];
-    let calendar = Calendar::build(&data).unwrap();
+    let calendar = MeetingIndex::build(&data).unwrap();
     let query = SlotQuery {
         bodies: vec![code("A")],
         sessions: vec![id("s-a")],
@@ -605,7 +605,7 @@ fn free_slots_skip_clashes_closures_and_windows_and_rank_the_earliest_first() {
     let slots = calendar.free_slots(&query).unwrap();
     let starts: Vec<String> = slots
         .iter()
-        .map(|s| calendar::utc(s.start).to_rfc3339())
+        .map(|s| index::utc(s.start).to_rfc3339())
         .collect();
     // 15:00 and 16:00 local on the 12th (13:00Z, 14:00Z), then 10:00 on the 14th.
     assert_eq!(
@@ -655,7 +655,7 @@ fn an_acceptance_lapses_when_an_item_changes() {
 #[test]
 fn the_demo_calendar_has_no_conflicts() {
     let demo: Dataset = serde_json::from_str(include_str!("../../../data/demo.json")).unwrap();
-    let calendar = Calendar::build(&demo).unwrap();
+    let calendar = MeetingIndex::build(&demo).unwrap();
     let found: Vec<String> = calendar
         .scan()
         .iter()
@@ -833,7 +833,8 @@ fn random_calendars_exercise_every_kind_of_conflict() {
     let mut seen = std::collections::BTreeSet::new();
     for _ in 0..200 {
         let (meetings, teams, travel, groups) = strategy.new_tree(&mut runner).unwrap().current();
-        let calendar = Calendar::build(&random_calendar(&meetings, teams, travel, groups)).unwrap();
+        let calendar =
+            MeetingIndex::build(&random_calendar(&meetings, teams, travel, groups)).unwrap();
         seen.extend(calendar.scan().iter().map(|c| c.kind));
     }
     assert_eq!(
@@ -853,7 +854,7 @@ proptest! {
         groups in any::<u8>(),
     ) {
         let data = random_calendar(&meetings, teams, travel, groups);
-        let calendar = Calendar::build(&data).unwrap();
+        let calendar = MeetingIndex::build(&data).unwrap();
         let engine = calendar.scan();
         let brute = reference::scan(&calendar);
         for kind in ConflictKind::ALL {
@@ -880,7 +881,7 @@ proptest! {
         if replace {
             proposed.id = with_proposal.meetings[0].id.clone();
         }
-        let calendar = Calendar::build(&with_proposal).unwrap();
+        let calendar = MeetingIndex::build(&with_proposal).unwrap();
         let p = calendar.proposal(&Proposal { meeting: proposed, persons: vec![] }).unwrap();
         let engine = calendar.check(&p);
         let brute = reference::check(&calendar, &p);

@@ -79,7 +79,7 @@ pub(crate) struct Index {
 }
 
 /// A compact, indexed snapshot of the calendar for conflict checking.
-pub struct Calendar {
+pub struct MeetingIndex {
     pub(crate) bodies: Vec<BodyCode>,
     pub(crate) body_names: Vec<String>,
     /// No-parallel groups as body bit sets.
@@ -152,9 +152,9 @@ fn bad(field: &str, why: impl Into<String>) -> QuorumError {
     QuorumError::invalid("conflict check", field, why)
 }
 
-impl Calendar {
+impl MeetingIndex {
     /// Builds the snapshot from a dataset (assumed valid) and its rules.
-    pub fn build(data: &Dataset) -> Result<Calendar, QuorumError> {
+    pub fn build(data: &Dataset) -> Result<MeetingIndex, QuorumError> {
         let rules = data.conflict_rules.clone().unwrap_or_default();
         if data.bodies.len() > MAX_BODIES {
             return Err(bad(
@@ -232,7 +232,7 @@ impl Calendar {
             persons.push(person.id.clone());
         }
 
-        let mut calendar = Calendar {
+        let mut calendar = MeetingIndex {
             bodies,
             body_names: data.bodies.iter().map(|b| b.short_name.clone()).collect(),
             groups,
@@ -363,7 +363,7 @@ impl Calendar {
     }
 
     /// Adds a meeting given directly in the engine's form (used by benchmarks and tests to build
-    /// large calendars without a dataset); call [`Calendar::reindex`] after the last one.
+    /// large calendars without a dataset); call [`MeetingIndex::reindex`] after the last one.
     pub fn push_meeting(&mut self, meeting: MeetingData) {
         self.meeting_by_id
             .insert(meeting.id.clone(), self.meetings.len() as u32);

@@ -1,9 +1,10 @@
 use chrono::{DateTime, Utc};
 
 use super::*;
+use crate::domain::conflicts::MAX_BODIES;
 
 fn demo() -> Dataset {
-    serde_json::from_str(include_str!("../../data/demo.json")).expect("demo parses")
+    serde_json::from_str(include_str!("../../../data/demo.json")).expect("demo parses")
 }
 
 fn errors_of(data: &Dataset) -> Vec<String> {
@@ -230,7 +231,7 @@ fn a_duplicate_session_number_for_a_body_is_refused() {
 
 #[test]
 fn overlapping_paragraph_ranges_given_twice_are_refused() {
-    let json = include_str!("../../data/demo.json").replace("\"16–19\"", "\"16–19, 18\"");
+    let json = include_str!("../../../data/demo.json").replace("\"16–19\"", "\"16–19, 18\"");
     let data: Dataset = serde_json::from_str(&json).unwrap();
     assert_refused(
         &data,

@@ -47,7 +47,7 @@ where
         change.after,
     )
     .await?;
-    super::version::bump(&txn).await?;
+    super::data_version::bump(&txn).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -1,17 +1,15 @@
-//! The planner: a meeting form (joint meetings included) whose conflicts are checked by the
-//! server as the form changes, with the free-slot finder, accept-with-reason and a save that
-//! refuses to overwrite someone else's change.
+//! The meeting planner: a meeting form (joint meetings included) whose conflicts are checked
+//! by the server as the form changes, with the free-slot finder, accept-with-reason and a save
+//! that refuses to overwrite someone else's change.
 
 use leptos::prelude::*;
-
-use crate::error::QuorumError;
 use leptos_router::hooks::use_query_map;
 
-use super::forms::TextArea;
-use crate::wire::calendar::Choice;
 use crate::api::planning::*;
-use crate::wire::planning::*;
 use crate::domain::conflicts::{ConflictView, Severity};
+use crate::domain::label::Label;
+use crate::error::QuorumError;
+use crate::wire::planning::*;
 
 /// `/plan` for a new meeting, `/plan?meeting=KEY` to change one.
 #[component]
@@ -351,7 +349,7 @@ pub(super) fn ConflictItem(
         <li class=class data-id=conflict.id.clone()>
             <span class="severity">{conflict.severity.to_string()}</span>
             " "
-            <span class="kind">{conflict.kind.to_string().replace('_', " ")}</span>
+            <span class="kind">{conflict.kind.label()}</span>
             <p class="explanation">{conflict.explanation}</p>
             {conflict.accepted.map(|a| view! { <p class="acceptance">{format!("Accepted by {}: {}", a.accepted_by, a.reason)}</p> })}
             {move || (acceptable && saved()).then(|| {
@@ -433,195 +431,4 @@ fn plus_two_weeks(day: &str) -> String {
         .and_then(|d| d.checked_add_days(chrono::Days::new(14)))
         .map(|d| d.to_string())
         .unwrap_or_else(|| day.to_owned())
-}
-
-/// `/plan/session` for a new session, `/plan/session?session=KEY` to change one.
-#[component]
-pub fn SessionPlannerPage() -> impl IntoView {
-    let key = use_query_map().read_untracked().get("session");
-    let data = Resource::new(
-        move || key.clone(),
-        |key| async move {
-            let choices = load_planner().await?;
-            let bodies = crate::api::bodies::list_bodies().await?;
-            let form = match key {
-                Some(id) => load_session_form(id).await?,
-                None => None,
-            };
-            Ok::<_, QuorumError>((choices, bodies, form))
-        },
-    );
-    view! {
-        <h1>"Plan a session"</h1>
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok((choices, _, _)) if choices.planner.is_none() => view! {
-                        <p role="alert">"Planning is for Bureau members and the secretariat: " <a href="/login">"sign in"</a> "."</p>
-                    }.into_any(),
-                    Ok((choices, bodies, form)) => {
-                        let create = form.is_none();
-                        let bodies = bodies.into_iter().map(|b| Choice { value: b.code.to_string(), label: b.short_name }).collect();
-                        let venues = choices.venues.into_iter().map(|v| Choice { value: v.id, label: v.label }).collect();
-                        let sessions = choices.sessions.into_iter().map(|s| Choice { value: s.id, label: format!("{} — {}", s.body, s.title) }).collect();
-                        view! { <SessionPlanner form=form.unwrap_or_default() create bodies venues sessions/> }.into_any()
-                    }
-                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-}
-
-/// A select of `choices` with `chosen` selected, and a first blank option when `blank` names it.
-fn choice_select(
-    id: &'static str,
-    name: &'static str,
-    choices: Vec<Choice>,
-    chosen: String,
-    blank: Option<&'static str>,
-) -> impl IntoView {
-    view! {
-        <select id=id name=name>
-            {blank.map(|b| view! { <option value="">{b}</option> })}
-            {choices.into_iter().map(|c| { let on = c.value == chosen; view! { <option value=c.value selected=on>{c.label}</option> } }).collect_view()}
-        </select>
-    }
-}
-
-/// The session form: an island, so the server's answer shows in place.
-#[island]
-fn SessionPlanner(
-    form: SessionForm,
-    create: bool,
-    bodies: Vec<Choice>,
-    venues: Vec<Choice>,
-    sessions: Vec<Choice>,
-) -> impl IntoView {
-    use super::forms::{field_message, outcome_view};
-    let save = ServerAction::<SaveSessionForm>::new();
-    let error = move |field: &'static str| {
-        move || {
-            field_message(&save.value().get(), field).map(|m| view! { <span id=format!("error-{field}") class="field-error" role="alert">{m}</span> })
-        }
-    };
-    let select = choice_select;
-    let wire = |values: &[&str]| {
-        values
-            .iter()
-            .map(|v| Choice {
-                value: (*v).into(),
-                label: v.replace('_', " "),
-            })
-            .collect::<Vec<_>>()
-    };
-    view! {
-        <form method="get" action="/plan/session" class="open-meeting" aria-label="Open a session">
-            <label for="open-session">"Change a session"</label>
-            {select("open-session", "session", sessions, form.id.clone(), None)}
-            <button type="submit">"Open"</button>
-            <a href="/plan/session">"New session"</a>
-            <a href="/plan">"Plan a meeting"</a>
-        </form>
-        <ActionForm action=save attr:class="session-form">
-            <input type="hidden" name="create" value=create.to_string()/>
-            <p class="field"><label for="s-id">"Key"</label><input id="s-id" name="id" value=form.id.clone() readonly=!create required/>{error("id")}</p>
-            <p class="field"><label for="s-body">"Body"</label>{select("s-body", "body", bodies, form.body.clone(), None)}{error("body")}</p>
-            <p class="field"><label for="s-kind">"Kind"</label>{select("s-kind", "kind", wire(&["regular", "resumed", "special", "intersessional"]), form.kind.clone(), None)}{error("kind")}</p>
-            <p class="field"><label for="s-number">"Number (13 for the thirteenth session)"</label><input id="s-number" name="number" inputmode="numeric" value=form.number.clone()/>{error("number")}</p>
-            <p class="field"><label for="s-resumed">"Resumed part (1 for the first resumed session)"</label><input id="s-resumed" name="resumed" inputmode="numeric" value=form.resumed.clone()/>{error("resumed")}</p>
-            <p class="field"><label for="s-subject">"Subject of a special session"</label><input id="s-subject" name="subject" value=form.subject.clone()/></p>
-            <p class="field"><label for="s-venue">"Venue"</label>{select("s-venue", "venue", venues, form.venue.clone(), Some("To be determined"))}{error("venue")}</p>
-            <p class="field"><label for="s-format">"Format"</label>{select("s-format", "format", wire(&["in_person", "hybrid", "online"]), form.format.clone(), None)}{error("format")}</p>
-            <p class="field"><label for="s-start">"First day"</label><input id="s-start" name="start" type="date" value=form.start.clone()/>{error("start")}</p>
-            <p class="field"><label for="s-end">"Last day"</label><input id="s-end" name="end" type="date" value=form.end.clone()/>{error("end")}</p>
-            <p class="field"><label for="s-year">"Or only the year"</label><input id="s-year" name="year" inputmode="numeric" value=form.year.clone()/>{error("year")}</p>
-            <p class="field"><label for="s-status">"Status"</label>{select("s-status", "status", wire(&["planned", "confirmed", "held", "postponed", "cancelled"]), form.status.clone(), None)}{error("status")}</p>
-            <p class="field"><label for="s-notes">"Notes"</label><TextArea id="s-notes" name="notes" value=form.notes.clone()/></p>
-            <button type="submit" class="primary">{if create { "Create the session" } else { "Save changes" }}</button>
-        </ActionForm>
-        {move || outcome_view(save.value().get(), &["id", "body", "kind", "number", "resumed", "venue", "format", "start", "end", "year", "status"])}
-    }
-}
-
-/// `/plan/panel` for a new panel (`?meeting=KEY` picks its meeting), `/plan/panel?panel=KEY`
-/// to change one.
-#[component]
-pub fn PanelPlannerPage() -> impl IntoView {
-    let query = use_query_map().read_untracked().clone();
-    let key = query.get("panel");
-    let meeting = query.get("meeting").unwrap_or_default();
-    let data = Resource::new(
-        move || key.clone(),
-        |key| async move {
-            let planner = load_planner().await?;
-            let choices = load_panel_choices().await?;
-            let form = match key {
-                Some(id) => load_panel_form(id).await?,
-                None => None,
-            };
-            Ok::<_, QuorumError>((planner, choices, form))
-        },
-    );
-    view! {
-        <h1>"Plan a panel discussion"</h1>
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || {
-                let meeting = meeting.clone();
-                Suspend::new(async move {
-                    match data.await {
-                        Ok((planner, _, _)) if planner.planner.is_none() => view! {
-                            <p role="alert">"Planning is for Bureau members and the secretariat: " <a href="/login">"sign in"</a> "."</p>
-                        }.into_any(),
-                        Ok((planner, choices, form)) => {
-                            let create = form.is_none();
-                            let form = form.unwrap_or(PanelForm { meeting, ..Default::default() });
-                            let meetings = planner.meetings.into_iter().map(|(value, label)| Choice { value, label }).collect();
-                            view! { <PanelPlanner form create meetings choices/> }.into_any()
-                        }
-                        Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
-    }
-}
-
-/// The panel form: an island, so the server's answer shows in place.
-#[island]
-fn PanelPlanner(
-    form: PanelForm,
-    create: bool,
-    meetings: Vec<Choice>,
-    choices: PanelChoices,
-) -> impl IntoView {
-    use super::forms::{field_message, outcome_view};
-    let save = ServerAction::<SavePanelForm>::new();
-    let error = move |field: &'static str| {
-        move || {
-            field_message(&save.value().get(), field).map(|m| view! { <span id=format!("error-{field}") class="field-error" role="alert">{m}</span> })
-        }
-    };
-    view! {
-        <form method="get" action="/plan/panel" class="open-meeting" aria-label="Open a panel">
-            <label for="open-panel">"Change a panel"</label>
-            {choice_select("open-panel", "panel", choices.panels, form.id.clone(), None)}
-            <button type="submit">"Open"</button>
-            <a href="/plan/panel">"New panel"</a>
-            <a href="/plan">"Plan a meeting"</a>
-        </form>
-        <p class="help">"Panellists join a panel through nominations: open a call on the review board once the panel exists."</p>
-        <ActionForm action=save attr:class="panel-form">
-            <input type="hidden" name="create" value=create.to_string()/>
-            <p class="field"><label for="p-id">"Key"</label><input id="p-id" name="id" value=form.id.clone() readonly=!create required/>{error("id")}</p>
-            <p class="field"><label for="p-meeting">"Meeting"</label>{choice_select("p-meeting", "meeting", meetings, form.meeting.clone(), Some("Choose the meeting"))}{error("meeting")}</p>
-            <p class="field"><label for="p-topic">"Topic"</label><input id="p-topic" name="topic" value=form.topic.clone()/>{error("topic")}</p>
-            <p class="field"><label for="p-entry">"Workplan entry"</label>{choice_select("p-entry", "workplan_entry", choices.workplan_entries, form.workplan_entry.clone(), Some("None"))}{error("workplan_entry")}</p>
-            <p class="field"><label for="p-moderator">"Moderator"</label>{choice_select("p-moderator", "moderator", choices.persons, form.moderator.clone(), Some("Not yet known"))}{error("moderator")}</p>
-            <p class="field"><label for="p-size">"Planned number of panellists"</label><input id="p-size" name="planned_size" inputmode="numeric" value=form.planned_size.clone()/>{error("planned_size")}</p>
-            <p class="field"><label for="p-notes">"Notes"</label><TextArea id="p-notes" name="notes" value=form.notes.clone()/></p>
-            <button type="submit" class="primary">{if create { "Create the panel" } else { "Save changes" }}</button>
-        </ActionForm>
-        {move || outcome_view(save.value().get(), &["id", "meeting", "topic", "workplan_entry", "moderator", "planned_size"])}
-    }
 }

@@ -1,6 +1,8 @@
 //! What the session and meeting pages show, and subscribe links for feeds.
 
-use crate::wire::pages::{BodyPage, FeedLinks, MeetingPage, SessionLine, SessionPage, VenuePage};
+use crate::wire::detail_pages::{
+    BodyPage, FeedLinks, MeetingPage, SessionLine, SessionPage, VenuePage,
+};
 
 use leptos::prelude::*;
 
@@ -23,15 +25,13 @@ pub async fn get_feed_links(path: String, name: String) -> Result<FeedLinks, Quo
 #[server(endpoint = "pages/session")]
 pub async fn load_session_page(id: String) -> Result<Option<SessionPage>, QuorumError> {
     let db = super::database()?;
-    crate::ssr::pages::session(&db, &id, &public_base())
-        .await
+    crate::ssr::detail_pages::session(&db, &id, &public_base()).await
 }
 
 #[server(endpoint = "pages/meeting")]
 pub async fn load_meeting_page(id: String) -> Result<Option<MeetingPage>, QuorumError> {
     let db = super::database()?;
-    crate::ssr::pages::meeting(&db, &id, &public_base())
-        .await
+    crate::ssr::detail_pages::meeting(&db, &id, &public_base()).await
 }
 
 /// The public base URL, for building subscribe links in the page.
@@ -44,8 +44,7 @@ pub async fn get_public_base() -> Result<String, QuorumError> {
 #[server(endpoint = "pages/sessions")]
 pub async fn list_session_lines() -> Result<Vec<SessionLine>, QuorumError> {
     let db = super::database()?;
-    let sessions = crate::ssr::calendar::sessions(&db, &Default::default())
-        .await?;
+    let sessions = crate::ssr::queries::sessions(&db, &Default::default()).await?;
     Ok(sessions
         .into_iter()
         .map(|view| SessionLine {
@@ -64,13 +63,11 @@ pub async fn list_session_lines() -> Result<Vec<SessionLine>, QuorumError> {
 #[server(endpoint = "pages/body")]
 pub async fn load_body_page(code: String) -> Result<Option<BodyPage>, QuorumError> {
     let db = super::database()?;
-    crate::ssr::pages::body(&db, &code, &public_base())
-        .await
+    crate::ssr::detail_pages::body(&db, &code, &public_base()).await
 }
 
 #[server(endpoint = "pages/venue")]
 pub async fn load_venue_page(id: String) -> Result<Option<VenuePage>, QuorumError> {
     let db = super::database()?;
-    crate::ssr::pages::venue(&db, &id, &public_base())
-        .await
+    crate::ssr::detail_pages::venue(&db, &id, &public_base()).await
 }

@@ -2,10 +2,10 @@
 
 use sea_orm::DatabaseConnection;
 
-use crate::wire::pages::{FeedLinks, MeetingLine, MeetingPage, SessionPage};
 use crate::domain::session::capitalized;
 use crate::domain::{Dataset, Meeting, Panel, SessionDates};
 use crate::error::QuorumError;
+use crate::wire::detail_pages::{FeedLinks, MeetingLine, MeetingPage, SessionPage};
 
 fn line(data: &Dataset, m: &Meeting) -> MeetingLine {
     let venue = data.venues.iter().find(|v| v.id == m.venue);
@@ -33,7 +33,7 @@ fn line(data: &Dataset, m: &Meeting) -> MeetingLine {
     MeetingLine {
         id: m.id.to_string(),
         title: m.title.clone(),
-        kind: m.kind.as_str().replace('_', " "),
+        kind: crate::domain::label::Label::label(&m.kind),
         status: m.status.to_string(),
         when: format!(
             "{} {}–{} ({})",
@@ -110,7 +110,7 @@ pub async fn session(
         dates,
         venue,
         status: session.status.to_string(),
-        format: session.format.as_str().replace('_', " "),
+        format: crate::domain::label::Label::label(&session.format),
         notes: session.notes.clone(),
         registration,
         agenda: data
@@ -178,7 +178,7 @@ pub async fn body(
     db: &DatabaseConnection,
     code: &str,
     base: &str,
-) -> Result<Option<crate::wire::pages::BodyPage>, QuorumError> {
+) -> Result<Option<crate::wire::detail_pages::BodyPage>, QuorumError> {
     let data = super::dataset::snapshot(db).await?;
     let Some(body) = data.bodies.iter().find(|b| b.code.as_str() == code) else {
         return Ok(None);
@@ -193,7 +193,7 @@ pub async fn body(
         SessionDates::Year(y) => (y.to_string(), chrono::NaiveDate::MAX),
         SessionDates::ToBeDetermined => ("9999".into(), chrono::NaiveDate::MAX),
     });
-    Ok(Some(crate::wire::pages::BodyPage {
+    Ok(Some(crate::wire::detail_pages::BodyPage {
         code: body.code.to_string(),
         name: capitalized(&body.name),
         parent: body
@@ -204,7 +204,7 @@ pub async fn body(
         open_to_all_states: body.open_to_all_states,
         sessions: sessions
             .iter()
-            .map(|s| crate::wire::pages::SessionLine {
+            .map(|s| crate::wire::detail_pages::SessionLine {
                 id: s.id.to_string(),
                 body: s.body.to_string(),
                 title: capitalized(&data.session_title(s)),
@@ -239,7 +239,7 @@ pub async fn venue(
     db: &DatabaseConnection,
     id: &str,
     base: &str,
-) -> Result<Option<crate::wire::pages::VenuePage>, QuorumError> {
+) -> Result<Option<crate::wire::detail_pages::VenuePage>, QuorumError> {
     let data = super::dataset::snapshot(db).await?;
     let Some(venue) = data.venues.iter().find(|v| v.id.as_str() == id) else {
         return Ok(None);
@@ -250,7 +250,7 @@ pub async fn venue(
         .filter(|m| m.venue == venue.id)
         .collect();
     meetings.sort_by_key(|m| m.start);
-    Ok(Some(crate::wire::pages::VenuePage {
+    Ok(Some(crate::wire::detail_pages::VenuePage {
         id: venue.id.to_string(),
         name: venue.name.clone(),
         place: format!("{}, {}", venue.city, venue.country),

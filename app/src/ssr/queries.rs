@@ -1,4 +1,5 @@
-//! Reading the calendar with filters by body and date range, for the JSON API and the pages.
+//! Queries of the stored records by body and date range — sessions, meetings, panels, agenda,
+//! documents, venues, the workplan and contributions — for the JSON API and the pages.
 
 use std::collections::BTreeMap;
 
@@ -7,8 +8,8 @@ use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
 
-use super::convert::*;
 use super::entities::*;
+use super::rows::*;
 use crate::domain::{
     AgendaItem, Body, BodyCode, Contribution, ContributionTally, Dataset, DeclarationParagraph,
     DeclarationSection, Document, Id, Meeting, Panel, Session, SessionKind, Venue, Workplan,

@@ -1,0 +1,146 @@
+//! The calendar, timeline and programme builders over the demo data.
+
+use chrono::NaiveDate;
+
+use crate::wire::calendar::*;
+
+use crate::domain::Dataset;
+
+use super::calendar_page::calendar_page;
+use super::programme_page::programme_page;
+use super::timeline_page::timeline_page;
+
+fn demo() -> Dataset {
+    serde_json::from_str(include_str!("../../data/demo.json")).unwrap()
+}
+
+fn day(text: &str) -> NaiveDate {
+    text.parse().unwrap()
+}
+
+fn query(view: &str, date: &str) -> CalendarQuery {
+    CalendarQuery {
+        view: Some(view.into()),
+        date: Some(date.into()),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn the_month_of_cosp_10_shows_its_opening_in_atlanta_time_and_the_viewers() {
+    let data = demo();
+    let mut q = query("month", "2023-12-11");
+    q.tz = Some("Europe/Vienna".into());
+    let page = calendar_page(&data, &[], q, day("2026-11-26"));
+    assert_eq!(page.label, "December 2023");
+    assert_eq!(page.days.len(), 35);
+    let opening = page.days.iter().find(|d| d.date == "2023-12-11").unwrap();
+    let event = opening
+        .events
+        .iter()
+        .find(|e| e.id == "cosp-10-opening")
+        .unwrap();
+    assert!(event.time.starts_with("10:00–"), "{}", event.time);
+    assert!(event.time.ends_with("EST"), "{}", event.time);
+    assert_eq!(
+        event
+            .viewer_time
+            .as_deref()
+            .map(|t| t.starts_with("16:00–")),
+        Some(true)
+    );
+    assert!(opening
+        .sessions
+        .iter()
+        .any(|s| s.id == "cosp-10" && s.day_of == "day 1 of 5"));
+    // Same zone as the venue: nothing beside it.
+    let mut q = query("month", "2023-12-11");
+    q.tz = Some("America/New_York".into());
+    let page = calendar_page(&data, &[], q, day("2026-11-26"));
+    assert!(page
+        .days
+        .iter()
+        .flat_map(|d| &d.events)
+        .all(|e| e.viewer_time.is_none()));
+}
+
+#[test]
+fn filters_narrow_the_calendar_and_unknown_values_are_reported() {
+    let data = demo();
+    let mut q = query("list", "2023-01-01");
+    q.body = Some("WG-PREV".into());
+    let page = calendar_page(&data, &[], q, day("2026-11-26"));
+    assert!(!page.days.is_empty());
+    assert!(page
+        .days
+        .iter()
+        .flat_map(|d| &d.sessions)
+        .all(|s| s.body == "WG-PREV"));
+    assert!(page
+        .days
+        .iter()
+        .flat_map(|d| &d.events)
+        .all(|e| e.bodies.contains(&"WG-PREV".to_string())));
+    let mut q = query("list", "2023-01-01");
+    q.body = Some("NOPE".into());
+    q.tz = Some("Mars/Olympus".into());
+    let page = calendar_page(&data, &[], q, day("2026-11-26"));
+    let notice = page.notice.unwrap();
+    assert!(
+        notice.contains("\"NOPE\"") && notice.contains("Mars/Olympus"),
+        "{notice}"
+    );
+    assert_eq!(page.query.body, None);
+}
+
+#[test]
+fn the_timeline_puts_joint_meetings_in_each_of_their_bodies_rows() {
+    let data = demo();
+    let page = timeline_page(&data, &[], TimelineQuery::default());
+    assert_eq!((page.from, page.to), (2022, 2026));
+    assert_eq!(page.years.len(), 5);
+    let joint_in = |code: &str| {
+        page.rows
+            .iter()
+            .find(|r| r.body == code)
+            .unwrap()
+            .bars
+            .iter()
+            .any(|b| b.href == "/meetings/joint-2023-09-morning" && !b.joint_with.is_empty())
+    };
+    assert!(joint_in("IRG") && joint_in("WG-AR") && joint_in("EM-IC"));
+    assert!(!joint_in("COSP"));
+    assert!(page
+        .rows
+        .iter()
+        .flat_map(|r| &r.bars)
+        .all(|b| b.left >= 0.0 && b.left + b.width <= 100.0 + 1e-9));
+}
+
+#[test]
+fn the_daily_programme_lists_a_days_meetings_with_rooms_in_time_order() {
+    let data = demo();
+    let page = programme_page(
+        &data,
+        ProgrammeQuery {
+            date: Some("2023-09-06".into()),
+            venue: Some("vienna-vic".into()),
+        },
+        day("2026-11-26"),
+    )
+    .unwrap();
+    let ids: Vec<&str> = page.items.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["joint-2023-09-morning", "joint-2023-09-afternoon"]);
+    assert!(page.items[0].time.starts_with("10:00–"));
+    assert_eq!(page.items[0].sessions.len(), 3);
+    let err = programme_page(
+        &data,
+        ProgrammeQuery {
+            date: Some("6 Sept".into()),
+            venue: None,
+        },
+        day("2026-11-26"),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("date"), "{err}");
+}
