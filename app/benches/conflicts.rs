@@ -6,8 +6,7 @@
 //! calendar holds, counted by a wrapping allocator. Run with
 //! `cargo bench -p app --bench conflicts`; results go in BENCHMARKS.md.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicIsize, Ordering};
+use std::alloc::System;
 use std::time::Instant;
 
 use app::domain::conflicts::{reference, MeetingData, MeetingIndex};
@@ -16,31 +15,12 @@ use chrono::{Duration, NaiveDate, NaiveTime, TimeZone};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
+use stats_alloc::{Region, StatsAlloc, INSTRUMENTED_SYSTEM};
 
-/// Counts live heap bytes, to report what the calendar holds.
-struct Counting;
-static LIVE: AtomicIsize = AtomicIsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        LIVE.fetch_add(layout.size() as isize, Ordering::Relaxed);
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size() as isize, Ordering::Relaxed);
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        LIVE.fetch_add(
-            new_size as isize - layout.size() as isize,
-            Ordering::Relaxed,
-        );
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
+/// Counts heap bytes, to report what the calendar holds (stats_alloc: the counting wrapper
+/// needs `unsafe`, which Quorum's own code forbids).
 #[global_allocator]
-static ALLOCATOR: Counting = Counting;
+static ALLOCATOR: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
 
 const ZONES: [&str; 8] = [
     "Europe/Vienna",
@@ -234,9 +214,11 @@ fn proposals(cal: &MeetingIndex, count: usize) -> Vec<MeetingData> {
 }
 
 fn benches(c: &mut Criterion) {
-    let before = LIVE.load(Ordering::Relaxed);
+    let region = Region::new(ALLOCATOR);
     let full = synthetic(100_000);
-    let held = LIVE.load(Ordering::Relaxed) - before;
+    let change = region.change();
+    let held = change.bytes_allocated as isize - change.bytes_deallocated as isize
+        + change.bytes_reallocated;
     let assignments: usize = (0..full.meeting_count()).map(|_| 3).sum();
     let conflicts = full.scan().len();
     println!(
@@ -248,13 +230,13 @@ fn benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("scan");
     group.sample_size(20);
     group.bench_function(BenchmarkId::new("engine", 100_000), |b| {
-        b.iter(|| full.scan())
+        b.iter(|| full.scan());
     });
     for n in [2_000, 5_000] {
         let small = synthetic(n);
         group.bench_function(BenchmarkId::new("engine", n), |b| b.iter(|| small.scan()));
         group.bench_function(BenchmarkId::new("reference", n), |b| {
-            b.iter(|| reference::scan(&small))
+            b.iter(|| reference::scan(&small));
         });
     }
     group.finish();
@@ -266,7 +248,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             i = (i + 1) % moves.len();
             full.check(&moves[i])
-        })
+        });
     });
     let small = synthetic(5_000);
     let small_moves = proposals(&small, 64);
@@ -275,13 +257,13 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             i = (i + 1) % small_moves.len();
             small.check(&small_moves[i])
-        })
+        });
     });
     group.bench_function(BenchmarkId::new("reference", 5_000), |b| {
         b.iter(|| {
             i = (i + 1) % small_moves.len();
             reference::check(&small, &small_moves[i])
-        })
+        });
     });
     group.finish();
 

@@ -69,7 +69,7 @@ fn benches(c: &mut Criterion) {
             feeds::build(&data, &FeedSelection::All, "https://quorum.example")
                 .unwrap()
                 .render()
-        })
+        });
     });
 }
 

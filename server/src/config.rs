@@ -131,7 +131,12 @@ pub struct ServeArgs {
 
     /// How long a sign-in lasts, in seconds (default 12 hours). `--session-seconds` is its
     /// earlier name.
-    #[arg(long, alias = "session-seconds", env = "QUORUM_SIGN_IN_SECONDS", default_value_t = 43_200)]
+    #[arg(
+        long,
+        alias = "session-seconds",
+        env = "QUORUM_SIGN_IN_SECONDS",
+        default_value_t = 43_200
+    )]
     pub sign_in_seconds: i64,
 
     /// How long a request may take, reading its body included, before it is answered 408; and

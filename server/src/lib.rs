@@ -190,7 +190,9 @@ async fn serve(args: ServeArgs) -> Result<(), RunError> {
     let listener = tokio::net::TcpListener::bind(args.addr).await?;
     let addr = listener.local_addr()?;
     // Pages reuse a read of the data version within the same bound as feeds.
-    app::ssr::data_version::set_read_staleness(std::time::Duration::from_millis(args.feed_staleness_ms));
+    app::ssr::data_version::set_read_staleness(std::time::Duration::from_millis(
+        args.feed_staleness_ms,
+    ));
     let state = state::AppState {
         leptos_options: startup::leptos_options(&args.site_root, addr),
         db,

@@ -231,8 +231,10 @@ pub fn build_router(state: AppState) -> Router {
     let leptos_options = state.leptos_options.clone();
 
     // The stylesheet and the browser bundle, straight from disk: conditional requests answered,
-    // gzip served where cargo-leptos left a compressed copy, and kept by browsers for a while.
-    let pkg = std::path::Path::new(state.leptos_options.site_root.as_ref())
+    // brotli or gzip sent to browsers that accept it where the build left a compressed copy
+    // beside the file (scripts/release-build.sh makes both), and kept by browsers for a while;
+    // caches keep one copy per encoding.
+    let pkg = Path::new(state.leptos_options.site_root.as_ref())
         .join(state.leptos_options.site_pkg_dir.as_ref());
     // Under an https address, browsers are told to use nothing else for a year.
     let hsts = Some(&state.site.0)
@@ -243,7 +245,15 @@ pub fn build_router(state: AppState) -> Router {
             header::CACHE_CONTROL,
             HeaderValue::from_static("public, max-age=300"),
         ))
-        .service(tower_http::services::ServeDir::new(pkg).precompressed_gzip());
+        .layer(SetResponseHeaderLayer::overriding(
+            header::VARY,
+            HeaderValue::from_static("accept-encoding"),
+        ))
+        .service(
+            tower_http::services::ServeDir::new(pkg)
+                .precompressed_br()
+                .precompressed_gzip(),
+        );
     Router::new()
         .nest_service("/pkg", assets)
         .merge(crate::routes::router())

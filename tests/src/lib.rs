@@ -266,13 +266,41 @@ impl TestServer {
 
     /// A client signed in as the test secretariat (created on first use with `quorum user add`).
     pub async fn secretariat(&self) -> reqwest::Client {
-        self.signed_in("test.secretariat@quorum.example", "secretariat", &[])
+        self.secretariat_named("test.secretariat@quorum.example")
+            .await
+    }
+
+    /// A client signed in as a secretariat account with the address `email`.
+    pub async fn secretariat_named(&self, email: &str) -> reqwest::Client {
+        self.signed_in(email, "secretariat", &[]).await
+    }
+
+    /// A client signed in as a member of the Bureau of `body` (e.g. "IRG"), with the address
+    /// `email`; a second address gives a second member of the same Bureau.
+    pub async fn bureau_member(&self, email: &str, body: &str) -> reqwest::Client {
+        self.signed_in(email, "bureau", &["--body", body]).await
+    }
+
+    /// A client signed in as the focal point of State party `state` (e.g. "AT"), with the
+    /// address `email`.
+    pub async fn focal_point(&self, email: &str, state: &str) -> reqwest::Client {
+        self.signed_in(email, "focal_point", &["--state", state])
+            .await
+    }
+
+    /// A client signed in as the focal point of an organisation (e.g. "egmont-group").
+    pub async fn organisation_focal_point(
+        &self,
+        email: &str,
+        organisation: &str,
+    ) -> reqwest::Client {
+        self.signed_in(email, "focal_point", &["--organisation", organisation])
             .await
     }
 
     /// A client signed in with an account of `role` (created if missing), sending its CSRF
     /// token with every request.
-    pub async fn signed_in(&self, email: &str, role: &str, extra: &[&str]) -> reqwest::Client {
+    async fn signed_in(&self, email: &str, role: &str, extra: &[&str]) -> reqwest::Client {
         let database = self
             .database_url
             .as_ref()
@@ -452,23 +480,6 @@ pub async fn send_as(
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::replace_database;
-
-    #[test]
-    fn a_test_database_url_keeps_server_and_options() {
-        assert_eq!(
-            replace_database("postgres://root@127.0.0.1:5432/test", "q1"),
-            "postgres://root@127.0.0.1:5432/q1"
-        );
-        assert_eq!(
-            replace_database("postgres://root@127.0.0.1/test?sslmode=disable", "q1"),
-            "postgres://root@127.0.0.1/q1?sslmode=disable"
-        );
-    }
-}
-
 /// Posts a form to the server function at `/api/{endpoint}`, as a page's form does; answers the
 /// status and the JSON (or the text, when not JSON).
 pub async fn form_post(
@@ -543,4 +554,21 @@ pub async fn nominations_of(
         .json()
         .await
         .unwrap()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::replace_database;
+
+    #[test]
+    fn a_test_database_url_keeps_server_and_options() {
+        assert_eq!(
+            replace_database("postgres://root@127.0.0.1:5432/test", "q1"),
+            "postgres://root@127.0.0.1:5432/q1"
+        );
+        assert_eq!(
+            replace_database("postgres://root@127.0.0.1/test?sslmode=disable", "q1"),
+            "postgres://root@127.0.0.1/q1?sslmode=disable"
+        );
+    }
 }

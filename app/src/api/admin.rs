@@ -30,7 +30,8 @@ pub async fn add_user(
     let actor = super::caller::secretariat_for_change().await?;
     let db = super::database()?;
     let outcome =
-        crate::ssr::admin::add_user(&db, &actor, &email, &name, &role, &scope, &password).await?;
+        crate::ssr::admin_accounts::add_user(&db, &actor, &email, &name, &role, &scope, &password)
+            .await?;
     Ok(outcome)
 }
 
@@ -45,7 +46,7 @@ pub async fn add_closure(
     let actor = super::caller::secretariat_for_change().await?;
     let db = super::database()?;
     let outcome =
-        crate::ssr::admin::add_closure(&db, &actor, &venue, &start, &end, &reason).await?;
+        crate::ssr::admin_places::add_closure(&db, &actor, &venue, &start, &end, &reason).await?;
     Ok(outcome)
 }
 
@@ -54,7 +55,7 @@ pub async fn add_closure(
 pub async fn save_rules(rules: String) -> Result<FormOutcome, QuorumError> {
     let actor = super::caller::secretariat_for_change().await?;
     let db = super::database()?;
-    let outcome = crate::ssr::admin::save_rules(&db, &actor, &rules).await?;
+    let outcome = crate::ssr::admin_bodies::save_rules(&db, &actor, &rules).await?;
     Ok(outcome)
 }
 
@@ -69,14 +70,14 @@ pub async fn save_body(
 ) -> Result<FormOutcome, QuorumError> {
     let actor = super::caller::secretariat_for_change().await?;
     let db = super::database()?;
-    let form = crate::ssr::admin::BodyFields {
+    let form = crate::ssr::admin_bodies::BodyFields {
         code: &code,
         name: &name,
         short_name: &short_name,
         parent: &parent,
         open_to_all_states: matches!(open_to_all_states.as_str(), "true" | "on"),
     };
-    let outcome = crate::ssr::admin::save_body(&db, &actor, &form).await?;
+    let outcome = crate::ssr::admin_bodies::save_body(&db, &actor, &form).await?;
     Ok(outcome)
 }
 
@@ -92,7 +93,7 @@ pub async fn save_venue(
 ) -> Result<FormOutcome, QuorumError> {
     let actor = super::caller::secretariat_for_change().await?;
     let db = super::database()?;
-    let form = crate::ssr::admin::VenueFields {
+    let form = crate::ssr::admin_places::VenueFields {
         id: &id,
         name: &name,
         city: &city,
@@ -100,7 +101,7 @@ pub async fn save_venue(
         time_zone: &time_zone,
         interpretation_teams: &interpretation_teams,
     };
-    let outcome = crate::ssr::admin::save_venue(&db, &actor, &form).await?;
+    let outcome = crate::ssr::admin_places::save_venue(&db, &actor, &form).await?;
     Ok(outcome)
 }
 
@@ -118,9 +119,10 @@ pub async fn save_room(
     let actor = super::caller::secretariat_for_change().await?;
     let db = super::database()?;
     let outcome = if remove == "true" {
-        crate::ssr::admin::remove_room(&db, &actor, &room).await
+        crate::ssr::admin_places::remove_room(&db, &actor, &room).await
     } else {
-        crate::ssr::admin::save_room(&db, &actor, &venue, &room, &name, &capacity, &booths).await
+        crate::ssr::admin_places::save_room(&db, &actor, &venue, &room, &name, &capacity, &booths)
+            .await
     }?;
     Ok(outcome)
 }
@@ -135,8 +137,14 @@ pub async fn change_user(
 ) -> Result<FormOutcome, QuorumError> {
     let actor = super::caller::secretariat_for_change().await?;
     let db = super::database()?;
-    let outcome =
-        crate::ssr::admin::change_user(&db, &actor, &email, &role, &scope, remove == "true")
-            .await?;
+    let outcome = crate::ssr::admin_accounts::change_user(
+        &db,
+        &actor,
+        &email,
+        &role,
+        &scope,
+        remove == "true",
+    )
+    .await?;
     Ok(outcome)
 }

@@ -44,7 +44,7 @@ pub async fn get_public_base() -> Result<String, QuorumError> {
 #[server(endpoint = "pages/sessions")]
 pub async fn list_session_lines() -> Result<Vec<SessionLine>, QuorumError> {
     let db = super::database()?;
-    let sessions = crate::ssr::queries::sessions(&db, &Default::default()).await?;
+    let sessions = crate::ssr::session_queries::sessions(&db, &Default::default()).await?;
     Ok(sessions
         .into_iter()
         .map(|view| SessionLine {
@@ -52,7 +52,7 @@ pub async fn list_session_lines() -> Result<Vec<SessionLine>, QuorumError> {
             body: view.session.body.to_string(),
             title: crate::domain::session::capitalized(&view.title),
             dates: match &view.session.dates {
-                crate::domain::SessionDates::Days { start, end } => format!("{} – {}", start, end),
+                crate::domain::SessionDates::Days { start, end } => format!("{start} – {end}"),
                 crate::domain::SessionDates::Year(year) => format!("{year}"),
                 crate::domain::SessionDates::ToBeDetermined => "to be determined".into(),
             },

@@ -19,7 +19,7 @@ pub async fn load_nominations() -> Result<NominationsPage, QuorumError> {
 pub async fn load_review() -> Result<ReviewPage, QuorumError> {
     let db = super::database()?;
     let account = super::caller::signed_in(false).await?;
-    crate::ssr::nomination_pages::review(&db, account.as_ref()).await
+    crate::ssr::review_board::review(&db, account.as_ref()).await
 }
 
 /// Drafts and submits a nomination for the focal point's own State.
@@ -35,7 +35,7 @@ pub async fn nominate(
 ) -> Result<FormOutcome, QuorumError> {
     let db = super::database()?;
     let actor = super::caller::signed_in_for_change().await?;
-    let form = crate::ssr::nomination_pages::NominateForm {
+    let form = crate::ssr::nomination_forms::NominateForm {
         call,
         nominee_name,
         nominee_title,
@@ -44,7 +44,7 @@ pub async fn nominate(
         justification,
         biography,
     };
-    let outcome = crate::ssr::nomination_pages::nominate(&db, &actor, form).await?;
+    let outcome = crate::ssr::nomination_forms::nominate(&db, &actor, form).await?;
     Ok(outcome)
 }
 
@@ -63,14 +63,14 @@ pub async fn nomination_step(
 ) -> Result<FormOutcome, QuorumError> {
     let db = super::database()?;
     let actor = super::caller::signed_in_for_change().await?;
-    let texts = crate::ssr::nomination_pages::StepTexts {
+    let texts = crate::ssr::nomination_forms::StepTexts {
         justification,
         biography,
         note,
         message,
         seen,
     };
-    let outcome = crate::ssr::nomination_pages::step(&db, &actor, &id, &step, texts).await?;
+    let outcome = crate::ssr::nomination_forms::step(&db, &actor, &id, &step, texts).await?;
     Ok(outcome)
 }
 
@@ -79,7 +79,7 @@ pub async fn nomination_step(
 pub async fn release_decisions(call: String) -> Result<FormOutcome, QuorumError> {
     let db = super::database()?;
     let actor = super::caller::signed_in_for_change().await?;
-    let released = crate::ssr::nominations::release(&db, &actor, &call).await?;
+    let released = crate::ssr::nomination_calls::release(&db, &actor, &call).await?;
     Ok(FormOutcome {
         errors: vec![],
         done: Some(format!("{} decision(s) released.", released.len())),
@@ -96,6 +96,6 @@ pub async fn open_call_for(
     let db = super::database()?;
     let actor = super::caller::signed_in_for_change().await?;
     let outcome =
-        crate::ssr::nomination_pages::open_call(&db, &actor, &panel, &deadline, &quota).await?;
+        crate::ssr::nomination_forms::open_call(&db, &actor, &panel, &deadline, &quota).await?;
     Ok(outcome)
 }

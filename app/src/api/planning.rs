@@ -26,14 +26,14 @@ pub async fn load_meeting_form(id: String) -> Result<Option<MeetingForm>, Quorum
 }
 
 /// Checks the form as it stands, without saving.
-#[server(endpoint = "plan/check", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "plan/check", input = server_fn::codec::Json)]
 pub async fn check_meeting_form(form: MeetingForm) -> Result<CheckOutcome, QuorumError> {
     let db = super::database()?;
     crate::ssr::planner::check(&db, &form).await
 }
 
 /// Free slots for the form's bodies, venue, room and duration between two days.
-#[server(endpoint = "plan/free-slots", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "plan/free-slots", input = server_fn::codec::Json)]
 pub async fn find_free_slots(
     form: MeetingForm,
     from: String,
@@ -45,7 +45,7 @@ pub async fn find_free_slots(
 
 /// Saves the form (`create` for a new meeting): the secretariat, or a Bureau of a body taking
 /// part. Blocking conflicts refuse the save.
-#[server(endpoint = "plan/save", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "plan/save", input = server_fn::codec::Json)]
 pub async fn save_meeting_form(
     form: MeetingForm,
     create: bool,
@@ -77,7 +77,6 @@ pub async fn load_session_form(id: String) -> Result<Option<SessionForm>, Quorum
 
 /// Creates (`create` "true") or changes a session: the secretariat, or the Bureau of its body.
 #[server(endpoint = "plan/save-session")]
-#[allow(clippy::too_many_arguments)]
 pub async fn save_session_form(
     id: String,
     body: String,
@@ -126,7 +125,6 @@ pub async fn load_panel_form(id: String) -> Result<Option<PanelForm>, QuorumErro
 /// Creates (`create` "true") or changes a panel: the secretariat, or the Bureau of a body whose
 /// meeting holds it.
 #[server(endpoint = "plan/save-panel")]
-#[allow(clippy::too_many_arguments)]
 pub async fn save_panel_form(
     id: String,
     meeting: String,

@@ -18,7 +18,6 @@ pub async fn load_workplan() -> Result<WorkplanPage, QuorumError> {
 
 /// Creates (`create` "true") or changes a workplan entry.
 #[server(endpoint = "workplan/entry")]
-#[allow(clippy::too_many_arguments)]
 pub async fn save_workplan_entry(
     id: String,
     bodies: String,

@@ -25,6 +25,8 @@ pub mod id;
 pub mod label;
 /// Meetings, joint meetings included.
 pub mod meeting;
+/// What a reader sees of a nomination, and what changed since they saw it.
+pub mod nomination_seen;
 /// The nomination workflow's rules.
 pub mod nominations;
 /// English ordinal words for session titles.
@@ -33,6 +35,8 @@ pub mod ordinal;
 pub mod page_dates;
 /// Panels, calls for nominations, nominations and contributions.
 pub mod panel;
+/// Sets of paragraphs of the political declaration ("11, 13, 18", "16–19").
+pub mod paragraphs;
 /// States parties, organisations and affiliations.
 pub mod party;
 /// Persons and Bureau seats.

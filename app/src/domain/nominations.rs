@@ -2,10 +2,13 @@
 //! their own State; the Bureau reviews them and decides (accepted, waitlisted, declined), then
 //! releases the decisions together; accepted nominees confirm and become the panel's
 //! panellists. A withdrawal after acceptance gives the seat to the first on the waitlist.
+//!
+//! This file holds the steps; what a reader sees of a nomination, and what changed since they saw
+//! it, is in `nomination_seen.rs`.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 
+pub use super::nomination_seen::{visible_status, NominationSeen};
 use super::{Affiliation, CallForNominations, Nomination, NominationStatus, Panel};
 
 /// Why a step of the workflow is refused, in words for the person who tried it.
@@ -200,68 +203,6 @@ pub fn withdraw(
         n.status = NominationStatus::Accepted;
         n.id.to_string()
     }))
-}
-
-/// What a reader saw of a nomination when they opened it (as they may see it): a step sent
-/// with it is refused when the nomination changed in between, saying what changed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NominationSeen {
-    pub status: String,
-    pub released: bool,
-    pub justification: String,
-    pub note: Option<String>,
-    #[serde(default)]
-    pub message: Option<String>,
-}
-
-impl NominationSeen {
-    /// The nomination as seen; give it the reader's view ([`super::policy::nomination_for`]),
-    /// never the stored record, or the comparison would tell what the reader may not know.
-    pub fn of(n: &Nomination) -> NominationSeen {
-        NominationSeen {
-            status: n.status.as_str().to_owned(),
-            released: n.released,
-            justification: n.justification.clone(),
-            note: n.decision_note.clone(),
-            message: n.message_to_state.clone(),
-        }
-    }
-
-    /// What differs from `now`, in words; empty when nothing does.
-    pub fn changes(&self, now: &NominationSeen) -> Vec<String> {
-        let mut changes = Vec::new();
-        if self.status != now.status {
-            changes.push(format!("status {} → {}", self.status, now.status));
-        }
-        if self.released != now.released {
-            changes.push("the decision was released to the State".to_owned());
-        }
-        if self.justification != now.justification {
-            changes.push("the justification was edited".to_owned());
-        }
-        if self.note != now.note {
-            changes.push(match &now.note {
-                Some(note) => format!("the internal note now reads \"{note}\""),
-                None => "the internal note was removed".to_owned(),
-            });
-        }
-        if self.message != now.message {
-            changes.push("the message to the State was changed".to_owned());
-        }
-        changes
-    }
-}
-
-/// What a nominating focal point sees of a status: decisions only once released.
-pub fn visible_status(n: &Nomination) -> NominationStatus {
-    match n.status {
-        NominationStatus::Accepted | NominationStatus::Waitlisted | NominationStatus::Declined
-            if !n.released =>
-        {
-            NominationStatus::UnderReview
-        }
-        status => status,
-    }
 }
 
 #[cfg(test)]

@@ -84,7 +84,7 @@ fn below_hundred(n: u32) -> String {
     let n = n as usize;
     match n {
         1..=19 => UNITS[n].to_owned(),
-        _ if n % 10 == 0 => TENTHS[n / 10].to_owned(),
+        _ if n.is_multiple_of(10) => TENTHS[n / 10].to_owned(),
         _ => format!("{}-{}", TENS[n / 10], UNITS[n % 10]),
     }
 }
@@ -143,7 +143,7 @@ mod tests {
                 "{word}"
             );
             // Compound numbers 21–99 take exactly one hyphen; the others none.
-            let compound = (21..100).contains(&n) && n % 10 != 0;
+            let compound = (21..100).contains(&n) && !n.is_multiple_of(10);
             assert_eq!(word.contains('-'), compound, "{word}");
         }
     }

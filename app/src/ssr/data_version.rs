@@ -99,6 +99,12 @@ pub struct VersionCache<T> {
     slot: std::sync::Mutex<Option<(i64, std::sync::Arc<T>)>>,
 }
 
+impl<T> Default for VersionCache<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl<T> VersionCache<T> {
     pub const fn new() -> Self {
         VersionCache {

@@ -3,8 +3,14 @@
 
 /// Accounts: creating them, reading them.
 pub mod accounts;
-/// The secretariat's administration page and forms.
+/// The secretariat's administration page, and what its forms answer.
 pub mod admin;
+/// The administration's forms for accounts: adding, changing, removing.
+pub mod admin_accounts;
+/// The administration's forms for bodies and the conflict rules.
+pub mod admin_bodies;
+/// The administration's forms for venues, their rooms and closures.
+pub mod admin_places;
 /// The audit log: who changed what.
 pub mod audit;
 /// Backup and restore of the whole database as one JSON file.
@@ -35,9 +41,17 @@ pub mod forms;
 pub mod meeting_form;
 /// Creating and changing meetings.
 pub mod meetings;
-/// The nominations page and the review board.
+/// The balance of a call's selection against the Bureau's targets.
+pub mod nomination_balance;
+/// Calls for nominations: opening one, releasing its decisions.
+pub mod nomination_calls;
+/// The forms of the nominations page and the review board.
+pub mod nomination_forms;
+/// The nominations page, and the lines it shares with the review board.
 pub mod nomination_pages;
-/// The nomination workflow over the stored calendar.
+/// A nomination's steps, from the focal point's draft to the Bureau's decision.
+pub mod nomination_steps;
+/// The nomination workflow: its steps, what each reader sees, the one write.
 pub mod nominations;
 /// Outgoing messages, kept for the secretariat.
 pub mod outbox;
@@ -51,14 +65,18 @@ pub mod passwords;
 pub mod planner;
 /// The daily programme's layout.
 pub mod programme_page;
-/// Queries of the stored records by body and date range.
+/// Queries of the records assembled from several tables, by body and date range.
 pub mod queries;
+/// The review board of the Bureau and the secretariat.
+pub mod review_board;
 /// Rows to domain types and back, one file per aggregate.
 pub mod rows;
 #[cfg(test)]
 mod schedule_page_tests;
 /// The session form: typed values to a session, saved.
 pub mod session_form;
+/// Queries of sessions, their agenda and documents.
+pub mod session_queries;
 /// Sign-ins, their cookie and the CSRF proof.
 pub mod sign_in;
 /// The throttle on password checks.
@@ -69,6 +87,8 @@ pub mod timeline_page;
 pub mod validated_write;
 /// The workplan's page and editor.
 pub mod workplan;
+/// Queries of the workplan view and the contributions.
+pub mod workplan_queries;
 
 /// Quorum's public base URL (`https://quorum.example`, no trailing slash), in the Leptos
 /// context of every render and server function. It comes from configuration — `--base-url`, or

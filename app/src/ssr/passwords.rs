@@ -56,7 +56,7 @@ pub fn weak_password(password: &str, email: &str) -> Option<&'static str> {
         Some("must have at least 12 characters")
     } else if length > 128 {
         Some("must have at most 128 characters")
-    } else if password.chars().all(|c| Some(c) == password.chars().next()) {
+    } else if password.chars().all(|c| password.starts_with(c)) {
         Some("must not repeat one character")
     } else if COMMON_PASSWORDS.contains(&lower.as_str()) {
         Some("is among the most common passwords; choose another")

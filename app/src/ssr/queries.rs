@@ -1,20 +1,19 @@
-//! Queries of the stored records by body and date range — sessions, meetings, panels, agenda,
-//! documents, venues, the workplan and contributions — for the JSON API and the pages.
+//! Queries of the stored records that take more than one table to assemble, by body and date
+//! range — meetings with their sessions and participants, panels with their panellists, venues
+//! with their rooms and closures, workplan entries with their bodies — and the filter every
+//! query takes. Sessions, agenda and documents are in `session_queries`; the workplan view and
+//! contributions in `workplan_queries`.
 
 use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 use sea_orm::sea_query::{Expr, Query};
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
 
 use super::entities::*;
 use super::rows::*;
-use crate::domain::{
-    AgendaItem, Body, BodyCode, Contribution, ContributionTally, Dataset, DeclarationParagraph,
-    DeclarationSection, Document, Id, Meeting, Panel, Session, SessionKind, Venue, Workplan,
-    WorkplanEntry,
-};
+use crate::domain::{BodyCode, Id, Meeting, Panel, Venue, WorkplanEntry};
 use crate::error::QuorumError;
 
 /// Which part of the calendar to read: a body, and days from `from` to `to` inclusive.
@@ -43,95 +42,14 @@ impl Filter {
     }
 }
 
-/// A session as the API shows it: the record and its generated title.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SessionView {
-    #[serde(flatten)]
-    pub session: Session,
-    pub title: String,
-}
-
 fn start_of(day: NaiveDate) -> chrono::DateTime<Utc> {
     Utc.from_utc_datetime(&day.and_time(NaiveTime::MIN))
 }
 
-/// Sessions of a body overlapping the range; year-only sessions count by year, undated ones
-/// only when no range is given.
-pub async fn sessions(
-    db: &impl ConnectionTrait,
-    filter: &Filter,
-) -> Result<Vec<SessionView>, QuorumError> {
-    filter.check()?;
-    let mut query = session::Entity::find();
-    if let Some(body) = &filter.body {
-        query = query.filter(session::Column::BodyCode.eq(body.as_str()));
-    }
-    if let Some(id) = &filter.session {
-        query = query.filter(session::Column::Id.eq(id.as_str()));
-    }
-    if filter.from.is_some() || filter.to.is_some() {
-        let from = filter.from.unwrap_or(NaiveDate::MIN);
-        let to = filter.to.unwrap_or(NaiveDate::MAX);
-        query = query.filter(
-            Condition::any()
-                .add(
-                    session::Column::StartDate
-                        .lte(to)
-                        .and(session::Column::EndDate.gte(from)),
-                )
-                .add(
-                    session::Column::StartDate
-                        .is_null()
-                        .and(session::Column::Year.between(from_year(from), from_year(to))),
-                ),
-        );
-    }
-    let rows = query
-        .order_by_asc(session::Column::StartDate)
-        .order_by_asc(session::Column::Id)
-        .all(db)
-        .await?;
-    let sessions: Vec<Session> = rows.into_iter().map(session_of).collect::<Result<_, _>>()?;
-    titled(db, sessions).await
-}
-
-fn from_year(day: NaiveDate) -> i32 {
+/// The year of a day, as year-only records are filtered.
+pub(super) fn from_year(day: NaiveDate) -> i32 {
     use chrono::Datelike;
     day.year()
-}
-
-/// Adds generated titles; the count of resumed parts comes from the whole table.
-async fn titled(
-    db: &impl ConnectionTrait,
-    sessions: Vec<Session>,
-) -> Result<Vec<SessionView>, QuorumError> {
-    let bodies: BTreeMap<BodyCode, Body> = super::bodies::list(db)
-        .await?
-        .into_iter()
-        .map(|b| (b.code.clone(), b))
-        .collect();
-    let resumed = session::Entity::find()
-        .filter(session::Column::Kind.eq(SessionKind::Resumed.as_str()))
-        .all(db)
-        .await?;
-    let mut resumptions: BTreeMap<(String, Option<i32>), u32> = BTreeMap::new();
-    for r in resumed {
-        *resumptions.entry((r.body_code, r.number)).or_default() += 1;
-    }
-    Ok(sessions
-        .into_iter()
-        .map(|session| {
-            let count = resumptions
-                .get(&(session.body.to_string(), session.number.map(|n| n as i32)))
-                .copied()
-                .unwrap_or(0);
-            let title = match bodies.get(&session.body) {
-                Some(body) => session.title(body, count),
-                None => session.id.to_string(),
-            };
-            SessionView { session, title }
-        })
-        .collect())
 }
 
 /// Meetings of a body (joint meetings included) or of a session, overlapping the range,
@@ -246,55 +164,6 @@ pub async fn panels(db: &impl ConnectionTrait, filter: &Filter) -> Result<Vec<Pa
     Ok(panels)
 }
 
-/// Agenda items of the sessions the filter selects, with their documents.
-pub async fn agenda(
-    db: &impl ConnectionTrait,
-    filter: &Filter,
-) -> Result<Vec<AgendaItem>, QuorumError> {
-    let session_ids: Vec<String> = sessions(db, filter)
-        .await?
-        .into_iter()
-        .map(|s| s.session.id.to_string())
-        .collect();
-    let rows = agenda_item::Entity::find()
-        .filter(agenda_item::Column::SessionId.is_in(session_ids))
-        .all(db)
-        .await?;
-    let mut items: Vec<AgendaItem> = rows
-        .into_iter()
-        .map(agenda_item_of)
-        .collect::<Result<_, _>>()?;
-    let mut data = Dataset {
-        agenda_items: std::mem::take(&mut items),
-        ..Dataset::empty()
-    };
-    data.canonicalize();
-    Ok(data.agenda_items)
-}
-
-/// Documents issued for the sessions the filter selects; every document without a filter.
-pub async fn documents(
-    db: &impl ConnectionTrait,
-    filter: &Filter,
-) -> Result<Vec<Document>, QuorumError> {
-    let mut query = document::Entity::find();
-    if filter != &Filter::default() {
-        let ids: Vec<String> = sessions(db, filter)
-            .await?
-            .into_iter()
-            .map(|s| s.session.id.to_string())
-            .collect();
-        query = query.filter(document::Column::SessionId.is_in(ids));
-    }
-    query
-        .order_by_asc(document::Column::Symbol)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(document_of)
-        .collect()
-}
-
 /// Every venue with its rooms and closures.
 pub async fn venues(db: &impl ConnectionTrait) -> Result<Vec<Venue>, QuorumError> {
     let mut rooms: BTreeMap<String, Vec<room::Model>> = BTreeMap::new();
@@ -377,82 +246,4 @@ pub async fn workplan_entries(
             workplan_entry_of(row, codes)
         })
         .collect()
-}
-
-/// The workplan with its entries and the declaration it follows.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WorkplanView {
-    pub workplan: Option<Workplan>,
-    pub entries: Vec<WorkplanEntry>,
-    pub sections: Vec<DeclarationSection>,
-    pub paragraphs: Vec<DeclarationParagraph>,
-}
-
-pub async fn workplan(
-    db: &impl ConnectionTrait,
-    filter: &Filter,
-) -> Result<WorkplanView, QuorumError> {
-    Ok(WorkplanView {
-        workplan: workplan::Entity::find()
-            .one(db)
-            .await?
-            .map(workplan_of)
-            .transpose()?,
-        entries: workplan_entries(db, filter).await?,
-        sections: declaration_section::Entity::find()
-            .order_by_asc(declaration_section::Column::Position)
-            .all(db)
-            .await?
-            .into_iter()
-            .map(section_of)
-            .collect::<Result<_, _>>()?,
-        paragraphs: declaration_paragraph::Entity::find()
-            .order_by_asc(declaration_paragraph::Column::Number)
-            .all(db)
-            .await?
-            .into_iter()
-            .map(paragraph_of)
-            .collect::<Result<_, _>>()?,
-    })
-}
-
-/// The repository of contributions: individual submissions in the range, and the tallies.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ContributionsView {
-    pub contributions: Vec<Contribution>,
-    pub tallies: Vec<ContributionTally>,
-}
-
-pub async fn contributions(
-    db: &impl ConnectionTrait,
-    filter: &Filter,
-) -> Result<ContributionsView, QuorumError> {
-    filter.check()?;
-    let mut query = contribution::Entity::find();
-    let mut tallies = contribution_tally::Entity::find();
-    if let Some(from) = filter.from {
-        query = query.filter(contribution::Column::Date.gte(from));
-        tallies = tallies.filter(contribution_tally::Column::AsOf.gte(from));
-    }
-    if let Some(to) = filter.to {
-        query = query.filter(contribution::Column::Date.lte(to));
-        tallies = tallies.filter(contribution_tally::Column::AsOf.lte(to));
-    }
-    Ok(ContributionsView {
-        contributions: query
-            .order_by_asc(contribution::Column::Date)
-            .order_by_asc(contribution::Column::Id)
-            .all(db)
-            .await?
-            .into_iter()
-            .map(contribution_of)
-            .collect::<Result<_, _>>()?,
-        tallies: tallies
-            .order_by_asc(contribution_tally::Column::AsOf)
-            .all(db)
-            .await?
-            .into_iter()
-            .map(tally_of)
-            .collect(),
-    })
 }

@@ -140,7 +140,7 @@ fn entry_of(
         errors.push(FieldError {
             field: field.into(),
             message,
-        })
+        });
     };
     let id = Id::parse(form.id.trim())
         .map_err(|why| fail("id", why))

@@ -106,7 +106,7 @@ fn AdminForms(users: Vec<String>, venues: Vec<(String, String)>, rules: String) 
             <ActionForm action=change_user attr:class="change-user">
                 <p class="field"><label for="cu-email">"Account"</label>
                     <select id="cu-email" name="email">
-                        {users.into_iter().map(|e| view! { <option value=e.clone()>{e.clone()}</option> }).collect_view()}
+                        {users.into_iter().map(|e| view! { <option value=e>{e.clone()}</option> }).collect_view()}
                     </select></p>
                 <p class="field"><label for="cu-role">"New role"</label>
                     <select id="cu-role" name="role">
@@ -331,6 +331,6 @@ document.getElementById('import-form').addEventListener('submit', function (even
             <progress id="import-progress" value="0" max="1" aria-label="Upload progress"></progress>
             <span id="import-status" role="status"></span>
         </form>
-        <script nonce=leptos::nonce::use_nonce() inner_html=SCRIPT></script>
+        <script nonce=use_nonce() inner_html=SCRIPT></script>
     }
 }

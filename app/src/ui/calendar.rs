@@ -82,7 +82,7 @@ fn Day(day: CalendarDay, compact: bool) -> impl IntoView {
         day.label.clone()
     };
     view! {
-        <div class=class data-date=day.date.clone()>
+        <div class=class data-date=day.date>
             <h3 class="day-heading"><time datetime=day.date.clone() title=day.label.clone()>{heading}</time></h3>
             <ul class="sessions-on-day">
                 {day.sessions.into_iter().map(|s| view! {
@@ -285,7 +285,7 @@ fn Timeline(page: TimelinePage) -> impl IntoView {
                 </div>
             </div>
             {page.rows.into_iter().map(|row| view! {
-                <div class="timeline-row" role="row" data-body=row.body.clone()>
+                <div class="timeline-row" role="row" data-body=row.body>
                     <span class="timeline-body" role="rowheader">
                         <a href=format!("/calendar?view=list&body={}", row.body)>{row.name}</a>
                     </span>
@@ -297,7 +297,7 @@ fn Timeline(page: TimelinePage) -> impl IntoView {
                             if !bar.joint_with.is_empty() { class.push_str(" joint"); }
                             if bar.conflict { class.push_str(" in-conflict"); }
                             let joint = (!bar.joint_with.is_empty()).then(|| format!(", joint with {}", bar.joint_with.join(", ")));
-                            let title = format!("{} — {}{}{}", bar.label, bar.dates, joint.clone().unwrap_or_default(), if bar.conflict { " — in conflict" } else { "" });
+                            let title = format!("{} — {}{}{}", bar.label, bar.dates, joint.unwrap_or_default(), if bar.conflict { " — in conflict" } else { "" });
                             view! {
                                 <li class=class style=format!("left:{:.3}%;width:{:.3}%", bar.left, bar.width)>
                                     <a href=bar.href title=title.clone() aria-label=title>

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::meeting_planner::ConflictItem;
+use super::meeting_checks::ConflictItem;
 use crate::api::account::current_account;
 use crate::api::conflicts::list_conflicts;
 use crate::domain::account::Role;

@@ -108,13 +108,14 @@ pub fn choice_select(
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     /// Every page source of the interface.
-    const PAGES: [(&str, &str); 14] = [
+    const PAGES: [(&str, &str); 15] = [
         ("account", include_str!("account.rs")),
         ("admin", include_str!("admin.rs")),
         ("bodies", include_str!("bodies.rs")),
         ("calendar", include_str!("calendar.rs")),
         ("conflicts", include_str!("conflicts.rs")),
         ("meeting_planner", include_str!("meeting_planner.rs")),
+        ("meeting_checks", include_str!("meeting_checks.rs")),
         ("mod", include_str!("mod.rs")),
         ("nominations", include_str!("nominations.rs")),
         ("panel_planner", include_str!("panel_planner.rs")),

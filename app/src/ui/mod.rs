@@ -7,6 +7,7 @@ mod bodies;
 mod calendar;
 mod conflicts;
 mod forms;
+mod meeting_checks;
 mod meeting_planner;
 mod nominations;
 mod panel_planner;
@@ -54,7 +55,7 @@ document.addEventListener('focusin', function (event) {
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    let nonce = leptos::nonce::use_nonce();
+    let nonce = use_nonce();
     // The page's policy names the nonce its inline scripts carry; nothing else inline runs.
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {

@@ -142,7 +142,7 @@ fn Calls(
                         let withdrawable = n.status != "withdrawn" && n.status != "declined";
                         let why_id = format!("why-{}", n.id);
                         view! {
-                            <li class="nomination" data-id=n.id.clone()>
+                            <li class="nomination" data-id=n.id>
                                 <strong>{n.nominee.clone()}</strong>
                                 {format!(" — {}", n.status)}
                                 {n.message.clone().map(|message| view! { <p class="note">"Message from the Bureau: "{message}</p> })}

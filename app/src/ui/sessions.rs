@@ -45,7 +45,7 @@ fn MeetingList(meetings: Vec<MeetingLine>) -> impl IntoView {
     view! {
         <ul class="meetings">
             {meetings.into_iter().map(|m| view! {
-                <li class="meeting" data-id=m.id.clone()>
+                <li class="meeting" data-id=m.id>
                     <a href=format!("/meetings/{}", m.id)>{m.title}</a>
                     <span class="when">{format!(" — {}", m.when)}</span>
                     <span class="where">{format!(" — {}", m.place)}</span>

@@ -11,9 +11,9 @@ use serde_json::json;
 
 use app::domain::{Id, Meeting};
 use app::error::QuorumError;
-use app::ssr::queries::{self, Filter};
 use app::ssr::meetings::{self, SaveMode};
-use app::ssr::{bodies, dataset};
+use app::ssr::queries::{self, Filter};
+use app::ssr::{bodies, dataset, session_queries, workplan_queries};
 
 use crate::error::{json_error, ok, ApiResult};
 use crate::signed_in::CurrentUser;
@@ -50,7 +50,7 @@ async fn list_bodies(State(state): State<AppState>) -> ApiResult {
 }
 
 async fn list_sessions(State(state): State<AppState>, filter: FilterQuery) -> ApiResult {
-    ok(queries::sessions(&state.db, &filter?.0).await?)
+    ok(session_queries::sessions(&state.db, &filter?.0).await?)
 }
 
 async fn one_session(State(state): State<AppState>, Path(id): Path<String>) -> ApiResult {
@@ -59,15 +59,15 @@ async fn one_session(State(state): State<AppState>, Path(id): Path<String>) -> A
         session: Some(id.clone()),
         ..Filter::default()
     };
-    let session = queries::sessions(&state.db, &filter)
+    let session = session_queries::sessions(&state.db, &filter)
         .await?
         .pop()
         .ok_or_else(|| QuorumError::NotFound(format!("session {id}")))?;
     ok(json!({
         "session": session,
         "meetings": queries::meetings(&state.db, &filter).await?,
-        "agenda_items": queries::agenda(&state.db, &filter).await?,
-        "documents": queries::documents(&state.db, &filter).await?,
+        "agenda_items": session_queries::agenda(&state.db, &filter).await?,
+        "documents": session_queries::documents(&state.db, &filter).await?,
         "panels": queries::panels(&state.db, &filter).await?,
     }))
 }
@@ -110,11 +110,11 @@ async fn list_venues(State(state): State<AppState>) -> ApiResult {
 }
 
 async fn list_agenda_items(State(state): State<AppState>, filter: FilterQuery) -> ApiResult {
-    ok(queries::agenda(&state.db, &filter?.0).await?)
+    ok(session_queries::agenda(&state.db, &filter?.0).await?)
 }
 
 async fn list_documents(State(state): State<AppState>, filter: FilterQuery) -> ApiResult {
-    ok(queries::documents(&state.db, &filter?.0).await?)
+    ok(session_queries::documents(&state.db, &filter?.0).await?)
 }
 
 async fn list_panels(State(state): State<AppState>, filter: FilterQuery) -> ApiResult {
@@ -122,11 +122,11 @@ async fn list_panels(State(state): State<AppState>, filter: FilterQuery) -> ApiR
 }
 
 async fn show_workplan(State(state): State<AppState>, filter: FilterQuery) -> ApiResult {
-    ok(queries::workplan(&state.db, &filter?.0).await?)
+    ok(workplan_queries::workplan(&state.db, &filter?.0).await?)
 }
 
 async fn list_contributions(State(state): State<AppState>, filter: FilterQuery) -> ApiResult {
-    ok(queries::contributions(&state.db, &filter?.0).await?)
+    ok(workplan_queries::contributions(&state.db, &filter?.0).await?)
 }
 
 /// Everything Quorum holds of the calendar and the nominations: the secretariat only.

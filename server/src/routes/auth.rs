@@ -13,8 +13,8 @@ use serde_json::json;
 
 use app::domain::Id;
 use app::error::QuorumError;
-use app::ssr::{audit, passwords, sign_in, throttle};
 use app::ssr::feeds::{issue_private_feed, PrivateSubject};
+use app::ssr::{audit, passwords, sign_in, throttle};
 
 use crate::error::{json_error, ok, ApiResult};
 use crate::signed_in::CurrentUser;

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use app::domain::CallForNominations;
 use app::error::QuorumError;
 use app::ssr::nominations::{self, NewNomination, Step};
+use app::ssr::{nomination_balance, nomination_calls, nomination_steps};
 
 use crate::error::{json_error, ok, ApiResult};
 use crate::signed_in::CurrentUser;
@@ -41,7 +42,7 @@ async fn open_call(
     body: Result<Json<CallForNominations>, JsonRejection>,
 ) -> ApiResult {
     let Json(call) = body.map_err(json_error)?;
-    let call = nominations::open_call(&state.db, &actor, call).await?;
+    let call = nomination_calls::open_call(&state.db, &actor, call).await?;
     Ok((StatusCode::CREATED, Json(call)).into_response())
 }
 
@@ -55,7 +56,7 @@ async fn create(
     body: Result<Json<NewNomination>, JsonRejection>,
 ) -> ApiResult {
     let Json(new) = body.map_err(json_error)?;
-    let nomination = nominations::create(&state.db, &actor, new).await?;
+    let nomination = nomination_steps::create(&state.db, &actor, new).await?;
     Ok((StatusCode::CREATED, Json(nomination)).into_response())
 }
 
@@ -78,7 +79,7 @@ async fn edit(
         justification: edit.justification,
         biography: edit.biography,
     };
-    let (nomination, _) = nominations::step(&state.db, &actor, &id, step, None).await?;
+    let (nomination, _) = nomination_steps::step(&state.db, &actor, &id, step, None).await?;
     ok(nomination)
 }
 
@@ -118,7 +119,7 @@ async fn act(
         other => return Err(QuorumError::NotFound(format!("action {other}")).into()),
     };
     let (nomination, balance_warnings) =
-        nominations::step(&state.db, &actor, &id, step, None).await?;
+        nomination_steps::step(&state.db, &actor, &id, step, None).await?;
     ok(serde_json::json!({ "nomination": nomination, "balance_warnings": balance_warnings }))
 }
 
@@ -127,7 +128,7 @@ async fn release(
     CurrentUser(actor): CurrentUser,
     Path(id): Path<String>,
 ) -> ApiResult {
-    let released = nominations::release(&state.db, &actor, &id).await?;
+    let released = nomination_calls::release(&state.db, &actor, &id).await?;
     ok(serde_json::json!({ "released": released }))
 }
 
@@ -136,7 +137,7 @@ async fn balance(
     CurrentUser(actor): CurrentUser,
     Path(id): Path<String>,
 ) -> ApiResult {
-    ok(nominations::balance_of(&state.db, &actor, &id).await?)
+    ok(nomination_balance::balance_of(&state.db, &actor, &id).await?)
 }
 
 async fn set_targets(
@@ -146,10 +147,10 @@ async fn set_targets(
     body: Result<Json<app::domain::balance::BalanceTargets>, JsonRejection>,
 ) -> ApiResult {
     let Json(targets) = body.map_err(json_error)?;
-    nominations::set_targets(&state.db, &actor, &id, &targets).await?;
+    nomination_balance::set_targets(&state.db, &actor, &id, &targets).await?;
     ok(targets)
 }
 
 async fn panel_balance(State(state): State<AppState>, Path(id): Path<String>) -> ApiResult {
-    ok(nominations::panel_balance(&state.db, &id).await?)
+    ok(nomination_balance::panel_balance(&state.db, &id).await?)
 }

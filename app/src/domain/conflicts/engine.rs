@@ -1,192 +1,12 @@
-//! The engine: indexed sweeps for a full scan, binary searches for one proposed meeting.
-
-use chrono::{Duration, TimeZone};
+//! The engine: indexed sweeps for a full scan, binary searches for one proposed meeting. The
+//! rules themselves are in `rules.rs`; the free-slot finder, built on [`MeetingIndex::check`], in
+//! `slots.rs`.
 
 use super::index::{for_each_bit, MeetingData, MeetingIndex, NO_ROOM, PROPOSED};
-use super::{Conflict, ConflictKind, Severity, Shared, SlotQuery, Subject};
-use crate::error::QuorumError;
-
-/// A slot the finder offers: free of blocking conflicts, with the warnings it would raise.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FreeSlot {
-    pub start: i64,
-    pub end: i64,
-    pub warnings: Vec<Conflict>,
-}
-
-fn pair(a: u32, b: u32, on: Shared, kind: ConflictKind) -> Conflict {
-    let (first, second) = if a < b { (a, b) } else { (b, a) };
-    Conflict {
-        kind,
-        subject: Subject::Pair { first, second, on },
-    }
-}
-
-fn overlaps(a: &MeetingData, b: &MeetingData) -> bool {
-    a.start < b.end && b.start < a.end
-}
+use super::rules::{overlaps, pair};
+use super::{Conflict, ConflictKind, Shared, Subject};
 
 impl MeetingIndex {
-    pub(crate) fn meeting<'a>(
-        &'a self,
-        index: u32,
-        proposed: Option<&'a MeetingData>,
-    ) -> &'a MeetingData {
-        match (index, proposed) {
-            (PROPOSED, Some(p)) => p,
-            _ => &self.meetings[index as usize],
-        }
-    }
-
-    pub fn severity(&self, conflict: &Conflict) -> Severity {
-        self.severities[ConflictKind::ALL
-            .iter()
-            .position(|k| *k == conflict.kind)
-            .unwrap_or(0)]
-    }
-
-    /// Body rules for two overlapping meetings, reported under `body` only when it is the lowest
-    /// body they share, so that a pair sharing two bodies is reported once.
-    fn body_pair(
-        &self,
-        ia: u32,
-        a: &MeetingData,
-        ib: u32,
-        b: &MeetingData,
-        body: u32,
-        out: &mut Vec<Conflict>,
-    ) {
-        let shared = a.bodies & b.bodies;
-        if shared != 0 && shared.trailing_zeros() == body {
-            let kind = if a.joint || b.joint {
-                ConflictKind::JointMeetingOverlap
-            } else {
-                ConflictKind::SameBodyOverlap
-            };
-            out.push(pair(ia, ib, Shared::Body(body), kind));
-        }
-    }
-
-    /// The no-parallel rule, reported under the first group in which the two meetings clash.
-    fn group_pair(
-        &self,
-        ia: u32,
-        a: &MeetingData,
-        ib: u32,
-        b: &MeetingData,
-        group: usize,
-        out: &mut Vec<Conflict>,
-    ) {
-        if a.bodies & b.bodies != 0 {
-            return;
-        }
-        let first = self
-            .groups
-            .iter()
-            .position(|g| a.bodies & g != 0 && b.bodies & g != 0);
-        if first == Some(group) {
-            let g = self.groups[group];
-            let (ba, bb) = (
-                (a.bodies & g).trailing_zeros(),
-                (b.bodies & g).trailing_zeros(),
-            );
-            let on = if ia < ib {
-                Shared::Bodies(ba, bb)
-            } else {
-                Shared::Bodies(bb, ba)
-            };
-            out.push(pair(ia, ib, on, ConflictKind::ParallelBodies));
-        }
-    }
-
-    /// One person in two meetings: overlapping, or at different venues too close in time.
-    fn person_pair(
-        &self,
-        ia: u32,
-        a: &MeetingData,
-        ib: u32,
-        b: &MeetingData,
-        person: u32,
-        out: &mut Vec<Conflict>,
-    ) {
-        if overlaps(a, b) {
-            out.push(pair(
-                ia,
-                ib,
-                Shared::Person(person),
-                ConflictKind::PersonDoubleBooked,
-            ));
-        } else if a.venue != b.venue {
-            let gap = if a.end <= b.start {
-                b.start - a.end
-            } else {
-                a.start - b.end
-            };
-            if gap < self.travel {
-                out.push(pair(
-                    ia,
-                    ib,
-                    Shared::Person(person),
-                    ConflictKind::PersonTravelTime,
-                ));
-            }
-        }
-    }
-
-    /// The rules about one meeting alone: closures, windows, session dates.
-    pub(crate) fn meeting_rules(&self, index: u32, m: &MeetingData, out: &mut Vec<Conflict>) {
-        let venue = &self.venues[m.venue as usize];
-        let (first, last) = self.local_days(m);
-        if let Some(closure) = venue
-            .closures
-            .iter()
-            .position(|(from, to, _)| *from <= last && first <= *to)
-        {
-            out.push(Conflict {
-                kind: ConflictKind::VenueClosed,
-                subject: Subject::Meeting {
-                    meeting: index,
-                    detail: closure as u32,
-                },
-            });
-        }
-        let start = self.local(m.venue, m.start);
-        let end = self.local(m.venue, m.end);
-        let inside = start.date() == end.date()
-            && venue
-                .windows
-                .iter()
-                .any(|w| w.start <= start.time() && end.time() <= w.end);
-        if !inside {
-            out.push(Conflict {
-                kind: ConflictKind::OutsideMeetingWindows,
-                subject: Subject::Meeting {
-                    meeting: index,
-                    detail: 0,
-                },
-            });
-        }
-        for &s in &m.sessions {
-            let dates = &self.sessions[s as usize].dates;
-            if dates.contains_day(first) != Some(true) || dates.contains_day(last) != Some(true) {
-                out.push(Conflict {
-                    kind: ConflictKind::OutsideSession,
-                    subject: Subject::Meeting {
-                        meeting: index,
-                        detail: s,
-                    },
-                });
-            }
-        }
-    }
-
-    /// How many interpretation meetings run at the venue at `instant`, from the sorted lists.
-    fn interpretation_load(&self, venue: u32, instant: i64) -> usize {
-        let starts = &self.index.interpretation_starts[venue as usize];
-        let ends = &self.index.interpretation_ends[venue as usize];
-        starts.partition_point(|&s| s <= instant) - ends.partition_point(|&e| e <= instant)
-    }
-
     /// Every conflict in the calendar, sorted.
     pub fn scan(&self) -> Vec<Conflict> {
         let mut out = Vec::new();
@@ -208,12 +28,12 @@ impl MeetingIndex {
             };
         for (body, list) in self.index.by_body.iter().enumerate() {
             sweep(list, 0, &mut out, &|ia, a, ib, b, out| {
-                self.body_pair(ia, a, ib, b, body as u32, out)
+                self.body_pair(ia, a, ib, b, body as u32, out);
             });
         }
         for (group, list) in self.index.by_group.iter().enumerate() {
             sweep(list, 0, &mut out, &|ia, a, ib, b, out| {
-                self.group_pair(ia, a, ib, b, group, out)
+                self.group_pair(ia, a, ib, b, group, out);
             });
         }
         for (room, list) in self.index.by_room.iter().enumerate() {
@@ -223,12 +43,12 @@ impl MeetingIndex {
                     ib,
                     Shared::Room(room as u32),
                     ConflictKind::RoomDoubleBooked,
-                ))
+                ));
             });
         }
         for (person, list) in self.index.by_person.iter().enumerate() {
             sweep(list, self.travel, &mut out, &|ia, a, ib, b, out| {
-                self.person_pair(ia, a, ib, b, person as u32, out)
+                self.person_pair(ia, a, ib, b, person as u32, out);
             });
         }
         for (venue, list) in self.index.interpretation_by_venue.iter().enumerate() {
@@ -252,41 +72,6 @@ impl MeetingIndex {
         self.calendar_rules(None, &mut out);
         out.sort_unstable();
         out
-    }
-
-    /// Rules about calls and the workplan; with a proposal, only calls whose panel it moves.
-    fn calendar_rules(&self, proposed: Option<&MeetingData>, out: &mut Vec<Conflict>) {
-        let replaced = proposed.and_then(|p| self.meeting_by_id.get(&p.id).copied());
-        for (i, call) in self.calls.iter().enumerate() {
-            let meeting = match proposed {
-                None => &self.meetings[call.panel_meeting as usize],
-                Some(p) if replaced == Some(call.panel_meeting) => p,
-                Some(_) => continue,
-            };
-            if call.deadline > self.local(meeting.venue, meeting.start).date() {
-                out.push(Conflict {
-                    kind: ConflictKind::DeadlineAfterPanel,
-                    subject: Subject::Call { call: i as u32 },
-                });
-            }
-        }
-        if proposed.is_some() {
-            return;
-        }
-        for (i, entry) in self.entries.iter().enumerate() {
-            for_each_bit(entry.bodies, |body| {
-                if !self.body_years.contains(&(body, entry.year)) {
-                    out.push(Conflict {
-                        kind: ConflictKind::WorkplanYearWithoutSession,
-                        subject: Subject::Entry {
-                            entry: i as u32,
-                            body,
-                            year: entry.year,
-                        },
-                    });
-                }
-            });
-        }
     }
 
     /// Meetings of a sorted list that overlap `[from, to)` widened by `reach` on both sides.
@@ -421,63 +206,5 @@ impl MeetingIndex {
                 }
             }
         }
-    }
-
-    /// The earliest slots free of blocking conflicts inside the venue's meeting windows, those
-    /// raising fewest warnings first.
-    pub fn free_slots(&self, query: &SlotQuery) -> Result<Vec<FreeSlot>, QuorumError> {
-        let (mut template, windows) = self.slot_template(query)?;
-        let venue = &self.venues[template.venue as usize];
-        let duration = i64::from(query.duration_minutes) * 60;
-        let mut found = Vec::new();
-        let mut day = query.from;
-        while day <= query.to && found.len() < 500 {
-            let closed = venue
-                .closures
-                .iter()
-                .any(|(from, to, _)| *from <= day && day <= *to);
-            for window in windows.iter().filter(|_| !closed) {
-                let mut time = window.start;
-                loop {
-                    // Stop at the window's end, and never wrap past midnight.
-                    let (end_time, wrapped) =
-                        time.overflowing_add_signed(Duration::seconds(duration));
-                    if wrapped != 0 || end_time > window.end {
-                        break;
-                    }
-                    // A wall time skipped by a daylight-saving change has no instant.
-                    if let Some(start) =
-                        venue.tz.from_local_datetime(&day.and_time(time)).earliest()
-                    {
-                        template.start = start.timestamp();
-                        template.end = template.start + duration;
-                        let conflicts = self.check(&template);
-                        if conflicts
-                            .iter()
-                            .all(|c| self.severity(c) == Severity::Warning)
-                        {
-                            found.push(FreeSlot {
-                                start: template.start,
-                                end: template.end,
-                                warnings: conflicts,
-                            });
-                        }
-                    }
-                    let (next, wrapped) = time
-                        .overflowing_add_signed(Duration::minutes(i64::from(query.step_minutes)));
-                    if wrapped != 0 {
-                        break;
-                    }
-                    time = next;
-                }
-            }
-            match day.succ_opt() {
-                Some(next) => day = next,
-                None => break,
-            }
-        }
-        found.sort_by_key(|s| (s.warnings.len(), s.start));
-        found.truncate(query.limit);
-        Ok(found)
     }
 }

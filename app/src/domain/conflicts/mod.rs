@@ -13,7 +13,10 @@
 mod engine;
 mod explain;
 mod index;
+mod index_build;
 pub mod reference;
+mod rules;
+mod slots;
 #[cfg(test)]
 mod tests;
 
@@ -22,9 +25,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-pub use engine::FreeSlot;
 pub use explain::{still_accepted, ConflictView};
-pub use index::{MeetingData, MeetingIndex, Proposal, SlotQuery, MAX_BODIES, PROPOSED};
+pub use index::{MeetingData, MeetingIndex, MAX_BODIES, PROPOSED};
+pub use index_build::{Proposal, SlotQuery};
+pub use slots::FreeSlot;
 
 use super::BodyCode;
 use crate::wire_enum;
@@ -202,8 +206,8 @@ pub struct CheckAnswer {
 /// A free slot as the API shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SlotView {
-    pub start: chrono::DateTime<chrono::Utc>,
-    pub end: chrono::DateTime<chrono::Utc>,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
     /// Local wall time at the venue, for people.
     pub local_start: String,
     pub warnings: Vec<ConflictView>,

@@ -26,7 +26,7 @@ fn pair_conflicts(
         out.push(Conflict {
             kind,
             subject: Subject::Pair { first, second, on },
-        })
+        });
     };
     let overlap = a.start < b.end && b.start < a.end;
     if overlap {

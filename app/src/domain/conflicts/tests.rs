@@ -310,7 +310,7 @@ fn a_person_in_two_meetings_at_once_or_without_travel_time_is_warned() {
         "2023-06-14T16:00:00Z",
     );
     ny.participants = vec![id("ana")];
-    data.meetings = vec![a.clone(), ny.clone()];
+    data.meetings = vec![a, ny];
     data.conflict_rules = Some(ConflictRules {
         min_travel_minutes: 240,
         ..Default::default()
@@ -331,7 +331,7 @@ fn a_venue_cannot_interpret_more_meetings_than_it_has_teams() {
         .enumerate()
         .map(|(i, k)| {
             let mut m = meeting(k, &["s-x"], "vienna", JUNE_MORNING.0, JUNE_MORNING.1);
-            m.start = m.start + chrono::Duration::minutes(i as i64 * 10);
+            m.start += chrono::Duration::minutes(i as i64 * 10);
             m.interpretation = true;
             m
         })
@@ -830,7 +830,7 @@ fn random_calendars_exercise_every_kind_of_conflict() {
         0u32..600,
         any::<u8>(),
     );
-    let mut seen = std::collections::BTreeSet::new();
+    let mut seen = BTreeSet::new();
     for _ in 0..200 {
         let (meetings, teams, travel, groups) = strategy.new_tree(&mut runner).unwrap().current();
         let calendar =
@@ -872,11 +872,11 @@ proptest! {
         travel in 0u32..600,
         groups in any::<u8>(),
     ) {
-        let mut all = meetings.clone();
+        let mut all = meetings;
         all.push(proposal);
         let data = random_calendar(&all, teams, travel, groups);
         // The last meeting is the proposal: either new, or replacing the first meeting.
-        let mut with_proposal = data.clone();
+        let mut with_proposal = data;
         let mut proposed = with_proposal.meetings.pop().unwrap();
         if replace {
             proposed.id = with_proposal.meetings[0].id.clone();

@@ -137,9 +137,7 @@ impl Dataset {
         self.venues.sort_by(|a, b| a.id.cmp(&b.id));
         for venue in &mut self.venues {
             venue.rooms.sort_by(|a, b| a.id.cmp(&b.id));
-            venue
-                .closures
-                .sort_by(|a, b| (a.start, a.end).cmp(&(b.start, b.end)));
+            venue.closures.sort_by_key(|a| (a.start, a.end));
         }
         self.sessions.sort_by(|a, b| a.id.cmp(&b.id));
         self.meetings

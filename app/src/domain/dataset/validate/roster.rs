@@ -70,7 +70,7 @@ impl Parties {
         match affiliation {
             Affiliation::State(code) => e.known(&self.states, code, record, field, "State party"),
             Affiliation::Organisation(id) => {
-                e.known(&self.organisations, id, record, field, "organisation")
+                e.known(&self.organisations, id, record, field, "organisation");
             }
         }
     }

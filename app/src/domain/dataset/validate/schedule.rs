@@ -114,7 +114,7 @@ pub(super) fn sessions<'a>(
         }
         match (session.kind, session.number, session.resumed) {
             (SessionKind::Regular, None, _) => {
-                e.add(&record, "number", "a regular session needs its number")
+                e.add(&record, "number", "a regular session needs its number");
             }
             (SessionKind::Resumed, None, _) => e.add(
                 &record,
@@ -274,7 +274,7 @@ pub(super) fn meetings(
                 session.dates.contains_day(last_day.max(first_day)),
             ) {
                 (None, _) | (_, None) => {
-                    e.add(&record, "start", format!("session {id} has no dates yet"))
+                    e.add(&record, "start", format!("session {id} has no dates yet"));
                 }
                 (Some(true), Some(true)) => {}
                 _ => e.add(

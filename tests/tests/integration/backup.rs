@@ -6,9 +6,7 @@
 use std::path::Path;
 
 use serde_json::Value;
-use tests::{
-    backends, export_all, form_post, get_json, quorum_command, Backend, TestDatabase, TestServer,
-};
+use tests::{backends, export_all, form_post, quorum_command, Backend, TestDatabase, TestServer};
 
 /// Runs a `quorum` command to its end; answers whether it succeeded, and what it printed.
 async fn quorum(args: Vec<String>) -> (bool, String) {

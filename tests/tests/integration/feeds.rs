@@ -280,7 +280,8 @@ async fn put(server: &TestServer, path: &str, body: &Value) -> Value {
 /// The demo with a panellist from Austria, nominated and accepted, on the first business
 /// integrity panel, and a call for nominations.
 fn demo_with_panellist() -> String {
-    let mut data: Value = serde_json::from_str(include_str!("../../app/data/demo.json")).unwrap();
+    let mut data: Value =
+        serde_json::from_str(include_str!("../../../app/data/demo.json")).unwrap();
     data["persons"] = json!([{ "id": "anna-berger", "name": "Anna Berger", "gender": "female", "affiliation": { "state": "AT" } }]);
     for panel in data["panels"].as_array_mut().unwrap() {
         if panel["id"] == "business-integrity-1" {
@@ -557,9 +558,10 @@ async fn pages_offer_subscribe_links_and_feed_urls_lead_back_to_meeting_pages() 
 async fn demo_feeds_match_their_golden_copies() {
     let golden = tests::workspace_root().join("tests/golden/feeds");
     let bless = std::env::var_os("QUORUM_BLESS_GOLDEN").is_some();
-    let demo: Value =
-        serde_json::from_str(&std::fs::read_to_string(tests::workspace_root().join("app/data/demo.json")).unwrap())
-            .unwrap();
+    let demo: Value = serde_json::from_str(
+        &std::fs::read_to_string(tests::workspace_root().join("app/data/demo.json")).unwrap(),
+    )
+    .unwrap();
     let ids = |list: &str, key: &str| -> Vec<String> {
         demo[list]
             .as_array()
@@ -570,7 +572,11 @@ async fn demo_feeds_match_their_golden_copies() {
     };
     let mut paths = vec!["all".to_owned(), "deadlines".to_owned()];
     paths.extend(ids("bodies", "code").iter().map(|c| format!("bodies/{c}")));
-    paths.extend(ids("sessions", "id").iter().map(|s| format!("sessions/{s}")));
+    paths.extend(
+        ids("sessions", "id")
+            .iter()
+            .map(|s| format!("sessions/{s}")),
+    );
     paths.extend(ids("venues", "id").iter().map(|v| format!("venues/{v}")));
     for backend in backends() {
         let db = TestDatabase::new(backend).await;
@@ -585,8 +591,12 @@ async fn demo_feeds_match_their_golden_copies() {
                 std::fs::write(&file, &bytes).unwrap();
                 continue;
             }
-            let kept = std::fs::read(&file)
-                .unwrap_or_else(|_| panic!("{} is missing: run with QUORUM_BLESS_GOLDEN=1", file.display()));
+            let kept = std::fs::read(&file).unwrap_or_else(|_| {
+                panic!(
+                    "{} is missing: run with QUORUM_BLESS_GOLDEN=1",
+                    file.display()
+                )
+            });
             assert!(
                 kept == bytes.as_ref(),
                 "{backend:?}: /feeds/{path}.ics differs from {}",

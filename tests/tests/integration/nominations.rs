@@ -22,32 +22,16 @@ async fn a_nomination_goes_from_draft_to_the_panel_and_its_seat_to_the_waitlist(
         let server = TestServer::start(&db).await;
         let secretariat = server.secretariat().await;
         let bureau = server
-            .signed_in(
-                "bureau.irg.test@quorum.example",
-                "bureau",
-                &["--body", "IRG"],
-            )
+            .bureau_member("bureau.irg.test@quorum.example", "IRG")
             .await;
         let other_bureau = server
-            .signed_in(
-                "bureau.ar.test@quorum.example",
-                "bureau",
-                &["--body", "WG-AR"],
-            )
+            .bureau_member("bureau.ar.test@quorum.example", "WG-AR")
             .await;
         let austria = server
-            .signed_in(
-                "focal.at.test@quorum.example",
-                "focal_point",
-                &["--state", "AT"],
-            )
+            .focal_point("focal.at.test@quorum.example", "AT")
             .await;
         let france = server
-            .signed_in(
-                "focal.fr.test@quorum.example",
-                "focal_point",
-                &["--state", "FR"],
-            )
+            .focal_point("focal.fr.test@quorum.example", "FR")
             .await;
 
         let call = json!({ "id": "call-business-integrity", "note_verbale_date": "2026-11-01", "deadline": "2099-01-31", "panel": "business-integrity-1", "quota_per_state": 1 });
@@ -374,18 +358,10 @@ async fn a_decision_moving_away_from_the_bureaus_targets_is_flagged() {
         let server = TestServer::start(&db).await;
         let secretariat = server.secretariat().await;
         let austria = server
-            .signed_in(
-                "focal.at.test@quorum.example",
-                "focal_point",
-                &["--state", "AT"],
-            )
+            .focal_point("focal.at.test@quorum.example", "AT")
             .await;
         let france = server
-            .signed_in(
-                "focal.fr.test@quorum.example",
-                "focal_point",
-                &["--state", "FR"],
-            )
+            .focal_point("focal.fr.test@quorum.example", "FR")
             .await;
         let call = json!({ "id": "call-ml", "note_verbale_date": "2026-11-01", "deadline": "2099-01-31", "panel": "money-laundering-1" });
         assert_eq!(
@@ -500,18 +476,10 @@ async fn a_focal_point_of_an_organisation_nominates_for_it() {
         let server = TestServer::start(&db).await;
         let secretariat = server.secretariat().await;
         let egmont = server
-            .signed_in(
-                "focal.egmont@quorum.example",
-                "focal_point",
-                &["--organisation", "egmont-group"],
-            )
+            .organisation_focal_point("focal.egmont@quorum.example", "egmont-group")
             .await;
         let austria = server
-            .signed_in(
-                "focal.at.test@quorum.example",
-                "focal_point",
-                &["--state", "AT"],
-            )
+            .focal_point("focal.at.test@quorum.example", "AT")
             .await;
         let call = json!({ "id": "call-fiu", "note_verbale_date": "2026-11-01", "deadline": "2099-01-31", "panel": "money-laundering-1" });
         assert_eq!(
@@ -593,17 +561,13 @@ async fn two_reviewers_deciding_one_nomination_do_not_overwrite_each_other() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start(&db).await;
         let first = server
-            .signed_in("bureau.irg.a@quorum.example", "bureau", &["--body", "IRG"])
+            .bureau_member("bureau.irg.a@quorum.example", "IRG")
             .await;
         let second = server
-            .signed_in("bureau.irg.b@quorum.example", "bureau", &["--body", "IRG"])
+            .bureau_member("bureau.irg.b@quorum.example", "IRG")
             .await;
         let austria = server
-            .signed_in(
-                "focal.at.rev@quorum.example",
-                "focal_point",
-                &["--state", "AT"],
-            )
+            .focal_point("focal.at.rev@quorum.example", "AT")
             .await;
         let call = json!({ "id": "call-review", "note_verbale_date": "2026-11-01", "deadline": "2099-01-31", "panel": "business-integrity-1" });
         assert_eq!(post_as(&first, &server, "/api/calls", call).await.0, 201);

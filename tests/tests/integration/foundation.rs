@@ -49,8 +49,14 @@ async fn health_answers_503_while_the_database_is_unreachable_and_recovers() {
         let response = request.send().await.unwrap();
         assert_eq!(response.status(), 503);
         let text = response.text().await.unwrap();
-        assert!(text.contains("Unavailable") || text.contains("unavailable"), "{text}");
-        assert!(!text.to_lowercase().contains("postgres") && !text.contains("pool"), "{text}");
+        assert!(
+            text.contains("Unavailable") || text.contains("unavailable"),
+            "{text}"
+        );
+        assert!(
+            !text.to_lowercase().contains("postgres") && !text.contains("pool"),
+            "{text}"
+        );
     }
     db.set_reachable(true).await;
     assert_eq!(

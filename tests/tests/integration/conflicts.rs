@@ -4,7 +4,7 @@
 use serde_json::{json, Value};
 use tests::{backends, export_all, get_json, http, send_as, send_json, TestDatabase, TestServer};
 
-const DEMO: &str = include_str!("../../app/data/demo.json");
+const DEMO: &str = include_str!("../../../app/data/demo.json");
 
 /// A meeting of the Working Group on Asset Recovery on the morning of the September 2023
 /// joint meeting, in the same room.

@@ -32,18 +32,10 @@ async fn injected(browser: &Browser) -> (u64, bool) {
 async fn store_everywhere(server: &TestServer) {
     let secretariat = server.secretariat().await;
     let bureau = server
-        .signed_in(
-            "bureau.irg.inj@quorum.example",
-            "bureau",
-            &["--body", "IRG"],
-        )
+        .bureau_member("bureau.irg.inj@quorum.example", "IRG")
         .await;
     let austria = server
-        .signed_in(
-            "focal.at.inj@quorum.example",
-            "focal_point",
-            &["--state", "AT"],
-        )
+        .focal_point("focal.at.inj@quorum.example", "AT")
         .await;
     let meeting = json!({
         "id": "irg-15-evening", "title": PAYLOAD, "kind": "informal_consultation",

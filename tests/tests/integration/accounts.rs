@@ -6,7 +6,7 @@ use reqwest::Method;
 use serde_json::{json, Value};
 use tests::{backends, get_json, http, login, send_as, TestDatabase, TestServer};
 
-const DEMO: &str = include_str!("../../app/data/demo.json");
+const DEMO: &str = include_str!("../../../app/data/demo.json");
 
 fn new_meeting(id: &str, session: &str, start: &str) -> Value {
     json!({
@@ -23,15 +23,9 @@ async fn exactly_the_allowed_roles_may_change_each_thing() {
         let server = TestServer::start(&db).await;
         let secretariat = server.secretariat().await;
         let bureau = server
-            .signed_in("bureau.test@quorum.example", "bureau", &["--body", "IRG"])
+            .bureau_member("bureau.test@quorum.example", "IRG")
             .await;
-        let focal = server
-            .signed_in(
-                "focal.test@quorum.example",
-                "focal_point",
-                &["--state", "AT"],
-            )
-            .await;
+        let focal = server.focal_point("focal.test@quorum.example", "AT").await;
         let anonymous = http();
         // A warning involving the Implementation Review Group, for the acceptance row.
         let evening = json!({
@@ -58,9 +52,7 @@ async fn exactly_the_allowed_roles_may_change_each_thing() {
                 .0,
             201
         );
-        server
-            .signed_in("someone@quorum.example", "focal_point", &["--state", "FR"])
-            .await;
+        server.focal_point("someone@quorum.example", "FR").await;
         // Austria's nominations for the workflow rows: one per role and step.
         let call2 = json!({ "id": "matrix-call-2", "note_verbale_date": "2026-11-01", "deadline": "2099-01-31", "panel": "money-laundering-2" });
         assert_eq!(
@@ -113,7 +105,7 @@ async fn exactly_the_allowed_roles_may_change_each_thing() {
                     new_meeting(
                         &format!("irg-15-extra-{i}"),
                         "irg-15",
-                        &format!("2024-06-1{}T08:00:00Z", i),
+                        &format!("2024-06-1{i}T08:00:00Z"),
                     )
                 }),
                 vec!["secretariat", "bureau IRG"],
@@ -631,7 +623,7 @@ async fn changing_a_password_is_throttled_after_five_wrong_current_passwords() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start(&db).await;
         let email = "guessed@quorum.example";
-        let stolen = server.signed_in(email, "bureau", &["--body", "IRG"]).await;
+        let stolen = server.bureau_member(email, "IRG").await;
         let change = |current: String| {
             let (client, server) = (stolen.clone(), &server);
             async move {
@@ -731,15 +723,9 @@ async fn the_secretariat_resets_a_password_and_the_old_sessions_end() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start(&db).await;
         let secretariat = server.secretariat().await;
-        let focal = server
-            .signed_in(
-                "focal.reset@quorum.example",
-                "focal_point",
-                &["--state", "AT"],
-            )
-            .await;
+        let focal = server.focal_point("focal.reset@quorum.example", "AT").await;
         let bureau = server
-            .signed_in("bureau.reset@quorum.example", "bureau", &["--body", "IRG"])
+            .bureau_member("bureau.reset@quorum.example", "IRG")
             .await;
         let reset =
             json!({ "email": "focal.reset@quorum.example", "password": "a brand new passphrase" });
@@ -832,7 +818,7 @@ async fn the_secretariat_browses_the_audit_log_and_outbox_on_its_page() {
         "not for the public"
     );
     let bureau = server
-        .signed_in("bureau.admin@quorum.example", "bureau", &["--body", "IRG"])
+        .bureau_member("bureau.admin@quorum.example", "IRG")
         .await;
     let page = bureau
         .get(server.url("/admin"))
@@ -862,10 +848,8 @@ async fn a_user_changes_their_own_password_and_their_other_sign_ins_end() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start(&db).await;
         let email = "changer@quorum.example";
-        let here = server.signed_in(email, "bureau", &["--body", "IRG"]).await;
-        let elsewhere = tests::login(&server, email, tests::TEST_PASSWORD)
-            .await
-            .unwrap();
+        let here = server.bureau_member(email, "IRG").await;
+        let elsewhere = login(&server, email, tests::TEST_PASSWORD).await.unwrap();
         let change = |client: &reqwest::Client,
                       current: &'static str,
                       new: &'static str,
@@ -934,10 +918,8 @@ async fn a_user_changes_their_own_password_and_their_other_sign_ins_end() {
             401,
             "{backend:?}: the other sign-in ended"
         );
-        assert!(tests::login(&server, email, tests::TEST_PASSWORD)
-            .await
-            .is_err());
-        assert!(tests::login(&server, email, "a brand new passphrase")
+        assert!(login(&server, email, tests::TEST_PASSWORD).await.is_err());
+        assert!(login(&server, email, "a brand new passphrase")
             .await
             .is_ok());
         let secretariat = server.secretariat().await;

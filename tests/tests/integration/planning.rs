@@ -49,15 +49,9 @@ async fn the_planner_checks_live_refuses_blocking_saves_and_finds_free_slots() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start(&db).await;
         let bureau = server
-            .signed_in("bureau.plan@quorum.example", "bureau", &["--body", "IRG"])
+            .bureau_member("bureau.plan@quorum.example", "IRG")
             .await;
-        let focal = server
-            .signed_in(
-                "focal.plan@quorum.example",
-                "focal_point",
-                &["--state", "FR"],
-            )
-            .await;
+        let focal = server.focal_point("focal.plan@quorum.example", "FR").await;
         let before = stored_meetings(&server).await.len();
 
         // The live check needs no login and writes nothing.
@@ -194,7 +188,7 @@ async fn a_second_planner_saving_over_a_change_is_told_what_changed_and_nothing_
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start(&db).await;
         let first = server
-            .signed_in("bureau.first@quorum.example", "bureau", &["--body", "COSP"])
+            .bureau_member("bureau.first@quorum.example", "COSP")
             .await;
         let second = server.secretariat().await;
 
@@ -304,7 +298,7 @@ async fn the_workplan_editor_saves_entries_by_rule_and_the_coverage_follows() {
         let server = TestServer::start(&db).await;
         let secretariat = server.secretariat().await;
         let bureau_ar = server
-            .signed_in("bureau.ar@quorum.example", "bureau", &["--body", "WG-AR"])
+            .bureau_member("bureau.ar@quorum.example", "WG-AR")
             .await;
 
         let (status, page) = form_post(&tests::http(), &server, "workplan/page", &[]).await;
@@ -397,7 +391,7 @@ async fn the_secretariat_administers_users_holidays_and_rules_and_nobody_else_do
         let server = TestServer::start(&db).await;
         let secretariat = server.secretariat().await;
         let bureau = server
-            .signed_in("bureau.admin@quorum.example", "bureau", &["--body", "IRG"])
+            .bureau_member("bureau.admin@quorum.example", "IRG")
             .await;
 
         let (status, _) = form_post(&bureau, &server, "admin/page", &[]).await;
@@ -511,11 +505,7 @@ async fn sessions_are_planned_through_the_session_form_with_errors_by_field() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start(&db).await;
         let bureau = server
-            .signed_in(
-                "bureau.sessions@quorum.example",
-                "bureau",
-                &["--body", "IRG"],
-            )
+            .bureau_member("bureau.sessions@quorum.example", "IRG")
             .await;
         let session = |body: &'static str, start: &'static str, end: &'static str| {
             vec![
@@ -606,10 +596,10 @@ async fn panels_are_planned_by_the_bureau_of_their_meeting_with_errors_by_field(
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start(&db).await;
         let irg = server
-            .signed_in("bureau.panels@quorum.example", "bureau", &["--body", "IRG"])
+            .bureau_member("bureau.panels@quorum.example", "IRG")
             .await;
         let asset_recovery = server
-            .signed_in("bureau.ar@quorum.example", "bureau", &["--body", "WG-AR"])
+            .bureau_member("bureau.ar@quorum.example", "WG-AR")
             .await;
         let panel = |topic: &'static str, size: &'static str, create: &'static str| {
             vec![
@@ -690,7 +680,7 @@ async fn the_secretariat_changes_bodies_venues_rooms_and_accounts() {
         let server = TestServer::start(&db).await;
         let secretariat = server.secretariat().await;
         let bureau = server
-            .signed_in("bureau.ref@quorum.example", "bureau", &["--body", "IRG"])
+            .bureau_member("bureau.ref@quorum.example", "IRG")
             .await;
 
         // Bodies: a dangling parent is refused by field; a new body and a changed one are saved.

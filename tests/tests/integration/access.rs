@@ -53,41 +53,25 @@ async fn every_route_and_server_function_has_a_rule_and_each_role_meets_it() {
             (
                 "focal point AT",
                 server
-                    .signed_in(
-                        "focal.at.door@quorum.example",
-                        "focal_point",
-                        &["--state", "AT"],
-                    )
+                    .focal_point("focal.at.door@quorum.example", "AT")
                     .await,
             ),
             (
                 "focal point FR",
                 server
-                    .signed_in(
-                        "focal.fr.door@quorum.example",
-                        "focal_point",
-                        &["--state", "FR"],
-                    )
+                    .focal_point("focal.fr.door@quorum.example", "FR")
                     .await,
             ),
             (
                 "bureau IRG",
                 server
-                    .signed_in(
-                        "bureau.irg.door@quorum.example",
-                        "bureau",
-                        &["--body", "IRG"],
-                    )
+                    .bureau_member("bureau.irg.door@quorum.example", "IRG")
                     .await,
             ),
             (
                 "bureau WG-AR",
                 server
-                    .signed_in(
-                        "bureau.ar.door@quorum.example",
-                        "bureau",
-                        &["--body", "WG-AR"],
-                    )
+                    .bureau_member("bureau.ar.door@quorum.example", "WG-AR")
                     .await,
             ),
             ("secretariat", server.secretariat().await),
@@ -155,32 +139,16 @@ async fn reads_answer_each_role_only_what_it_may_see() {
         let server = TestServer::start(&db).await;
         let secretariat = server.secretariat().await;
         let austria = server
-            .signed_in(
-                "focal.at.reads@quorum.example",
-                "focal_point",
-                &["--state", "AT"],
-            )
+            .focal_point("focal.at.reads@quorum.example", "AT")
             .await;
         let france = server
-            .signed_in(
-                "focal.fr.reads@quorum.example",
-                "focal_point",
-                &["--state", "FR"],
-            )
+            .focal_point("focal.fr.reads@quorum.example", "FR")
             .await;
         let irg = server
-            .signed_in(
-                "bureau.irg.reads@quorum.example",
-                "bureau",
-                &["--body", "IRG"],
-            )
+            .bureau_member("bureau.irg.reads@quorum.example", "IRG")
             .await;
         let ar = server
-            .signed_in(
-                "bureau.ar.reads@quorum.example",
-                "bureau",
-                &["--body", "WG-AR"],
-            )
+            .bureau_member("bureau.ar.reads@quorum.example", "WG-AR")
             .await;
         let call = serde_json::json!({ "id": "call-reads", "note_verbale_date": "2026-11-01", "deadline": "2099-01-31", "panel": "business-integrity-1" });
         let (status, _) = tests::send_as(&irg, &server, Method::POST, "/api/calls", call).await;

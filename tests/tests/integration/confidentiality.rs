@@ -33,25 +33,13 @@ async fn cast(server: &TestServer) -> Cast {
     Cast {
         secretariat: server.secretariat().await,
         bureau: server
-            .signed_in("bureau.irg.c@quorum.example", "bureau", &["--body", "IRG"])
+            .bureau_member("bureau.irg.c@quorum.example", "IRG")
             .await,
         other_bureau: server
-            .signed_in("bureau.ar.c@quorum.example", "bureau", &["--body", "WG-AR"])
+            .bureau_member("bureau.ar.c@quorum.example", "WG-AR")
             .await,
-        austria: server
-            .signed_in(
-                "focal.at.c@quorum.example",
-                "focal_point",
-                &["--state", "AT"],
-            )
-            .await,
-        france: server
-            .signed_in(
-                "focal.fr.c@quorum.example",
-                "focal_point",
-                &["--state", "FR"],
-            )
-            .await,
+        austria: server.focal_point("focal.at.c@quorum.example", "AT").await,
+        france: server.focal_point("focal.fr.c@quorum.example", "FR").await,
     }
 }
 
@@ -463,7 +451,7 @@ async fn stored_text_cannot_break_out_of_a_textarea_and_comes_back_as_typed() {
         let db = TestDatabase::new(backend).await;
         let server = TestServer::start(&db).await;
         let bureau = server
-            .signed_in("bureau.irg.t@quorum.example", "bureau", &["--body", "IRG"])
+            .bureau_member("bureau.irg.t@quorum.example", "IRG")
             .await;
         let payload = "</textarea><b id=\"injected\">x</b><meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\"> a &lt; b";
         let session = [

@@ -5,7 +5,7 @@
 use serde_json::Value;
 use tests::{backends, export_all, get_json, TestDatabase, TestServer};
 
-const DEMO: &str = include_str!("../../app/data/demo.json");
+const DEMO: &str = include_str!("../../../app/data/demo.json");
 
 fn ids(list: &Value, field: &str) -> Vec<String> {
     list.as_array()

@@ -47,18 +47,10 @@ async fn acknowledged_writes_survive_a_sigkill_and_nothing_is_half_written() {
         let mut server = TestServer::start(&db).await;
         let secretariat = server.secretariat().await;
         let bureau = server
-            .signed_in(
-                "bureau.durable@quorum.example",
-                "bureau",
-                &["--body", "IRG"],
-            )
+            .bureau_member("bureau.durable@quorum.example", "IRG")
             .await;
         let austria = server
-            .signed_in(
-                "focal.durable@quorum.example",
-                "focal_point",
-                &["--state", "AT"],
-            )
+            .focal_point("focal.durable@quorum.example", "AT")
             .await;
         let call = json!({ "id": "call-durable", "note_verbale_date": "2026-11-01", "deadline": "2099-01-31", "panel": "business-integrity-1" });
         assert_eq!(

@@ -1,0 +1,8 @@
+//! Browser tests: Quorum in Debian's headless chromium, with JavaScript on and off — pages that
+//! read without it and hydrate with it, the users' journeys, markup typed in that stays text,
+//! and the accessibility audit. One test binary, one module per area.
+
+mod accessibility;
+mod hydration;
+mod injection;
+mod journeys;

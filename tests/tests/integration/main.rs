@@ -1,0 +1,20 @@
+//! Integration tests over HTTP: each starts the real `quorum` binary on a random port against a
+//! fresh database, SQLite and PostgreSQL alike. One test binary, one module per area; run one
+//! area with `cargo test -p tests --test integration nominations::`.
+
+mod access;
+mod accounts;
+mod backup;
+mod bounds;
+mod confidentiality;
+mod conflicts;
+mod data;
+mod durability;
+mod feeds;
+mod foundation;
+mod fresh_reads;
+mod fuzz;
+mod nominations;
+mod planning;
+mod scale_out;
+mod security;
