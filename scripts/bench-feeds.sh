@@ -10,7 +10,7 @@ DURATION="${DURATION:-10}"
 CONNECTIONS="${CONNECTIONS:-32}"
 command -v wrk >/dev/null && command -v nginx >/dev/null || { echo "needs wrk and nginx (apt-get install wrk nginx-light)" >&2; exit 1; }
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
-cargo build --release -p server --bin quorum >/dev/null
+scripts/release-build.sh --server-only >/dev/null
 BIN="$CARGO_TARGET_DIR/release/quorum"
 
 work=$(mktemp -d)

@@ -16,7 +16,7 @@ WHICH="${1:-both}"
 ADMIN_URL="${LOAD_DATABASE_URL:-${TEST_DATABASE_URL:-postgres://root@127.0.0.1:5432/test}}"
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)" >&2; exit 1; }
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
-cargo build --release -p server --bin quorum >/dev/null
+scripts/release-build.sh --server-only >/dev/null
 BIN="$CARGO_TARGET_DIR/release/quorum"
 # A thousand connections need a thousand descriptors, and some to spare.
 ulimit -n 8192

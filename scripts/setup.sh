@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs what building Quorum needs and a fresh machine lacks: the wasm32 target, cargo-leptos
 # 0.3.10 and wasm-bindgen-cli matching the wasm-bindgen pinned in Cargo.lock. With --test, also
-# Debian's chromium and chromedriver for the browser tests. Safe to run again: it only installs
-# what is missing.
+# Debian's chromium and chromedriver for the browser tests. With --release, for
+# scripts/release-build.sh: the optimisers pinned in tools/release/package.json (binaryen's
+# wasm-opt and lightningcss, from npm) instead of cargo-leptos, which that build does not use.
+# Safe to run again: it only installs what is missing.
 #
 # QUORUM_PREBUILT_TOOLS may name a folder holding prebuilt `cargo-leptos` and `wasm-bindgen`
 # binaries of exactly these versions, to skip a long build from source.
@@ -30,7 +32,7 @@ install_prebuilt() { # name
   mkdir -p "$CARGO_BIN" && install -m 755 "$dir/$1" "$CARGO_BIN/$1"
 }
 
-if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
+if [ "${1:-}" != "--release" ] && ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
   install_prebuilt cargo-leptos || {
     say "building cargo-leptos $CARGO_LEPTOS_VERSION from source (about 35 minutes on 2 cores, once)"
     cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads
@@ -72,7 +74,15 @@ if [ "${1:-}" = "--test" ]; then
     python3 -m pip install --quiet icalendar
   fi
 fi
-if [ "${1:-}" = "--release" ] && ! command -v wasm-opt >/dev/null; then
-  apt_install binaryen
+if [ "${1:-}" = "--release" ]; then
+  # Never Debian's binaryen: its wasm-opt 108 breaks the bundle (see scripts/release-build.sh).
+  # Reinstalled whenever package.json names other versions than those installed.
+  tools=tools/release
+  if ! cmp -s "$tools/package.json" "$tools/node_modules/.installed-package.json"; then
+    command -v npm >/dev/null || apt_install npm
+    say "installing the pinned optimisers of the release build (npm, into $tools)"
+    (cd "$tools" && rm -rf node_modules && npm install --no-audit --no-fund --no-package-lock --silent)
+    cp "$tools/package.json" "$tools/node_modules/.installed-package.json"
+  fi
 fi
 exit 0
