@@ -7,6 +7,7 @@ use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder};
 
 use super::entities::user;
 use crate::domain::account::{Account, Role};
+use crate::domain::label::Label;
 use crate::error::QuorumError;
 use crate::wire::admin::{AdminPage, BodyLine, RoomLine, UserLine, VenueLine};
 use crate::wire::nominations::FormOutcome;
@@ -50,8 +51,7 @@ pub async fn page(db: &DatabaseConnection, _actor: &Account) -> Result<AdminPage
                     .or(u.state_code)
                     .or(u.organisation_id)
                     .unwrap_or_default(),
-                role: Role::parse(&u.role)
-                    .map_or(u.role, |r| crate::domain::label::Label::label(&r)),
+                role: Role::parse(&u.role).map_or(u.role, |r| r.label()),
                 email: u.email,
                 name: u.name,
             })

@@ -12,6 +12,7 @@ use super::admin::{done, refused};
 use super::entities::{auth_session, user};
 use super::forms::form_outcome;
 use crate::domain::account::{Account, Role};
+use crate::domain::label::Label;
 use crate::domain::{BodyCode, Id};
 use crate::error::QuorumError;
 use crate::wire::nominations::FormOutcome;
@@ -178,8 +179,5 @@ pub async fn change_user(
     )
     .await?;
     txn.commit().await?;
-    Ok(done(format!(
-        "Account {email} is now {}.",
-        crate::domain::label::Label::label(&role)
-    )))
+    Ok(done(format!("Account {email} is now {}.", role.label())))
 }

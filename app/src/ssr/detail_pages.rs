@@ -2,6 +2,7 @@
 
 use sea_orm::DatabaseConnection;
 
+use crate::domain::label::Label;
 use crate::domain::session::capitalized;
 use crate::domain::{Dataset, Meeting, Panel, SessionDates};
 use crate::error::QuorumError;
@@ -33,7 +34,7 @@ fn line(data: &Dataset, m: &Meeting) -> MeetingLine {
     MeetingLine {
         id: m.id.to_string(),
         title: m.title.clone(),
-        kind: crate::domain::label::Label::label(&m.kind),
+        kind: m.kind.label(),
         status: m.status.to_string(),
         when: format!(
             "{} {}–{} ({})",
@@ -110,7 +111,7 @@ pub async fn session(
         dates,
         venue,
         status: session.status.to_string(),
-        format: crate::domain::label::Label::label(&session.format),
+        format: session.format.label(),
         notes: session.notes.clone(),
         registration,
         agenda: data

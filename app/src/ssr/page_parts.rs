@@ -11,6 +11,7 @@ use chrono_tz::Tz;
 use crate::wire::calendar::*;
 
 use crate::domain::conflicts::ConflictView;
+use crate::domain::label::Label;
 
 use crate::domain::session::capitalized;
 
@@ -121,7 +122,7 @@ pub(super) fn event(
     CalendarEvent {
         id: meeting.id.to_string(),
         title: meeting.title.clone(),
-        kind: crate::domain::label::Label::label(&meeting.kind),
+        kind: meeting.kind.label(),
         status: meeting.status.to_string(),
         joint: bodies.len() > 1,
         bodies,
@@ -161,7 +162,7 @@ pub(super) fn choices(data: &Dataset) -> (Vec<Choice>, Vec<Choice>, Vec<Choice>)
             .iter()
             .map(|k| Choice {
                 value: k.as_str().into(),
-                label: capitalized(&crate::domain::label::Label::label(k)),
+                label: capitalized(&k.label()),
             })
             .collect(),
     )

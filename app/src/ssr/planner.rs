@@ -18,6 +18,7 @@ use crate::domain::session::capitalized;
 
 use crate::domain::{Meeting, MeetingStatus, MeetingType, SessionDates};
 
+use crate::domain::label::Label;
 use crate::error::QuorumError;
 
 use super::forms::field_errors;
@@ -72,7 +73,7 @@ pub async fn options(
             .iter()
             .map(|k| Choice {
                 value: k.as_str().into(),
-                label: capitalized(&crate::domain::label::Label::label(k)),
+                label: capitalized(&k.label()),
             })
             .collect(),
         statuses: MeetingStatus::ALL
@@ -82,13 +83,7 @@ pub async fn options(
                 label: capitalized(k.as_str()),
             })
             .collect(),
-        planner: account.map(|a| {
-            format!(
-                "{} ({})",
-                a.name,
-                crate::domain::label::Label::label(&a.role)
-            )
-        }),
+        planner: account.map(|a| format!("{} ({})", a.name, a.role.label())),
         meetings: meetings
             .iter()
             .map(|m| {

@@ -13,6 +13,7 @@ use crate::domain::session::capitalized;
 
 use crate::domain::{Dataset, Meeting, Session};
 
+use crate::domain::label::Label;
 use crate::error::QuorumError;
 
 use super::page_parts::{blank_to_none, choices, place_of, time_span, today};
@@ -77,7 +78,7 @@ pub fn programme_page(
                 time: time_span(m.start, m.end, tz),
                 room,
                 title: m.title.clone(),
-                kind: crate::domain::label::Label::label(&m.kind),
+                kind: m.kind.label(),
                 status: m.status.to_string(),
                 sessions: sessions
                     .iter()

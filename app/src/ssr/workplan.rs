@@ -8,6 +8,7 @@ use sea_orm::{
 use super::entities::{workplan, workplan_entry, workplan_entry_body};
 use super::rows::{workplan_entry_body_rows, workplan_entry_row, workplan_row};
 use crate::domain::account::{Account, Role};
+use crate::domain::label::Label;
 use crate::domain::session::capitalized;
 use crate::domain::workplan::coverage;
 use crate::domain::{
@@ -343,9 +344,6 @@ pub async fn decide(
     txn.commit().await?;
     Ok(FormOutcome {
         errors: vec![],
-        done: Some(format!(
-            "The workplan is now {}.",
-            crate::domain::label::Label::label(&after.status)
-        )),
+        done: Some(format!("The workplan is now {}.", after.status.label())),
     })
 }
