@@ -78,6 +78,7 @@ pub const RULES: &[Rule] = &[
     rule("GET", "/api/export", Secretariat),
     rule("GET", "/api/export/public", Public),
     rule("POST", "/api/import", Secretariat),
+    rule("POST", "/plan", SignedIn),
     rule("POST", "/api/login", SignIn),
     rule("POST", "/login", SignIn),
     rule("POST", "/api/logout", SignedIn),

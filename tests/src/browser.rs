@@ -1,16 +1,74 @@
-//! Headless Debian chromium, driven through chromedriver, with JavaScript on or off.
+//! Headless Debian chromium, driven through chromedriver, with JavaScript on or off, and the
+//! steps the browser tests share: the demo's accounts, signing in, opening pages, reading them.
 
 use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use fantoccini::{Client, ClientBuilder};
+use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
+
+use crate::{Backend, TestDatabase, TestServer};
+
+/// An account of the demo dataset, with the password the demo gives it.
+#[derive(Debug, Clone, Copy)]
+pub struct DemoAccount {
+    pub email: &'static str,
+    pub password: &'static str,
+}
+
+pub const SECRETARIAT: DemoAccount = DemoAccount {
+    email: "secretariat@quorum.example",
+    password: "demo-secretariat-quorum",
+};
+
+/// A member of the Bureau of the Implementation Review Group.
+pub const BUREAU_IRG: DemoAccount = DemoAccount {
+    email: "bureau.irg@quorum.example",
+    password: "demo-bureau-irg-quorum",
+};
+
+/// Austria's focal point.
+pub const FOCAL_POINT_AT: DemoAccount = DemoAccount {
+    email: "focal.point.at@quorum.example",
+    password: "demo-focal-point-at-quorum",
+};
+
+/// Runs a browser test against a demo server on a fresh SQLite database, or skips it where
+/// chromium is missing (never in CI). One backend is enough for what the browser sees: each
+/// browser test costs seconds, and the integration tests hold the server to both.
+pub async fn with_demo_server(test: impl AsyncFn(&TestServer)) {
+    if !available() {
+        return;
+    }
+    let database = TestDatabase::new(Backend::Sqlite).await;
+    let server = TestServer::start(&database).await;
+    test(&server).await;
+}
+
+/// The form that creates IRG's seventeenth session (Vienna, 1–5 June 2026) with `notes`: a
+/// page that shows text a person typed, in a textarea when the session is edited.
+pub fn irg_17_session_form(notes: &str) -> [(&'static str, &str); 11] {
+    [
+        ("id", "irg-17"),
+        ("body", "IRG"),
+        ("kind", "regular"),
+        ("number", "17"),
+        ("venue", "vienna-vic"),
+        ("format", "in_person"),
+        ("start", "2026-06-01"),
+        ("end", "2026-06-05"),
+        ("status", "planned"),
+        ("notes", notes),
+        ("create", "true"),
+    ]
+}
 
 /// A chromedriver process and one browser session; both end when dropped or closed.
 pub struct Browser {
     pub client: Client,
+    javascript: bool,
     driver: Child,
     _profile: tempfile::TempDir,
 }
@@ -81,6 +139,7 @@ impl Browser {
                 Ok(client) => {
                     return Browser {
                         client,
+                        javascript,
                         driver,
                         _profile: profile,
                     }
@@ -90,6 +149,19 @@ impl Browser {
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
         panic!("cannot open a chromium session: {last_error:?}");
+    }
+
+    /// Opens a JavaScript-enabled session signed in as a demo account.
+    pub async fn signed_in(server: &TestServer, account: DemoAccount) -> Browser {
+        let browser = Browser::start(true).await;
+        browser.sign_in_as(server, account).await;
+        browser
+    }
+
+    /// Signs in as a demo account through the login form.
+    pub async fn sign_in_as(&self, server: &TestServer, account: DemoAccount) {
+        self.sign_in(&server.base_url, account.email, account.password)
+            .await;
     }
 
     /// Saves a PNG screenshot under `tests/screenshots/` for people to look at.
@@ -105,15 +177,76 @@ impl Browser {
         self.client
             .wait()
             .at_most(Duration::from_secs(30))
-            .for_element(fantoccini::Locator::Css(css))
+            .for_element(Locator::Css(css))
             .await
             .unwrap_or_else(|e| panic!("no {css} on the page: {e}"))
     }
 
+    /// Waits up to 10 s until the browser is at `url`: how a test knows a form's answer (a new
+    /// page) has arrived when the old page held the same elements.
+    pub async fn wait_for_url(&self, url: &str) {
+        let expected = url::Url::parse(url).unwrap();
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_url(&expected)
+            .await
+            .unwrap_or_else(|e| panic!("never reached {url}: {e}"));
+    }
+
+    /// Opens a page without waiting for more than the address to load.
+    pub async fn goto(&self, url: &str) {
+        self.client
+            .goto(url)
+            .await
+            .unwrap_or_else(|e| panic!("open {url}: {e}"));
+    }
+
     /// Opens a page and waits until it has hydrated.
     pub async fn open_hydrated(&self, url: &str) {
-        self.client.goto(url).await.unwrap();
+        self.goto(url).await;
         self.wait_for("main[data-hydrated='true']").await;
+    }
+
+    /// Opens a page and waits until it is ready: hydrated with JavaScript, its `main` read
+    /// without.
+    pub async fn open(&self, url: &str) {
+        if self.javascript {
+            self.open_hydrated(url).await;
+        } else {
+            self.goto(url).await;
+            self.wait_for("main").await;
+        }
+    }
+
+    /// The page's `data-hydrated` mark on `main`: "false" as the server sends it, "true" once
+    /// the WASM has taken over.
+    pub async fn hydrated_mark(&self) -> Option<String> {
+        self.client
+            .find(Locator::Css("main"))
+            .await
+            .expect("a main element")
+            .attr("data-hydrated")
+            .await
+            .unwrap()
+    }
+
+    /// The text of an element, once it is there.
+    pub async fn text_of(&self, css: &str) -> String {
+        self.wait_for(css)
+            .await
+            .text()
+            .await
+            .unwrap_or_else(|e| panic!("text of {css}: {e}"))
+    }
+
+    /// Types into a field key by key, as a person does.
+    pub async fn type_into(&self, css: &str, text: &str) {
+        self.wait_for(css)
+            .await
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("type into {css}: {e}"));
     }
 
     pub async fn click(&self, css: &str) {
@@ -138,6 +271,33 @@ impl Browser {
             .unwrap_or_else(|e| panic!("fill {css}: {e}"));
     }
 
+    /// Every field of the form at `css` as `name=value` (`name=true`/`false` for a checkbox, by
+    /// its value when several share a name), in page order, read through WebDriver so that it
+    /// works with JavaScript off too.
+    pub async fn form_values(&self, css: &str) -> Vec<String> {
+        self.wait_for(css).await;
+        let fields = self
+            .client
+            .find_all(Locator::Css(&format!(
+                "{css} input, {css} select, {css} textarea"
+            )))
+            .await
+            .unwrap();
+        let mut values = Vec::new();
+        for field in fields {
+            let name = field.attr("name").await.unwrap().unwrap_or_default();
+            let kind = field.attr("type").await.unwrap().unwrap_or_default();
+            let value = field.prop("value").await.unwrap().unwrap_or_default();
+            values.push(if kind == "checkbox" {
+                let checked = field.prop("checked").await.unwrap().unwrap_or_default();
+                format!("{name}[{value}]={checked}")
+            } else {
+                format!("{name}={value}")
+            });
+        }
+        values
+    }
+
     pub async fn value_of(&self, css: &str) -> String {
         self.wait_for(css)
             .await
@@ -151,7 +311,7 @@ impl Browser {
     pub async fn wait_for_text(&self, css: &str, expected: &str) -> String {
         let mut last = String::new();
         for _ in 0..150 {
-            if let Ok(element) = self.client.find(fantoccini::Locator::Css(css)).await {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await {
                 last = element.text().await.unwrap_or_default();
                 if last.contains(expected) {
                     return last;
@@ -162,30 +322,27 @@ impl Browser {
         panic!("{css} never showed {expected:?}; last: {last:?}");
     }
 
-    /// Signs in through the login form.
+    /// Polls for up to 20 s until the element's text no longer contains `gone`; returns the
+    /// last text, for the test to assert on.
+    pub async fn wait_for_text_without(&self, css: &str, gone: &str) -> String {
+        let mut last = String::new();
+        for _ in 0..100 {
+            last = self.text_of(css).await;
+            if !last.contains(gone) {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        last
+    }
+
+    /// Signs in through the login form, which answers with the account page.
     pub async fn sign_in(&self, base_url: &str, email: &str, password: &str) {
-        self.client
-            .goto(&format!("{base_url}/login"))
-            .await
-            .unwrap();
-        self.wait_for("#login-email")
-            .await
-            .send_keys(email)
-            .await
-            .unwrap();
-        self.wait_for("#login-password")
-            .await
-            .send_keys(password)
-            .await
-            .unwrap();
+        self.goto(&format!("{base_url}/login")).await;
+        self.type_into("#login-email", email).await;
+        self.type_into("#login-password", password).await;
         self.click("form.login button").await;
-        let account = url::Url::parse(&format!("{base_url}/account")).unwrap();
-        self.client
-            .wait()
-            .at_most(Duration::from_secs(10))
-            .for_url(&account)
-            .await
-            .expect("signed in");
+        self.wait_for_url(&format!("{base_url}/account")).await;
     }
 
     /// Runs the axe-core accessibility audit on the open page against WCAG 2.1 A and AA and

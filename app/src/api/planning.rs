@@ -25,11 +25,15 @@ pub async fn load_meeting_form(id: String) -> Result<Option<MeetingForm>, Quorum
     crate::ssr::planner::form_of(&db, &id).await
 }
 
-/// Checks the form as it stands, without saving.
+/// Checks the form as it stands, without saving; told whether it creates a meeting, also
+/// whether its key is taken or the meeting changed since it was opened.
 #[server(endpoint = "plan/check", input = server_fn::codec::Json)]
-pub async fn check_meeting_form(form: MeetingForm) -> Result<CheckOutcome, QuorumError> {
+pub async fn check_meeting_form(
+    form: MeetingForm,
+    #[server(default)] create: Option<bool>,
+) -> Result<CheckOutcome, QuorumError> {
     let db = super::database()?;
-    crate::ssr::planner::check(&db, &form).await
+    crate::ssr::planner::check(&db, &form, create).await
 }
 
 /// Free slots for the form's bodies, venue, room and duration between two days.

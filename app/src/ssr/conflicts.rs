@@ -10,9 +10,10 @@ use super::entities::conflict_acceptance;
 use crate::domain::account::{Account, Role};
 
 use crate::domain::conflicts::{
-    still_accepted, Acceptance, CheckAnswer, ConflictView, MeetingIndex, Proposal, Severity,
-    SlotQuery, SlotView,
+    still_accepted, Acceptance, ConflictView, MeetingIndex, Proposal, Severity, SlotQuery, SlotView,
 };
+use crate::domain::Dataset;
+use crate::wire::planning::CheckOutcome;
 
 use crate::error::QuorumError;
 
@@ -69,23 +70,67 @@ async fn scan_now(db: &DatabaseConnection) -> Result<Vec<ConflictView>, QuorumEr
     Ok(views)
 }
 
-/// The conflicts a proposed meeting would raise, without saving it.
+/// Whether a proposed meeting may be saved, and what it would raise, without saving it.
 pub async fn check(
     db: &DatabaseConnection,
     proposal: &Proposal,
-) -> Result<CheckAnswer, QuorumError> {
+) -> Result<CheckOutcome, QuorumError> {
+    // A proposal naming what does not exist is refused as a request, naming the field.
+    meeting_index(db).await?.proposal(proposal)?;
+    let mut data = (*super::dataset::snapshot(db).await?).clone();
+    match data
+        .meetings
+        .iter_mut()
+        .find(|m| m.id == proposal.meeting.id)
+    {
+        Some(stored) => *stored = proposal.meeting.clone(),
+        None => data.meetings.push(proposal.meeting.clone()),
+    }
+    verdict(db, &data, proposal).await
+}
+
+/// The one answer to "may this meeting be saved?", asked alike by the conflict check, the
+/// planner's panel and its save, and the REST writes, so that none of them promises what
+/// another refuses. `data` is the calendar with the meeting in place. Refused are a calendar
+/// its own rules reject (a meeting outside its session's days, a room its venue lacks: by
+/// field) and blocking conflicts; warnings are told and allowed. `blocking` is set when the
+/// save would be refused.
+pub async fn verdict(
+    db: &DatabaseConnection,
+    data: &Dataset,
+    proposal: &Proposal,
+) -> Result<CheckOutcome, QuorumError> {
+    let errors = match data.validate() {
+        Ok(()) => vec![],
+        Err(e @ (QuorumError::Invalid { .. } | QuorumError::InvalidMany(_))) => {
+            super::forms::field_errors(&e)
+        }
+        Err(other) => return Err(other),
+    };
     let calendar = meeting_index(db).await?;
-    let meeting = calendar.proposal(proposal)?;
+    let meeting = match calendar.proposal(proposal) {
+        Ok(meeting) => meeting,
+        // What the engine cannot place (an unknown venue, say) the rules named already.
+        Err(_) if !errors.is_empty() => {
+            return Ok(CheckOutcome {
+                blocking: true,
+                errors,
+                conflicts: vec![],
+            })
+        }
+        Err(other) => return Err(other),
+    };
     let mut conflicts: Vec<ConflictView> = calendar
         .check(&meeting)
         .iter()
         .map(|c| calendar.view(c, Some(&meeting)))
         .collect();
     overlay(&mut conflicts, &acceptances(db).await?);
-    let blocking = conflicts.iter().any(|c| c.severity == Severity::Blocking);
-    Ok(CheckAnswer {
-        blocking,
+    let blocking = !errors.is_empty() || conflicts.iter().any(|c| c.severity == Severity::Blocking);
+    Ok(CheckOutcome {
+        errors,
         conflicts,
+        blocking,
     })
 }
 

@@ -18,6 +18,34 @@ pub enum SaveMode {
     Update,
 }
 
+/// Why a meeting may not be saved, by field: the calendar's rules it breaks, and its blocking
+/// conflicts (under "form", each in its own words).
+fn refusal(meeting: &Meeting, verdict: crate::wire::planning::CheckOutcome) -> QuorumError {
+    let record = format!("meeting {}", meeting.id);
+    let blocking = verdict
+        .conflicts
+        .into_iter()
+        .filter(|c| c.severity == crate::domain::conflicts::Severity::Blocking)
+        .map(|c| {
+            QuorumError::invalid(
+                &record,
+                "form",
+                format!("{} This blocking conflict prevents saving: move the meeting or find a free slot.", c.explanation),
+            )
+        });
+    let mut all: Vec<QuorumError> = verdict
+        .errors
+        .into_iter()
+        .map(|e| QuorumError::invalid(&record, &e.field, e.message))
+        .chain(blocking)
+        .collect();
+    if all.len() == 1 {
+        all.remove(0)
+    } else {
+        QuorumError::InvalidMany(all)
+    }
+}
+
 /// Saves a meeting and returns it as stored, with its sequence and time of change.
 pub async fn save(
     db: &DatabaseConnection,
@@ -78,7 +106,14 @@ pub async fn save(
             data.meetings[i] = proposed.clone();
         }
     }
-    data.validate()?;
+    let proposal = crate::domain::conflicts::Proposal {
+        meeting: proposed.clone(),
+        persons: vec![],
+    };
+    let verdict = super::conflicts::verdict(db, &data, &proposal).await?;
+    if verdict.blocking {
+        return Err(refusal(&proposed, verdict));
+    }
 
     let txn = db.begin().await?;
     let id = proposed.id.to_string();

@@ -16,7 +16,7 @@ use crate::domain::conflicts::{Proposal, SlotQuery};
 
 use crate::domain::session::capitalized;
 
-use crate::domain::{Meeting, MeetingStatus, MeetingType, SessionDates};
+use crate::domain::{Dataset, Meeting, MeetingStatus, MeetingType, SessionDates};
 
 use crate::domain::label::Label;
 use crate::error::QuorumError;
@@ -108,9 +108,12 @@ pub async fn form_of(
         .map(|m| form_from(&data, m)))
 }
 
+/// What saving the form would answer, without saving: its gaps, a taken key or a change made
+/// since it was opened, the calendar's rules and the conflicts (one rule with the save).
 pub async fn check(
     db: &DatabaseConnection,
     form: &MeetingForm,
+    create: Option<bool>,
 ) -> Result<CheckOutcome, QuorumError> {
     let data = super::dataset::snapshot(db).await?;
     let meeting = match meeting_of(&data, form) {
@@ -118,22 +121,85 @@ pub async fn check(
         Err(errors) => {
             return Ok(CheckOutcome {
                 errors,
+                blocking: true,
                 ..Default::default()
             })
         }
     };
-    let answer = super::conflicts::check(
+    let mut outcome = super::conflicts::check(
         db,
         &Proposal {
-            meeting,
+            meeting: meeting.clone(),
             persons: vec![],
         },
     )
     .await?;
-    Ok(CheckOutcome {
-        errors: vec![],
-        conflicts: answer.conflicts,
-        blocking: answer.blocking,
+    let stale = create.map(|create| not_stale(&data, form, &meeting, create));
+    if let Some(Err(refusal)) = stale {
+        let mut errors = refusal.errors;
+        // Without JavaScript the check is all a person sees of a refused save: it names the
+        // changes too.
+        if !refusal.changed_since.is_empty() {
+            errors.push(FieldError::new(
+                "form",
+                format!(
+                    "changed since you opened it: {}; open the meeting again to apply your entries over these changes",
+                    refusal.changed_since.join("; ")
+                ),
+            ));
+        }
+        outcome.errors.splice(0..0, errors);
+        outcome.blocking = true;
+    }
+    Ok(outcome)
+}
+
+/// Refuses a key that is taken (when creating) or a meeting changed since the form opened it
+/// (when changing): saving over it would lose someone's work.
+fn not_stale(
+    data: &Dataset,
+    form: &MeetingForm,
+    meeting: &Meeting,
+    create: bool,
+) -> Result<(), SaveOutcome> {
+    let refuse = |errors| SaveOutcome {
+        errors,
+        ..Default::default()
+    };
+    if create {
+        if data.meetings.iter().any(|m| m.id == meeting.id) {
+            return Err(refuse(vec![FieldError::new(
+                "id",
+                format!("the key {} is taken", meeting.id),
+            )]));
+        }
+        return Ok(());
+    }
+    let Some(stored) = data.meetings.iter().find(|m| m.id == meeting.id) else {
+        return Err(refuse(vec![FieldError::new(
+            "id",
+            format!("there is no meeting {}", meeting.id),
+        )]));
+    };
+    let now = form_from(data, stored);
+    let Ok(opened) = serde_json::from_str::<MeetingForm>(&form.opened_at) else {
+        return Err(refuse(vec![FieldError::new(
+            "form",
+            "reopen the meeting before saving: the form does not say which version it edits",
+        )]));
+    };
+    let changed = changes(&opened, &now);
+    if changed.is_empty() {
+        return Ok(());
+    }
+    Err(SaveOutcome {
+        errors: vec![FieldError::new(
+            "form",
+            "this meeting was changed since you opened it: review the changes, then save again",
+        )],
+        changed_since: changed,
+        opened_at: now.opened_at,
+        saved: None,
     })
 }
 
@@ -212,48 +278,8 @@ pub async fn save(
         Ok(m) => m,
         Err(errors) => return refuse(errors),
     };
-    if !create {
-        let Some(stored) = data.meetings.iter().find(|m| m.id == meeting.id) else {
-            return refuse(vec![FieldError::new(
-                "id",
-                format!("there is no meeting {}", meeting.id),
-            )]);
-        };
-        let now = form_from(&data, stored);
-        let Ok(opened) = serde_json::from_str::<MeetingForm>(&form.opened_at) else {
-            return refuse(vec![FieldError::new(
-                "form",
-                "reopen the meeting before saving: the form does not say which version it edits",
-            )]);
-        };
-        let changed = changes(&opened, &now);
-        if !changed.is_empty() {
-            return Ok(SaveOutcome {
-                errors: vec![FieldError::new("form", "this meeting was changed since you opened it: review the changes, then save again")],
-                changed_since: changed,
-                opened_at: now.opened_at,
-                saved: None,
-            });
-        }
-    } else if data.meetings.iter().any(|m| m.id == meeting.id) {
-        return refuse(vec![FieldError::new(
-            "id",
-            format!("the key {} is taken", meeting.id),
-        )]);
-    }
-    let answer = super::conflicts::check(
-        db,
-        &Proposal {
-            meeting: meeting.clone(),
-            persons: vec![],
-        },
-    )
-    .await?;
-    if answer.blocking {
-        return refuse(vec![FieldError::new(
-            "form",
-            "a blocking conflict prevents saving: move the meeting or find a free slot",
-        )]);
+    if let Err(refusal) = not_stale(&data, form, &meeting, create) {
+        return Ok(refusal);
     }
     let mode = if create {
         super::meetings::SaveMode::Create

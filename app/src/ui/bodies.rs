@@ -57,6 +57,7 @@ fn BodyList(all: Vec<Body>, initial: String, base: String) -> impl IntoView {
                 id="body-filter"
                 name="q"
                 type="search"
+                value=filter.get_untracked()
                 prop:value=filter
                 on:input=move |ev| set_filter.set(event_target_value(&ev))
             />

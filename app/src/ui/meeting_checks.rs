@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::api::planning::*;
 use crate::domain::conflicts::{ConflictView, Severity};
 use crate::domain::label::Label;
+use crate::error::QuorumError;
 use crate::wire::planning::*;
 
 /// The answer of the live check: the form's gaps, or its conflicts and whether one blocks a save.
@@ -15,29 +16,40 @@ pub(super) fn CheckPanel(
     saved: impl Fn() -> bool + Send + Sync + Copy + 'static,
     on_accept: impl Fn() + Send + Sync + Copy + 'static,
 ) -> impl IntoView {
-    if !outcome.errors.is_empty() {
-        return view! {
+    let refused = (!outcome.errors.is_empty()).then(|| {
+        view! {
             <div class="check-result incomplete" role="status">
-                <p>"Complete the form to check it against every body's calendar:"</p>
-                <ul>{outcome.errors.into_iter().map(|e| view! { <li>{format!("{}: {}", e.field, e.message)}</li> }).collect_view()}</ul>
+                <p>"This meeting cannot be saved as it stands:"</p>
+                <ul>{outcome.errors.iter().map(|e| view! { <li>{format!("{}: {}", e.field, e.message)}</li> }).collect_view()}</ul>
             </div>
         }
-        .into_any();
-    }
-    let summary = match (outcome.conflicts.len(), outcome.blocking) {
-        (0, _) => "No conflicts with any body's meetings.".to_owned(),
-        (n, true) => format!("{n} conflict(s); a blocking one prevents saving."),
-        (n, false) => {
-            format!("{n} warning(s); you may save, or accept each with a reason once saved.")
-        }
+    });
+    let blocking_conflict = outcome
+        .conflicts
+        .iter()
+        .any(|c| c.severity == Severity::Blocking);
+    let summary = match (outcome.conflicts.len(), blocking_conflict) {
+        // A form with gaps is not checked against the calendar yet.
+        (0, _) if !outcome.errors.is_empty() => None,
+        (0, _) => Some("No conflicts with any body's meetings.".to_owned()),
+        (n, true) => Some(format!("{n} conflict(s); a blocking one prevents saving.")),
+        (n, false) if outcome.blocking => Some(format!(
+            "{n} warning(s), which alone would not prevent saving."
+        )),
+        (n, false) => Some(format!(
+            "{n} warning(s); you may save, or accept each with a reason once saved."
+        )),
     };
     view! {
-        <div class="check-result" role="status" aria-live="polite">
-            <p class=if outcome.blocking { "summary blocking" } else { "summary" }>{summary}</p>
-            <ul class="conflicts">
-                {outcome.conflicts.into_iter().map(|c| view! { <ConflictItem conflict=c saved on_accept/> }).collect_view()}
-            </ul>
-        </div>
+        {refused}
+        {summary.map(|summary| view! {
+            <div class="check-result" role="status" aria-live="polite">
+                <p class=if outcome.blocking { "summary blocking" } else { "summary" }>{summary}</p>
+                <ul class="conflicts">
+                    {outcome.conflicts.clone().into_iter().map(|c| view! { <ConflictItem conflict=c saved on_accept/> }).collect_view()}
+                </ul>
+            </div>
+        })}
     }
     .into_any()
 }
@@ -98,52 +110,110 @@ pub(super) fn ConflictItem(
 /// Suggests free slots for the form's bodies, venue, room and duration; choosing one moves the
 /// meeting there (and the live check runs again).
 #[component]
-pub(super) fn SlotFinder(form: RwSignal<MeetingForm>) -> impl IntoView {
-    let from = RwSignal::new(form.with_untracked(|f| f.date.clone()));
-    let to = RwSignal::new(String::new());
+pub(super) fn SlotFinder(
+    form: RwSignal<MeetingForm>,
+    creating: RwSignal<bool>,
+    search: Option<(String, String)>,
+) -> impl IntoView {
+    let (searched_from, searched_to) = search.clone().unzip();
+    let from =
+        RwSignal::new(searched_from.unwrap_or_else(|| form.with_untracked(|f| f.date.clone())));
+    let to = RwSignal::new(searched_to.unwrap_or_default());
     let find = Action::new(move |(form, from, to): &(MeetingForm, String, String)| {
         let (form, from, to) = (form.clone(), from.clone(), to.clone());
         async move { find_free_slots(form, from, to).await }
     });
+    let period = move || {
+        let start = if from.get_untracked().is_empty() {
+            form.with_untracked(|f| f.date.clone())
+        } else {
+            from.get_untracked()
+        };
+        let end = if to.get_untracked().is_empty() {
+            plus_two_weeks(&start)
+        } else {
+            to.get_untracked()
+        };
+        (start, end)
+    };
+    // A search sent without JavaScript is answered as the server writes the page.
+    let searched = Resource::new(
+        || (),
+        move |_| {
+            let asked = search.clone().map(|_| (form.get_untracked(), period()));
+            async move {
+                match asked {
+                    Some((form, (start, end))) => Some(find_free_slots(form, start, end).await),
+                    None => None,
+                }
+            }
+        },
+    );
     view! {
         <section class="slot-finder" aria-labelledby="slots-heading">
             <h2 id="slots-heading">"Free slots"</h2>
-            <form on:submit=move |ev| {
-                ev.prevent_default();
-                let start = if from.get_untracked().is_empty() { form.with_untracked(|f| f.date.clone()) } else { from.get_untracked() };
-                let end = if to.get_untracked().is_empty() { plus_two_weeks(&start) } else { to.get_untracked() };
-                find.dispatch((form.get_untracked(), start, end));
-            }>
+            // Its fields belong to the meeting form: without JavaScript the search is a GET of
+            // the planner's address with the meeting as typed, and each slot a link back to it.
+            <p class="slot-search">
                 <label for="slots-from">"Between"</label>
-                <input id="slots-from" type="date" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev))/>
+                <input id="slots-from" name="slots_from" form="meeting-form" type="date" value=from.get_untracked() prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev))/>
                 <label for="slots-to">"and"</label>
-                <input id="slots-to" type="date" prop:value=move || to.get() on:input=move |ev| to.set(event_target_value(&ev))/>
-                <button type="submit" class="find-slots">"Find free slots"</button>
-            </form>
-            {move || find.value().get().map(|result| match result {
-                Ok(slots) if slots.is_empty() => view! { <p role="status">"No free slot in this period."</p> }.into_any(),
-                Ok(slots) => view! {
-                    <ul class="slots" role="status">
-                        {slots.into_iter().map(|slot| {
-                            let chosen = slot.clone();
-                            let note = match slot.warnings { 0 => String::new(), n => format!(" ({n} warning(s))") };
-                            view! {
-                                <li>
-                                    {format!("{}{}", slot.label, note)}
-                                    " "
-                                    <button type="button" class="use-slot" on:click=move |_| form.update(|f| {
-                                        f.date = chosen.date.clone();
-                                        f.start = chosen.start.clone();
-                                        f.end = chosen.end.clone();
-                                    })>"Use this slot"</button>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                }.into_any(),
-                Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
-            })}
+                <input id="slots-to" name="slots_to" form="meeting-form" type="date" value=to.get_untracked() prop:value=move || to.get() on:input=move |ev| to.set(event_target_value(&ev))/>
+                <button type="submit" form="meeting-form" formmethod="get" formaction="/plan" formnovalidate class="find-slots" on:click=move |ev| {
+                    ev.prevent_default();
+                    let (start, end) = period();
+                    find.dispatch((form.get_untracked(), start, end));
+                }>"Find free slots"</button>
+            </p>
+            <Show when=move || find.value().with(Option::is_none)>
+                <Suspense>
+                    {move || Suspend::new(async move { searched.await.map(|found| slot_list(found, form, creating)) })}
+                </Suspense>
+            </Show>
+            {move || find.value().get().map(|found| slot_list(found, form, creating))}
         </section>
+    }
+}
+
+/// The slots found, each with a link to the planner holding the meeting there: followed
+/// without JavaScript, handled in place with it.
+fn slot_list(
+    found: Result<Vec<SlotOption>, QuorumError>,
+    form: RwSignal<MeetingForm>,
+    creating: RwSignal<bool>,
+) -> AnyView {
+    match found {
+        Ok(slots) if slots.is_empty() => view! { <p role="status">"No free slot in this period."</p> }.into_any(),
+        Ok(slots) => view! {
+            <ul class="slots" role="status">
+                {slots.into_iter().map(|slot| {
+                    let chosen = slot.clone();
+                    let note = match slot.warnings { 0 => String::new(), n => format!(" ({n} warning(s))") };
+                    let address = form.with_untracked(|f| {
+                        let mut there = f.clone();
+                        there.date = slot.date.clone();
+                        there.start = slot.start.clone();
+                        there.end = slot.end.clone();
+                        there.draft_address(creating.get_untracked())
+                    });
+                    view! {
+                        <li>
+                            {format!("{}{}", slot.label, note)}
+                            " "
+                            <a class="use-slot" href=address on:click=move |ev| {
+                                ev.prevent_default();
+                                form.update(|f| {
+                                    f.date = chosen.date.clone();
+                                    f.start = chosen.start.clone();
+                                    f.end = chosen.end.clone();
+                                });
+                            }>"Use this slot"</a>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }.into_any(),
+        Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
     }
 }
 

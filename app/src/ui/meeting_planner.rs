@@ -10,10 +10,18 @@ use crate::api::planning::*;
 use crate::error::QuorumError;
 use crate::wire::planning::*;
 
-/// `/plan` for a new meeting, `/plan?meeting=KEY` to change one.
+/// `/plan` for a new meeting, `/plan?meeting=KEY` to change one (`&saved=1` once saved), and
+/// `/plan?draft=1&…` for a form as typed: where a save refused without JavaScript returns, and
+/// where the free-slot finder without JavaScript answers (`&slots_from=…&slots_to=…`).
 #[component]
 pub fn PlannerPage() -> impl IntoView {
-    let meeting = use_query_map().read_untracked().get("meeting");
+    let query = use_query_map().read_untracked().clone();
+    let meeting = query.get("meeting");
+    let saved = query.get("saved").and(meeting.clone());
+    let draft = query.get("draft").map(|_| MeetingForm::from_pairs(&query));
+    let search = query
+        .get("slots_from")
+        .map(|from| (from, query.get("slots_to").unwrap_or_default()));
     let data = Resource::new(
         move || meeting.clone(),
         |meeting| async move {
@@ -28,22 +36,38 @@ pub fn PlannerPage() -> impl IntoView {
     view! {
         <h1>"Plan a meeting"</h1>
         <Suspense fallback=|| view! { <p>"Loading the planner…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok((choices, _)) if choices.planner.is_none() => view! {
-                        <p role="alert">"Planning is for Bureau members and the secretariat: " <a href="/login">"sign in"</a> "."</p>
-                    }.into_any(),
-                    Ok((choices, form)) => view! { <Planner choices form/> }.into_any(),
-                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
-                }
-            })}
+            {move || {
+                let (draft, saved, search) = (draft.clone(), saved.clone(), search.clone());
+                Suspend::new(async move {
+                    match data.await {
+                        Ok((choices, _)) if choices.planner.is_none() => view! {
+                            <p role="alert">"Planning is for Bureau members and the secretariat: " <a href="/login">"sign in"</a> "."</p>
+                        }.into_any(),
+                        Ok((choices, form)) => {
+                            let (form, creating) = match (draft, form) {
+                                (Some((typed, create)), _) => (typed, create),
+                                (None, Some(stored)) => (stored, false),
+                                (None, None) => (blank_form(), true),
+                            };
+                            view! { <Planner choices form creating saved search/> }.into_any()
+                        }
+                        Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+                    }
+                })
+            }}
         </Suspense>
     }
 }
 
+/// The form as the server first writes it.
+struct Initial {
+    form: MeetingForm,
+    create: bool,
+}
+
 fn blank_form() -> MeetingForm {
     MeetingForm {
-        kind: "joint_meeting".into(),
+        kind: "plenary".into(),
         status: "planned".into(),
         interpretation: true,
         start: "10:00".into(),
@@ -76,14 +100,23 @@ fn FieldMessage(errors: RwSignal<Vec<FieldError>>, field: &'static str) -> impl 
 
 /// The form and its live check: an island, hydrated for instant feedback.
 #[island]
-fn Planner(choices: PlannerChoices, form: Option<MeetingForm>) -> impl IntoView {
-    let creating = RwSignal::new(form.is_none());
-    let form = RwSignal::new(form.unwrap_or_else(blank_form));
+fn Planner(
+    choices: PlannerChoices,
+    form: MeetingForm,
+    creating: bool,
+    saved: Option<String>,
+    search: Option<(String, String)>,
+) -> impl IntoView {
+    let creating = RwSignal::new(creating);
+    let form = RwSignal::new(form);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let changed_since = RwSignal::new(Vec::<String>::new());
-    let saved = RwSignal::new(None::<String>);
+    let saved = RwSignal::new(saved);
     // Every change of the form asks the server again; nothing is saved.
-    let check = Resource::new(move || form.get(), check_meeting_form);
+    let check = Resource::new(
+        move || (form.get(), creating.get()),
+        |(form, create)| check_meeting_form(form, Some(create)),
+    );
     let save = Action::new(move |(form, create): &(MeetingForm, bool)| {
         let (form, create) = (form.clone(), *create);
         async move { save_meeting_form(form, create).await }
@@ -112,6 +145,12 @@ fn Planner(choices: PlannerChoices, form: Option<MeetingForm>) -> impl IntoView 
     });
 
     let text = move |get: fn(&MeetingForm) -> &String| move || form.with(|f| get(f).clone());
+    // What the server writes into the page: the same values the form holds once hydrated, so
+    // nothing changes on hydration and the page reads right without JavaScript.
+    let initial = Initial {
+        form: form.get_untracked(),
+        create: creating.get_untracked(),
+    };
     let described = move |field: &'static str| {
         move || errors.with(|e| message_for(e, field).map(|_| format!("error-{field}")))
     };
@@ -147,10 +186,14 @@ fn Planner(choices: PlannerChoices, form: Option<MeetingForm>) -> impl IntoView 
             <a href="/plan/panel">"Plan a panel"</a>
         </form>
         <div class="planner">
-            <form class="meeting-form" aria-label="Meeting" on:submit=move |ev| {
+            // Without JavaScript the browser posts the form to `/plan` (server/src/routes/planner.rs).
+            <form id="meeting-form" class="meeting-form" aria-label="Meeting" method="post" action="/plan" on:submit=move |ev| {
                 ev.prevent_default();
                 save.dispatch((form.get_untracked(), creating.get_untracked()));
             }>
+                <input type="hidden" name="draft" value="1"/>
+                <input type="hidden" name="create" value=initial.create.to_string() prop:value=move || creating.get().to_string()/>
+                <input type="hidden" name="opened_at" value=initial.form.opened_at.clone() prop:value=text(|f| &f.opened_at)/>
                 <FieldMessage errors field="form"/>
                 {move || (!changed_since.get().is_empty()).then(|| view! {
                     <div class="changed-since" role="alert">
@@ -161,14 +204,14 @@ fn Planner(choices: PlannerChoices, form: Option<MeetingForm>) -> impl IntoView 
                 })}
                 <p class="field">
                     <label for="m-id">"Key"</label>
-                    <input id="m-id" name="id" required prop:value=text(|f| &f.id) disabled=move || !creating.get()
+                    <input id="m-id" name="id" required value=initial.form.id.clone() prop:value=text(|f| &f.id) readonly=move || !creating.get()
                         aria-invalid=invalid("id") aria-describedby=described("id")
                         on:input=move |ev| form.update(|f| f.id = event_target_value(&ev))/>
                     <FieldMessage errors field="id"/>
                 </p>
                 <p class="field">
                     <label for="m-title">"Title"</label>
-                    <input id="m-title" name="title" required prop:value=text(|f| &f.title)
+                    <input id="m-title" name="title" required value=initial.form.title.clone() prop:value=text(|f| &f.title)
                         aria-invalid=invalid("title") aria-describedby=described("title")
                         on:input=move |ev| form.update(|f| f.title = event_target_value(&ev))/>
                     <FieldMessage errors field="title"/>
@@ -176,7 +219,7 @@ fn Planner(choices: PlannerChoices, form: Option<MeetingForm>) -> impl IntoView 
                 <p class="field">
                     <label for="m-kind">"Type"</label>
                     <select id="m-kind" name="kind" prop:value=text(|f| &f.kind) on:change=move |ev| form.update(|f| f.kind = event_target_value(&ev))>
-                        {choices.kinds.iter().map(|k| view! { <option value=k.value.clone()>{k.label.clone()}</option> }).collect_view()}
+                        {choices.kinds.iter().map(|k| view! { <option value=k.value.clone() selected=k.value == initial.form.kind>{k.label.clone()}</option> }).collect_view()}
                     </select>
                     <FieldMessage errors field="kind"/>
                 </p>
@@ -188,7 +231,7 @@ fn Planner(choices: PlannerChoices, form: Option<MeetingForm>) -> impl IntoView 
                         let toggled = s.id.clone();
                         view! {
                             <label class="check">
-                                <input type="checkbox" name="sessions" value=s.id.clone()
+                                <input type="checkbox" name="sessions" value=s.id.clone() checked=initial.form.sessions.contains(&s.id)
                                     prop:checked=move || form.with(|f| f.sessions.contains(&id))
                                     on:change=move |ev| {
                                         let on = event_target_checked(&ev);
@@ -208,7 +251,7 @@ fn Planner(choices: PlannerChoices, form: Option<MeetingForm>) -> impl IntoView 
                     <select id="m-venue" name="venue" prop:value=text(|f| &f.venue)
                         on:change=move |ev| form.update(|f| { f.venue = event_target_value(&ev); f.room.clear(); })>
                         <option value="">"Choose a venue"</option>
-                        {venues.iter().map(|v| view! { <option value=v.id.clone()>{v.label.clone()}</option> }).collect_view()}
+                        {venues.iter().map(|v| view! { <option value=v.id.clone() selected=v.id == initial.form.venue>{v.label.clone()}</option> }).collect_view()}
                     </select>
                     <FieldMessage errors field="venue"/>
                 </p>
@@ -229,18 +272,18 @@ fn Planner(choices: PlannerChoices, form: Option<MeetingForm>) -> impl IntoView 
                 </p>
                 <p class="field">
                     <label for="m-date">"Day"</label>
-                    <input id="m-date" name="date" type="date" required prop:value=text(|f| &f.date)
+                    <input id="m-date" name="date" type="date" required value=initial.form.date.clone() prop:value=text(|f| &f.date)
                         aria-invalid=invalid("date") aria-describedby=described("date")
                         on:input=move |ev| form.update(|f| f.date = event_target_value(&ev))/>
                     <FieldMessage errors field="date"/>
                 </p>
                 <p class="field times">
                     <label for="m-start">"From"</label>
-                    <input id="m-start" name="start" type="time" required prop:value=text(|f| &f.start)
+                    <input id="m-start" name="start" type="time" required value=initial.form.start.clone() prop:value=text(|f| &f.start)
                         aria-invalid=invalid("start") aria-describedby=described("start")
                         on:input=move |ev| form.update(|f| f.start = event_target_value(&ev))/>
                     <label for="m-end">"to"</label>
-                    <input id="m-end" name="end" type="time" required prop:value=text(|f| &f.end)
+                    <input id="m-end" name="end" type="time" required value=initial.form.end.clone() prop:value=text(|f| &f.end)
                         aria-invalid=invalid("end") aria-describedby=described("end")
                         on:input=move |ev| form.update(|f| f.end = event_target_value(&ev))/>
                     <span class="help">{move || format!("in {}", zone())}</span>
@@ -249,7 +292,7 @@ fn Planner(choices: PlannerChoices, form: Option<MeetingForm>) -> impl IntoView 
                 </p>
                 <p class="field">
                     <label class="check">
-                        <input type="checkbox" name="interpretation" prop:checked=move || form.with(|f| f.interpretation)
+                        <input type="checkbox" name="interpretation" checked=initial.form.interpretation prop:checked=move || form.with(|f| f.interpretation)
                             on:change=move |ev| form.update(|f| f.interpretation = event_target_checked(&ev))/>
                         " With interpretation"
                     </label>
@@ -257,7 +300,7 @@ fn Planner(choices: PlannerChoices, form: Option<MeetingForm>) -> impl IntoView 
                 <p class="field">
                     <label for="m-status">"Status"</label>
                     <select id="m-status" name="status" prop:value=text(|f| &f.status) on:change=move |ev| form.update(|f| f.status = event_target_value(&ev))>
-                        {choices.statuses.iter().map(|k| view! { <option value=k.value.clone()>{k.label.clone()}</option> }).collect_view()}
+                        {choices.statuses.iter().map(|k| view! { <option value=k.value.clone() selected=k.value == initial.form.status>{k.label.clone()}</option> }).collect_view()}
                     </select>
                     <FieldMessage errors field="status"/>
                 </p>
@@ -280,7 +323,7 @@ fn Planner(choices: PlannerChoices, form: Option<MeetingForm>) -> impl IntoView 
                         }
                     })}
                 </Transition>
-                <SlotFinder form/>
+                <SlotFinder form creating search/>
             </aside>
         </div>
     }

@@ -29,6 +29,74 @@ pub struct MeetingForm {
     pub opened_at: String,
 }
 
+impl MeetingForm {
+    /// The form as a browser without JavaScript sends it — its fields as name and value pairs,
+    /// a body or an address — and whether it creates a meeting (`create`).
+    pub fn from_pairs<K: AsRef<str>, V: Into<String>>(
+        pairs: impl IntoIterator<Item = (K, V)>,
+    ) -> (MeetingForm, bool) {
+        let mut form = MeetingForm::default();
+        let mut create = false;
+        for (name, value) in pairs {
+            let value: String = value.into();
+            match name.as_ref() {
+                "id" => form.id = value,
+                "title" => form.title = value,
+                "kind" => form.kind = value,
+                "sessions" => form.sessions.push(value),
+                "venue" => form.venue = value,
+                "room" => form.room = value,
+                "date" => form.date = value,
+                "start" => form.start = value,
+                "end" => form.end = value,
+                // A checkbox is sent only when it is ticked.
+                "interpretation" => form.interpretation = true,
+                "status" => form.status = value,
+                "opened_at" => form.opened_at = value,
+                "create" => create = value == "true",
+                _ => {}
+            }
+        }
+        (form, create)
+    }
+
+    /// The planner's address holding this form as a draft, as typed: where a refused save
+    /// without JavaScript returns, and where a free slot found without it links.
+    pub fn draft_address(&self, create: bool) -> String {
+        let mut pairs: Vec<(&str, &str)> = vec![
+            ("draft", "1"),
+            ("create", if create { "true" } else { "false" }),
+        ];
+        pairs.extend([
+            ("id", self.id.as_str()),
+            ("title", &self.title),
+            ("kind", &self.kind),
+            ("venue", &self.venue),
+            ("room", &self.room),
+            ("date", &self.date),
+            ("start", &self.start),
+            ("end", &self.end),
+            ("status", &self.status),
+            ("opened_at", &self.opened_at),
+        ]);
+        pairs.extend(self.sessions.iter().map(|s| ("sessions", s.as_str())));
+        if self.interpretation {
+            pairs.push(("interpretation", "on"));
+        }
+        let query: Vec<String> = pairs
+            .into_iter()
+            .map(|(name, value)| {
+                let value = percent_encoding::utf8_percent_encode(
+                    value,
+                    percent_encoding::NON_ALPHANUMERIC,
+                );
+                format!("{name}={value}")
+            })
+            .collect();
+        format!("/plan?{}", query.join("&"))
+    }
+}
+
 /// A problem with one field of a form, shown beside it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
@@ -144,4 +212,48 @@ pub struct PanelChoices {
     pub panels: Vec<Choice>,
     pub workplan_entries: Vec<Choice>,
     pub persons: Vec<Choice>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MeetingForm;
+
+    #[test]
+    fn a_draft_address_gives_back_the_form_as_typed() {
+        let form = MeetingForm {
+            id: "irg-14-informals".into(),
+            title: "Briefing 50% & <more> ✓".into(),
+            kind: "informal_consultation".into(),
+            sessions: vec!["irg-14".into(), "wg-prev-14".into()],
+            venue: "vienna-vic".into(),
+            room: String::new(),
+            date: "2023-06-13".into(),
+            start: "10:00".into(),
+            end: "11:00".into(),
+            interpretation: true,
+            status: "planned".into(),
+            opened_at: r#"{"id":"x"}"#.into(),
+        };
+        let address = form.draft_address(true);
+        let query = address.strip_prefix("/plan?").unwrap();
+        let pairs: Vec<(String, String)> = query
+            .split('&')
+            .map(|pair| {
+                let (name, value) = pair.split_once('=').unwrap();
+                let value = percent_encoding::percent_decode_str(value)
+                    .decode_utf8()
+                    .unwrap();
+                (name.to_owned(), value.into_owned())
+            })
+            .collect();
+        assert_eq!(MeetingForm::from_pairs(pairs), (form.clone(), true));
+        // An unticked checkbox is not sent at all.
+        let plain = MeetingForm {
+            interpretation: false,
+            ..form
+        };
+        let (read, create) = MeetingForm::from_pairs([("id", "x"), ("create", "false")]);
+        assert!(!read.interpretation && !create && read.id == "x");
+        assert!(!plain.draft_address(false).contains("interpretation"));
+    }
 }

@@ -16,6 +16,8 @@ pub mod feeds;
 pub mod health;
 /// Calls for nominations and the nomination workflow.
 pub mod nominations;
+/// `POST /plan`: the meeting planner's form without JavaScript.
+pub mod planner;
 
 /// Every plain route of Quorum.
 pub fn router() -> Router<AppState> {
@@ -26,4 +28,5 @@ pub fn router() -> Router<AppState> {
         .merge(feeds::router())
         .merge(auth::router())
         .merge(nominations::router())
+        .merge(planner::router())
 }

@@ -1,8 +1,8 @@
 //! An automated accessibility audit: axe-core checks every page of Quorum, public and signed in,
 //! against WCAG 2.1 A and AA in headless chromium, after hydration.
 
-use tests::browser::{available, Browser};
-use tests::{Backend, TestDatabase, TestServer};
+use tests::browser::{with_demo_server, Browser, FOCAL_POINT_AT, SECRETARIAT};
+use tests::TestServer;
 
 const PUBLIC_PAGES: &[&str] = &[
     "/",
@@ -48,47 +48,31 @@ async fn audit(browser: &Browser, server: &TestServer, pages: &[&str]) -> (Vec<S
 
 #[tokio::test]
 async fn every_page_passes_the_wcag_2_1_aa_audit() {
-    if !available() {
-        return;
-    }
-    let db = TestDatabase::new(Backend::Sqlite).await;
-    let server = TestServer::start(&db).await;
-    let browser = Browser::start(true).await;
-    let (mut found, mut checks) = audit(&browser, &server, PUBLIC_PAGES).await;
+    with_demo_server(async |server| {
+        let browser = Browser::start(true).await;
+        let (mut found, mut checks) = audit(&browser, server, PUBLIC_PAGES).await;
+        // The public pages are audited before signing in; the focal point gets a fresh profile.
+        browser.sign_in_as(server, SECRETARIAT).await;
+        let (more, rules) = audit(&browser, server, SECRETARIAT_PAGES).await;
+        found.extend(more);
+        checks += rules;
+        browser.close().await;
+        let browser = Browser::signed_in(server, FOCAL_POINT_AT).await;
+        let (more, rules) = audit(&browser, server, FOCAL_POINT_PAGES).await;
+        found.extend(more);
+        checks += rules;
+        browser.close().await;
 
-    browser
-        .sign_in(
-            &server.base_url,
-            "secretariat@quorum.example",
-            "demo-secretariat-quorum",
-        )
-        .await;
-    let (more, rules) = audit(&browser, &server, SECRETARIAT_PAGES).await;
-    found.extend(more);
-    checks += rules;
-    browser.close().await;
-
-    let browser = Browser::start(true).await;
-    browser
-        .sign_in(
-            &server.base_url,
-            "focal.point.at@quorum.example",
-            "demo-focal-point-at-quorum",
-        )
-        .await;
-    let (more, rules) = audit(&browser, &server, FOCAL_POINT_PAGES).await;
-    found.extend(more);
-    checks += rules;
-    browser.close().await;
-
-    let pages = PUBLIC_PAGES.len() + SECRETARIAT_PAGES.len() + FOCAL_POINT_PAGES.len();
-    println!(
-        "axe-core: {pages} pages, {checks} rule checks, {} violations",
-        found.len()
-    );
-    assert!(
-        found.is_empty(),
-        "WCAG 2.1 AA violations:\n{}",
-        found.join("\n")
-    );
+        let pages = PUBLIC_PAGES.len() + SECRETARIAT_PAGES.len() + FOCAL_POINT_PAGES.len();
+        println!(
+            "axe-core: {pages} pages, {checks} rule checks, {} violations",
+            found.len()
+        );
+        assert!(
+            found.is_empty(),
+            "WCAG 2.1 AA violations:\n{}",
+            found.join("\n")
+        );
+    })
+    .await;
 }

@@ -5,10 +5,9 @@
 //! warning was accepted — and headless chromium opens every page that shows them, with
 //! JavaScript on and off, looking for any element or script that the text would have made.
 
-use reqwest::Method;
-use serde_json::json;
-use tests::browser::{available, Browser};
-use tests::{backends, form_post, send_as, TestDatabase, TestServer, TEST_PASSWORD};
+use serde_json::{json, Value};
+use tests::browser::{available, irg_17_session_form, Browser};
+use tests::{form_post, post_as, TestServer, TEST_PASSWORD};
 
 /// Closes each context text can sit in (textarea, title, script, attribute) and opens markup
 /// that the check finds: elements of class `injected`, or `window.injected` set.
@@ -27,8 +26,30 @@ async fn injected(browser: &Browser) -> (u64, bool) {
     (answer[0].as_u64().unwrap(), answer[1].as_bool().unwrap())
 }
 
-/// Stores the payload everywhere a person writes text; answers the pages that show it, by who
-/// may open them.
+/// Posts JSON to the API as `client` and expects the answer's status.
+async fn post_expecting(
+    client: &reqwest::Client,
+    server: &TestServer,
+    path: &str,
+    body: Value,
+    expected: u16,
+) {
+    let (status, answer) = post_as(client, server, path, body).await;
+    assert_eq!(status, expected, "{path}: {answer}");
+}
+
+/// Posts a page's form as `client` and expects it done.
+async fn form_done(
+    client: &reqwest::Client,
+    server: &TestServer,
+    endpoint: &str,
+    fields: &[(&str, &str)],
+) {
+    let (_, outcome) = form_post(client, server, endpoint, fields).await;
+    assert!(outcome["done"].is_string(), "{endpoint}: {outcome}");
+}
+
+/// Stores the payload everywhere a person writes text, as the accounts of [`SIGNED_IN_PAGES`].
 async fn store_everywhere(server: &TestServer) {
     let secretariat = server.secretariat().await;
     let bureau = server
@@ -42,23 +63,9 @@ async fn store_everywhere(server: &TestServer) {
         "sessions": ["irg-15"], "venue": "vienna-vic",
         "start": "2024-06-11T17:00:00Z", "end": "2024-06-11T18:00:00Z"
     });
-    let (status, body) = send_as(&bureau, server, Method::POST, "/api/meetings", meeting).await;
-    assert_eq!(status, 201, "{body}");
-    let session = [
-        ("id", "irg-17"),
-        ("body", "IRG"),
-        ("kind", "regular"),
-        ("number", "17"),
-        ("venue", "vienna-vic"),
-        ("format", "in_person"),
-        ("start", "2026-06-01"),
-        ("end", "2026-06-05"),
-        ("status", "planned"),
-        ("notes", PAYLOAD),
-        ("create", "true"),
-    ];
-    let (_, outcome) = form_post(&bureau, server, "plan/save-session", &session).await;
-    assert!(outcome["done"].is_string(), "{outcome}");
+    post_expecting(&bureau, server, "/api/meetings", meeting, 201).await;
+    let session = irg_17_session_form(PAYLOAD);
+    form_done(&bureau, server, "plan/save-session", &session).await;
     let panel = [
         ("id", "evening-panel"),
         ("meeting", "irg-15-evening"),
@@ -66,54 +73,26 @@ async fn store_everywhere(server: &TestServer) {
         ("notes", PAYLOAD),
         ("create", "true"),
     ];
-    let (_, outcome) = form_post(&bureau, server, "plan/save-panel", &panel).await;
-    assert!(outcome["done"].is_string(), "{outcome}");
+    form_done(&bureau, server, "plan/save-panel", &panel).await;
     let holiday = [
         ("venue", "vienna-vic"),
         ("start", "2030-01-02"),
         ("end", "2030-01-02"),
         ("reason", PAYLOAD),
     ];
-    let (_, outcome) = form_post(&secretariat, server, "admin/add-closure", &holiday).await;
-    assert!(outcome["done"].is_string(), "{outcome}");
+    form_done(&secretariat, server, "admin/add-closure", &holiday).await;
     let call = json!({ "id": "call-evening", "note_verbale_date": "2026-11-01", "deadline": "2099-01-31", "panel": "evening-panel" });
-    assert_eq!(
-        send_as(&bureau, server, Method::POST, "/api/calls", call)
-            .await
-            .0,
-        201
-    );
+    post_expecting(&bureau, server, "/api/calls", call, 201).await;
     let nomination = json!({
         "id": "at-evening", "call": "call-evening", "nominee_name": PAYLOAD, "nominee_gender": "female",
         "justification": PAYLOAD, "biography": PAYLOAD
     });
-    let (status, body) = send_as(
-        &austria,
-        server,
-        Method::POST,
-        "/api/nominations",
-        nomination,
-    )
-    .await;
-    assert_eq!(status, 201, "{body}");
-    send_as(
-        &austria,
-        server,
-        Method::POST,
-        "/api/nominations/at-evening/submit",
-        json!({}),
-    )
-    .await;
+    post_expecting(&austria, server, "/api/nominations", nomination, 201).await;
+    let submit = "/api/nominations/at-evening/submit";
+    post_as(&austria, server, submit, json!({})).await;
     let decision = json!({ "decision": "accepted", "note": PAYLOAD, "message_to_state": PAYLOAD });
-    let (status, body) = send_as(
-        &bureau,
-        server,
-        Method::POST,
-        "/api/nominations/at-evening/decide",
-        decision,
-    )
-    .await;
-    assert_eq!(status, 200, "{body}");
+    let decide = "/api/nominations/at-evening/decide";
+    post_expecting(&bureau, server, decide, decision, 200).await;
     let entry = [
         ("id", "inj-2026"),
         ("bodies", "IRG"),
@@ -123,16 +102,14 @@ async fn store_everywhere(server: &TestServer) {
         ("notes", PAYLOAD),
         ("create", "true"),
     ];
-    let (_, outcome) = form_post(&secretariat, server, "workplan/entry", &entry).await;
-    assert!(outcome["done"].is_string(), "{outcome}");
+    form_done(&secretariat, server, "workplan/entry", &entry).await;
     let body = [
         ("code", "WG-X"),
         ("name", PAYLOAD),
         ("short_name", PAYLOAD),
         ("parent", "COSP"),
     ];
-    let (_, outcome) = form_post(&secretariat, server, "admin/save-body", &body).await;
-    assert!(outcome["done"].is_string(), "{outcome}");
+    form_done(&secretariat, server, "admin/save-body", &body).await;
     // The evening meeting overlaps the session's own: a warning, accepted with a reason.
     let (_, conflicts) = tests::get_json(server, "/api/conflicts").await;
     let warning = conflicts
@@ -143,71 +120,54 @@ async fn store_everywhere(server: &TestServer) {
         .unwrap_or_else(|| panic!("a warning about the evening meeting: {conflicts}"))["id"]
         .clone();
     let accept = json!({ "conflict": warning, "reason": PAYLOAD });
-    let (status, body) = send_as(
-        &bureau,
-        server,
-        Method::POST,
-        "/api/conflicts/accept",
-        accept,
-    )
-    .await;
-    assert_eq!(status, 201, "{body}");
+    post_expecting(&bureau, server, "/api/conflicts/accept", accept, 201).await;
 }
+
+const PUBLIC_PAGES: [&str; 11] = [
+    "/meetings/irg-15-evening",
+    "/sessions/irg-15",
+    "/sessions/irg-17",
+    "/venues/vienna-vic",
+    "/calendar",
+    "/timeline",
+    "/conflicts",
+    "/programme",
+    "/",
+    "/bodies/WG-X",
+    "/workplan",
+];
+
+/// The accounts `store_everywhere` signs in with, and the pages each may open.
+const SIGNED_IN_PAGES: [(&str, &[&str]); 3] = [
+    (
+        "bureau.irg.inj@quorum.example",
+        &[
+            "/plan/session?session=irg-17",
+            "/plan/panel?panel=evening-panel",
+            "/plan?meeting=irg-15-evening",
+            "/review",
+        ],
+    ),
+    ("focal.at.inj@quorum.example", &["/nominations"]),
+    (
+        "test.secretariat@quorum.example",
+        &["/admin", "/review", "/workplan?entry=inj-2026"],
+    ),
+];
 
 #[tokio::test]
 async fn text_typed_anywhere_never_becomes_markup_on_any_page() {
     if !available() {
         return;
     }
-    for backend in backends() {
-        let db = TestDatabase::new(backend).await;
-        let server = TestServer::start(&db).await;
-        store_everywhere(&server).await;
-        let public = [
-            "/meetings/irg-15-evening",
-            "/sessions/irg-15",
-            "/sessions/irg-17",
-            "/venues/vienna-vic",
-            "/calendar",
-            "/timeline",
-            "/conflicts",
-            "/programme",
-            "/",
-            "/bodies/WG-X",
-            "/workplan",
-        ];
-        let signed_in: [(&str, &[&str]); 3] = [
-            (
-                "bureau.irg.inj@quorum.example",
-                &[
-                    "/plan/session?session=irg-17",
-                    "/plan/panel?panel=evening-panel",
-                    "/plan?meeting=irg-15-evening",
-                    "/review",
-                ],
-            ),
-            ("focal.at.inj@quorum.example", &["/nominations"]),
-            (
-                "test.secretariat@quorum.example",
-                &["/admin", "/review", "/workplan?entry=inj-2026"],
-            ),
-        ];
+    tests::on_each_backend(&[], async |server| {
+        let backend = server.backend();
+        store_everywhere(server).await;
         let mut pages = 0;
         for javascript in [true, false] {
             let browser = Browser::start(javascript).await;
-            let open = |path: String| {
-                let browser = &browser;
-                async move {
-                    if javascript {
-                        browser.open_hydrated(&path).await;
-                    } else {
-                        browser.client.goto(&path).await.unwrap();
-                        browser.wait_for("main").await;
-                    }
-                }
-            };
-            for path in public {
-                open(server.url(path)).await;
+            for path in PUBLIC_PAGES {
+                browser.open(&server.url(path)).await;
                 assert_eq!(
                     injected(&browser).await,
                     (0, false),
@@ -215,19 +175,15 @@ async fn text_typed_anywhere_never_becomes_markup_on_any_page() {
                 );
                 pages += 1;
             }
-            for (email, paths) in signed_in {
+            browser.close().await;
+            for (email, paths) in SIGNED_IN_PAGES {
                 // Signing in needs the form's own script-free post; a fresh profile per account.
                 let browser = Browser::start(javascript).await;
                 browser
                     .sign_in(&server.base_url, email, TEST_PASSWORD)
                     .await;
                 for path in paths {
-                    if javascript {
-                        browser.open_hydrated(&server.url(path)).await;
-                    } else {
-                        browser.client.goto(&server.url(path)).await.unwrap();
-                        browser.wait_for("main").await;
-                    }
+                    browser.open(&server.url(path)).await;
                     let text = browser.client.source().await.unwrap();
                     assert_eq!(
                         injected(&browser).await,
@@ -253,8 +209,8 @@ async fn text_typed_anywhere_never_becomes_markup_on_any_page() {
                 }
                 browser.close().await;
             }
-            browser.close().await;
         }
         eprintln!("{backend:?}: {pages} page views without injected markup");
-    }
+    })
+    .await;
 }

@@ -6,10 +6,14 @@
 use std::path::Path;
 
 use serde_json::Value;
-use tests::{backends, export_all, form_post, quorum_command, Backend, TestDatabase, TestServer};
+use tests::{
+    add_closure, backends, export_all, form_post, login, on_each_backend, quorum_command, Backend,
+    TestDatabase, TestServer,
+};
 
 /// Runs a `quorum` command to its end; answers whether it succeeded, and what it printed.
-async fn quorum(args: Vec<String>) -> (bool, String) {
+async fn quorum(args: &[&str]) -> (bool, String) {
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
     tokio::task::spawn_blocking(move || {
         let output = quorum_command().args(&args).output().expect("run quorum");
         let text = format!(
@@ -23,8 +27,14 @@ async fn quorum(args: Vec<String>) -> (bool, String) {
     .unwrap()
 }
 
-fn args(parts: &[&str]) -> Vec<String> {
-    parts.iter().map(|p| p.to_string()).collect()
+/// `quorum restore` of `file` into the database at `url`, over its data when `replace`.
+async fn restore(file: &Path, url: &str, replace: bool) -> (bool, String) {
+    let file = file.display().to_string();
+    let mut args = vec!["restore", file.as_str(), "--database-url", url];
+    if replace {
+        args.push("--replace");
+    }
+    quorum(&args).await
 }
 
 fn rows<'a>(backup: &'a Value, table: &str) -> &'a Vec<Value> {
@@ -33,30 +43,40 @@ fn rows<'a>(backup: &'a Value, table: &str) -> &'a Vec<Value> {
         .unwrap_or_else(|| panic!("the backup has no {table}"))
 }
 
+/// Whether a holiday is one the writer of this test added.
+fn written_here(closure: &Value) -> bool {
+    closure["reason"]
+        .as_str()
+        .unwrap_or_default()
+        .starts_with("Backup test")
+}
+
 fn count_closures(export: &Value) -> usize {
     export["venues"]
         .as_array()
         .unwrap()
         .iter()
         .flat_map(|v| v["closures"].as_array().unwrap().iter())
-        .filter(|c| {
-            c["reason"]
-                .as_str()
-                .unwrap_or_default()
-                .starts_with("Backup test")
-        })
+        .filter(|c| written_here(c))
         .count()
+}
+
+/// A different day of 2030, when no meeting is planned, for each `offset` below 336.
+fn day_in_2030(offset: u64) -> String {
+    let month = 1 + offset / 28;
+    let day = 1 + offset % 28;
+    format!("2030-{month:02}-{day:02}")
 }
 
 #[tokio::test]
 async fn a_backup_taken_while_writing_restores_whole_into_a_new_database() {
-    for backend in backends() {
-        let db = TestDatabase::new(backend).await;
-        let server = TestServer::start(&db).await;
+    on_each_backend(&[], async |server| {
+        let backend = server.backend();
+        let url = server.database_url.clone().unwrap();
         let secretariat = server.secretariat().await;
         let (_, outcome) = form_post(
             &secretariat,
-            &server,
+            server,
             "admin/add-user",
             &[
                 ("email", "kept.person@quorum.example"),
@@ -71,25 +91,13 @@ async fn a_backup_taken_while_writing_restores_whole_into_a_new_database() {
 
         // A client keeps adding holidays while the backup is taken.
         let writer = {
-            let client = secretariat.clone();
-            let base = server.base_url.clone();
+            let (client, base) = (secretariat.clone(), server.base_url.clone());
             tokio::spawn(async move {
                 let mut acknowledged = 0;
                 for day in 0..60u64 {
-                    let date = day_in_2030(day);
-                    let response = client
-                        .post(format!("{base}/api/admin/add-closure"))
-                        .header("accept", "application/json")
-                        .form(&[
-                            ("venue", "vienna-vic"),
-                            ("start", date.as_str()),
-                            ("end", date.as_str()),
-                            ("reason", &format!("Backup test {day}")),
-                        ])
-                        .send()
-                        .await
-                        .unwrap();
-                    assert_eq!(response.status(), 200);
+                    let (date, reason) = (day_in_2030(day), format!("Backup test {day}"));
+                    let added = add_closure(&client, &base, "vienna-vic", &date, &reason).await;
+                    assert_eq!(added.unwrap().0, 200);
                     acknowledged += 1;
                 }
                 acknowledged
@@ -99,7 +107,7 @@ async fn a_backup_taken_while_writing_restores_whole_into_a_new_database() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("quorum-backup.json");
         let file_arg = file.display().to_string();
-        let (ok, said) = quorum(args(&["backup", &file_arg, "--database-url", &db.url])).await;
+        let (ok, said) = quorum(&["backup", &file_arg, "--database-url", &url]).await;
         assert!(ok, "{backend:?}: {said}");
         let acknowledged = writer.await.unwrap();
         assert_eq!(acknowledged, 60);
@@ -108,12 +116,7 @@ async fn a_backup_taken_while_writing_restores_whole_into_a_new_database() {
         let backup: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
         let closures = rows(&backup, "venue_closures")
             .iter()
-            .filter(|c| {
-                c["reason"]
-                    .as_str()
-                    .unwrap_or_default()
-                    .starts_with("Backup test")
-            })
+            .filter(|c| written_here(c))
             .count();
         let audited = rows(&backup, "audit_log")
             .iter()
@@ -127,7 +130,7 @@ async fn a_backup_taken_while_writing_restores_whole_into_a_new_database() {
 
         // Restored into a new database, on the same backend: everything is back.
         let fresh = TestDatabase::new(backend).await;
-        let (ok, said) = quorum(args(&["restore", &file_arg, "--database-url", &fresh.url])).await;
+        let (ok, said) = restore(&file, &fresh.url, false).await;
         assert!(ok, "{backend:?}: {said}");
         let restored = TestServer::start_with(&fresh, &["--no-demo"]).await;
         let (_, export) = export_all(&restored).await;
@@ -137,7 +140,7 @@ async fn a_backup_taken_while_writing_restores_whole_into_a_new_database() {
             rows(&backup, "meetings").len()
         );
         assert!(
-            tests::login(
+            login(
                 &restored,
                 "kept.person@quorum.example",
                 "a-long-enough-password"
@@ -154,31 +157,22 @@ async fn a_backup_taken_while_writing_restores_whole_into_a_new_database() {
             .iter()
             .any(|u| u["email"] == "kept.person@quorum.example"));
         // New rows after a restore get new keys (PostgreSQL's counters moved past the restored ones).
-        let (_, outcome) = form_post(
+        let base = &restored.base_url;
+        let (_, outcome) = add_closure(
             &restored_secretariat,
-            &restored,
-            "admin/add-closure",
-            &[
-                ("venue", "vienna-vic"),
-                ("start", "2031-01-01"),
-                ("end", "2031-01-01"),
-                ("reason", "After restore"),
-            ],
+            base,
+            "vienna-vic",
+            "2031-01-01",
+            "After restore",
         )
-        .await;
+        .await
+        .unwrap();
         assert!(outcome["done"].is_string(), "{backend:?}: {outcome}");
 
         // Over data, a restore needs --replace; with it, the contents are replaced.
-        let (ok, said) = quorum(args(&["restore", &file_arg, "--database-url", &fresh.url])).await;
+        let (ok, said) = restore(&file, &fresh.url, false).await;
         assert!(!ok && said.contains("not empty"), "{said}");
-        let (ok, said) = quorum(args(&[
-            "restore",
-            &file_arg,
-            "--replace",
-            "--database-url",
-            &fresh.url,
-        ]))
-        .await;
+        let (ok, said) = restore(&file, &fresh.url, true).await;
         assert!(ok, "{backend:?}: {said}");
         let (_, export) = export_all(&restored).await;
         assert_eq!(count_closures(&export), closures);
@@ -190,14 +184,7 @@ async fn a_backup_taken_while_writing_restores_whole_into_a_new_database() {
         let broken = dir.path().join("broken.json");
         let text = std::fs::read_to_string(&file).unwrap();
         std::fs::write(&broken, &text[..text.len() / 2]).unwrap();
-        let (ok, said) = quorum(args(&[
-            "restore",
-            &broken.display().to_string(),
-            "--replace",
-            "--database-url",
-            &fresh.url,
-        ]))
-        .await;
+        let (ok, said) = restore(&broken, &fresh.url, true).await;
         assert!(!ok && said.contains("not a Quorum backup"), "{said}");
         let (_, after) = export_all(&restored).await;
         assert_eq!(count_closures(&after), closures);
@@ -205,21 +192,9 @@ async fn a_backup_taken_while_writing_restores_whole_into_a_new_database() {
         // A SQLite backup restores into PostgreSQL too.
         if backend == Backend::Sqlite && backends().contains(&Backend::Postgres) {
             let postgres = TestDatabase::new(Backend::Postgres).await;
-            let (ok, said) = quorum(args(&[
-                "restore",
-                &file_arg,
-                "--database-url",
-                &postgres.url,
-            ]))
-            .await;
+            let (ok, said) = restore(&file, &postgres.url, false).await;
             assert!(ok, "SQLite to PostgreSQL: {said}");
         }
-    }
-}
-
-/// A different day of 2030, when no meeting is planned, for each `offset` below 336.
-fn day_in_2030(offset: u64) -> String {
-    let month = 1 + offset / 28;
-    let day = 1 + offset % 28;
-    format!("2030-{month:02}-{day:02}")
+    })
+    .await;
 }

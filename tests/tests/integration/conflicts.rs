@@ -1,10 +1,14 @@
 //! Conflicts through HTTP on both backends: the whole calendar, a proposal checked without
-//! saving, free slots, accepting a warning, and the rules.
+//! saving, free slots, malformed queries refused, a warning accepted with a reason (and kept by
+//! a copy of the data until its meeting changes), and rules that make a warning blocking.
 
+use reqwest::Method;
 use serde_json::{json, Value};
-use tests::{backends, export_all, get_json, http, send_as, send_json, TestDatabase, TestServer};
-
-const DEMO: &str = include_str!("../../../app/data/demo.json");
+use tests::scenarios::{demo, import};
+use tests::{
+    export_all, get_json, on_each_backend, page_text, send_as, send_json, Backend, TestDatabase,
+    TestServer,
+};
 
 /// A meeting of the Working Group on Asset Recovery on the morning of the September 2023
 /// joint meeting, in the same room.
@@ -24,29 +28,26 @@ fn clashing_proposal() -> Value {
     })
 }
 
+/// Checks a proposed meeting without saving it (`POST /api/conflicts/check`).
+async fn check(server: &TestServer, proposal: Value) -> (u16, Value) {
+    send_json(server, Method::POST, "/api/conflicts/check", proposal).await
+}
+
 #[tokio::test]
 async fn the_demo_calendar_has_no_conflicts_across_its_bodies() {
-    for backend in backends() {
-        let db = TestDatabase::new(backend).await;
-        let server = TestServer::start(&db).await;
-        let (status, conflicts) = get_json(&server, "/api/conflicts").await;
+    on_each_backend(&[], async |server| {
+        let (status, conflicts) = get_json(server, "/api/conflicts").await;
         assert_eq!(status, 200);
-        assert_eq!(conflicts, json!([]), "{backend:?}");
-    }
+        assert_eq!(conflicts, json!([]), "{:?}", server.backend());
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn a_proposed_meeting_is_checked_without_being_saved() {
-    for backend in backends() {
-        let db = TestDatabase::new(backend).await;
-        let server = TestServer::start(&db).await;
-        let (status, answer) = send_json(
-            &server,
-            reqwest::Method::POST,
-            "/api/conflicts/check",
-            clashing_proposal(),
-        )
-        .await;
+    on_each_backend(&[], async |server| {
+        let backend = server.backend();
+        let (status, answer) = check(server, clashing_proposal()).await;
         assert_eq!(status, 200, "{answer}");
         assert_eq!(answer["blocking"], true);
         let kinds: Vec<&str> = answer["conflicts"]
@@ -73,7 +74,7 @@ async fn a_proposed_meeting_is_checked_without_being_saved() {
         );
         assert!(text.contains("Working Group on Asset Recovery"), "{text}");
         let (_, meetings) = get_json(
-            &server,
+            server,
             "/api/meetings?body=WG-AR&from=2023-09-06&to=2023-09-06",
         )
         .await;
@@ -82,39 +83,15 @@ async fn a_proposed_meeting_is_checked_without_being_saved() {
             2,
             "{backend:?}: nothing saved"
         );
-
-        let (status, _) = send_json(
-            &server,
-            reqwest::Method::POST,
-            "/api/conflicts/check",
-            json!({"meeting": {"id": "x"}}),
-        )
-        .await;
-        assert_eq!(status, 400);
-        let mut unknown = clashing_proposal();
-        unknown["meeting"]["venue"] = "atlantis".into();
-        let (status, body) = send_json(
-            &server,
-            reqwest::Method::POST,
-            "/api/conflicts/check",
-            unknown,
-        )
-        .await;
-        assert_eq!(status, 422);
-        assert_eq!(
-            body["errors"][0],
-            "conflict check: venue: unknown venue atlantis"
-        );
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn free_slots_avoid_the_joint_meeting_and_keep_to_meeting_windows() {
-    for backend in backends() {
-        let db = TestDatabase::new(backend).await;
-        let server = TestServer::start(&db).await;
+    on_each_backend(&[], async |server| {
         let path = "/api/free-slots?bodies=WG-AR&sessions=wg-ar-17&duration_minutes=180&venue=vienna-vic&from=2023-09-06&to=2023-09-08&limit=3";
-        let (status, slots) = get_json(&server, path).await;
+        let (status, slots) = get_json(server, path).await;
         assert_eq!(status, 200, "{slots}");
         let starts: Vec<&str> = slots
             .as_array()
@@ -130,17 +107,36 @@ async fn free_slots_avoid_the_joint_meeting_and_keep_to_meeting_windows() {
                 "2023-09-07 15:00 CEST",
                 "2023-09-08 10:00 CEST"
             ],
-            "{backend:?}"
+            "{:?}",
+            server.backend()
         );
-        let (status, body) = get_json(&server, "/api/free-slots?bodies=WG-AR&duration_minutes=60&venue=vienna-vic&from=2023-09-08&to=2023-09-01").await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn malformed_or_impossible_conflict_queries_are_refused_with_the_field() {
+    on_each_backend(&[], async |server| {
+        let (status, _) = check(server, json!({"meeting": {"id": "x"}})).await;
+        assert_eq!(status, 400);
+        let mut unknown = clashing_proposal();
+        unknown["meeting"]["venue"] = "atlantis".into();
+        let (status, body) = check(server, unknown).await;
+        assert_eq!(status, 422);
+        assert_eq!(
+            body["errors"][0],
+            "conflict check: venue: unknown venue atlantis"
+        );
+        let (status, body) = get_json(server, "/api/free-slots?bodies=WG-AR&duration_minutes=60&venue=vienna-vic&from=2023-09-08&to=2023-09-01").await;
         assert_eq!(status, 422);
         assert_eq!(body["errors"][0], "conflict check: to: end before start");
-    }
+    })
+    .await;
 }
 
 /// The demo with an evening reception at the tenth session: outside the meeting windows.
-fn demo_with_evening_reception() -> String {
-    let mut data: Value = serde_json::from_str(DEMO).unwrap();
+fn demo_with_evening_reception() -> Value {
+    let mut data = demo();
     data["meetings"].as_array_mut().unwrap().push(json!({
         "id": "cosp-10-reception",
         "title": "Evening reception",
@@ -150,92 +146,110 @@ fn demo_with_evening_reception() -> String {
         "start": "2023-12-12T00:00:00Z",
         "end": "2023-12-12T02:00:00Z"
     }));
-    data.to_string()
+    data
+}
+
+/// A server on `db` holding `data` and nothing else.
+async fn server_holding(db: &TestDatabase, data: &Value) -> TestServer {
+    let server = TestServer::start_with(db, &["--no-demo"]).await;
+    let (status, answer) = import(&server, data.to_string()).await;
+    assert_eq!(status, 201, "{answer}");
+    server
+}
+
+/// Runs `test` on each backend against the demo with its evening reception.
+async fn with_an_evening_reception(test: impl AsyncFn(&TestServer)) {
+    on_each_backend(&["--no-demo"], async |server| {
+        let (status, answer) = import(server, demo_with_evening_reception().to_string()).await;
+        assert_eq!(status, 201, "{answer}");
+        test(server).await;
+    })
+    .await;
+}
+
+/// Accepts a conflict as the secretariat (`POST /api/conflicts/accept`).
+async fn accept(server: &TestServer, conflict: &str, reason: &str) -> (u16, Value) {
+    let secretariat = server.secretariat().await;
+    let acceptance = json!({ "conflict": conflict, "reason": reason });
+    send_as(
+        &secretariat,
+        server,
+        Method::POST,
+        "/api/conflicts/accept",
+        acceptance,
+    )
+    .await
+}
+
+/// The one conflict of the calendar: the reception's, a warning nobody accepted yet.
+async fn the_receptions_warning(server: &TestServer) -> String {
+    let (_, conflicts) = get_json(server, "/api/conflicts").await;
+    assert_eq!(conflicts.as_array().unwrap().len(), 1, "{conflicts}");
+    let warning = &conflicts[0];
+    assert_eq!(warning["kind"], "outside_meeting_windows");
+    assert_eq!(warning["severity"], "warning");
+    assert!(
+        warning["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("19:00–21:00 America/New_York"),
+        "{warning}"
+    );
+    assert_eq!(warning["accepted"], Value::Null);
+    warning["id"].as_str().unwrap().to_owned()
+}
+
+/// The acceptance of the first conflict of a calendar (`Null` when none).
+async fn first_acceptance(server: &TestServer) -> Value {
+    let (_, conflicts) = get_json(server, "/api/conflicts").await;
+    conflicts[0]["accepted"].clone()
 }
 
 #[tokio::test]
-async fn a_warning_accepted_with_a_reason_stays_listed_and_lapses_when_its_meeting_changes() {
-    for backend in backends() {
-        let db = TestDatabase::new(backend).await;
-        let server = TestServer::start_with(&db, &["--no-demo"]).await;
-        let admin = server.secretariat().await;
-        let response = server
-            .secretariat()
-            .await
-            .post(server.url("/api/import"))
-            .body(demo_with_evening_reception())
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), 201);
-        let (_, conflicts) = get_json(&server, "/api/conflicts").await;
-        assert_eq!(conflicts.as_array().unwrap().len(), 1, "{conflicts}");
-        let warning = &conflicts[0];
-        assert_eq!(warning["kind"], "outside_meeting_windows");
-        assert_eq!(warning["severity"], "warning");
-        assert!(
-            warning["explanation"]
-                .as_str()
-                .unwrap()
-                .contains("19:00–21:00 America/New_York"),
-            "{warning}"
-        );
-        assert_eq!(warning["accepted"], Value::Null);
-        let id = warning["id"].as_str().unwrap().to_owned();
-
-        let accept = json!({ "conflict": id, "reason": "Host country reception" });
-        let (status, acceptance) = send_as(
-            &admin,
-            &server,
-            reqwest::Method::POST,
-            "/api/conflicts/accept",
-            accept,
-        )
-        .await;
+async fn a_warning_accepted_with_a_reason_stays_listed_as_accepted() {
+    with_an_evening_reception(async |server| {
+        let id = the_receptions_warning(server).await;
+        let (status, acceptance) = accept(server, &id, "Host country reception").await;
         assert_eq!(status, 201, "{acceptance}");
-        let (_, conflicts) = get_json(&server, "/api/conflicts").await;
         assert_eq!(
-            conflicts[0]["accepted"]["reason"], "Host country reception",
-            "{backend:?}: still listed, as accepted"
+            first_acceptance(server).await["reason"],
+            "Host country reception",
+            "{:?}: still listed, as accepted",
+            server.backend()
         );
+    })
+    .await;
+}
 
-        let (status, _) = send_as(
-            &admin,
-            &server,
-            reqwest::Method::POST,
-            "/api/conflicts/accept",
-            json!({ "conflict": "no:such", "reason": "x" }),
-        )
-        .await;
+#[tokio::test]
+async fn an_acceptance_needs_a_known_conflict_and_a_reason() {
+    with_an_evening_reception(async |server| {
+        let id = the_receptions_warning(server).await;
+        let (status, _) = accept(server, "no:such", "x").await;
         assert_eq!(status, 404);
-        let (status, body) = send_as(
-            &admin,
-            &server,
-            reqwest::Method::POST,
-            "/api/conflicts/accept",
-            json!({ "conflict": id, "reason": " " }),
-        )
-        .await;
+        let (status, body) = accept(server, &id, " ").await;
         assert_eq!(status, 422);
         assert_eq!(body["errors"][0], "acceptance: reason: must not be empty");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_copy_of_the_data_keeps_an_acceptance_until_its_meeting_changes() {
+    with_an_evening_reception(async |server| {
+        let backend = server.backend();
+        let id = the_receptions_warning(server).await;
+        let (status, acceptance) = accept(server, &id, "Host country reception").await;
+        assert_eq!(status, 201, "{acceptance}");
 
         // A copy of the data keeps the acceptance while the meeting is unchanged…
-        let (_, mut export) = export_all(&server).await;
+        let (_, mut export) = export_all(server).await;
         assert_eq!(export["conflict_acceptances"].as_array().unwrap().len(), 1);
         let same = TestDatabase::new(backend).await;
-        let twin = TestServer::start_with(&same, &["--no-demo"]).await;
-        let response = twin
-            .secretariat()
-            .await
-            .post(twin.url("/api/import"))
-            .body(export.to_string())
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), 201);
-        let (_, conflicts) = get_json(&twin, "/api/conflicts").await;
+        let twin = server_holding(&same, &export).await;
         assert_eq!(
-            conflicts[0]["accepted"]["reason"], "Host country reception",
+            first_acceptance(&twin).await["reason"],
+            "Host country reception",
             "{backend:?}"
         );
         // …and loses it once the reception moves by an hour.
@@ -245,16 +259,7 @@ async fn a_warning_accepted_with_a_reason_stays_listed_and_lapses_when_its_meeti
             }
         }
         let copy = TestDatabase::new(backend).await;
-        let other = TestServer::start_with(&copy, &["--no-demo"]).await;
-        let response = other
-            .secretariat()
-            .await
-            .post(other.url("/api/import"))
-            .body(export.to_string())
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), 201);
+        let other = server_holding(&copy, &export).await;
         let (_, conflicts) = get_json(&other, "/api/conflicts").await;
         assert_eq!(conflicts[0]["id"], id.as_str(), "the same conflict");
         assert_eq!(
@@ -262,90 +267,68 @@ async fn a_warning_accepted_with_a_reason_stays_listed_and_lapses_when_its_meeti
             Value::Null,
             "{backend:?}: reappears once its meeting changed"
         );
-    }
+    })
+    .await;
+}
+
+/// Sets the conflict rules as the secretariat (`PUT /api/conflict-rules`).
+async fn set_rules(server: &TestServer, rules: Value) -> (u16, Value) {
+    let secretariat = server.secretariat().await;
+    send_as(
+        &secretariat,
+        server,
+        Method::PUT,
+        "/api/conflict-rules",
+        rules,
+    )
+    .await
 }
 
 #[tokio::test]
-async fn rules_set_severities_and_blocking_conflicts_cannot_be_accepted() {
-    for backend in backends() {
-        let db = TestDatabase::new(backend).await;
-        let server = TestServer::start_with(&db, &["--no-demo"]).await;
-        let admin = server.secretariat().await;
-        server
-            .secretariat()
-            .await
-            .post(server.url("/api/import"))
-            .body(demo_with_evening_reception())
-            .send()
-            .await
-            .unwrap();
-        let (_, rules) = get_json(&server, "/api/conflict-rules").await;
+async fn conflict_rules_naming_an_unknown_body_are_refused() {
+    with_an_evening_reception(async |server| {
+        let (_, rules) = get_json(server, "/api/conflict-rules").await;
         assert_eq!(rules["min_travel_minutes"], 180);
-
-        let (status, body) = send_as(
-            &admin,
-            &server,
-            reqwest::Method::PUT,
-            "/api/conflict-rules",
-            json!({ "parallel_groups": [["IRG", "NOPE"]] }),
-        )
-        .await;
+        let (status, body) =
+            set_rules(server, json!({ "parallel_groups": [["IRG", "NOPE"]] })).await;
         assert_eq!(status, 422);
         assert_eq!(
             body["errors"][0],
             "conflict rules: parallel_groups: unknown body NOPE"
         );
+    })
+    .await;
+}
 
+#[tokio::test]
+async fn a_warning_the_rules_make_blocking_cannot_be_accepted() {
+    with_an_evening_reception(async |server| {
         let strict = json!({ "severities": { "outside_meeting_windows": "blocking" } });
-        let (status, _) = send_as(
-            &admin,
-            &server,
-            reqwest::Method::PUT,
-            "/api/conflict-rules",
-            strict,
-        )
-        .await;
+        let (status, _) = set_rules(server, strict).await;
         assert_eq!(status, 200);
-        let (_, conflicts) = get_json(&server, "/api/conflicts").await;
-        assert_eq!(conflicts[0]["severity"], "blocking", "{backend:?}");
+        let (_, conflicts) = get_json(server, "/api/conflicts").await;
+        assert_eq!(
+            conflicts[0]["severity"],
+            "blocking",
+            "{:?}",
+            server.backend()
+        );
         let id = conflicts[0]["id"].as_str().unwrap();
-        let accept = json!({ "conflict": id, "reason": "Reception" });
-        let (status, body) = send_as(
-            &admin,
-            &server,
-            reqwest::Method::POST,
-            "/api/conflicts/accept",
-            accept,
-        )
-        .await;
+        let (status, body) = accept(server, id, "Reception").await;
         assert_eq!(status, 422);
         assert!(
             body["errors"][0].as_str().unwrap().contains("blocking"),
             "{body}"
         );
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn the_conflicts_page_lists_warnings_in_server_rendered_html() {
-    let db = TestDatabase::new(tests::Backend::Sqlite).await;
-    let server = TestServer::start_with(&db, &["--no-demo"]).await;
-    server
-        .secretariat()
-        .await
-        .post(server.url("/api/import"))
-        .body(demo_with_evening_reception())
-        .send()
-        .await
-        .unwrap();
-    let html = http()
-        .get(server.url("/conflicts"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let db = TestDatabase::new(Backend::Sqlite).await;
+    let server = server_holding(&db, &demo_with_evening_reception()).await;
+    let html = page_text(&server, "/conflicts").await;
     assert!(html.contains("1 conflict, 0 blocking."), "{html}");
     assert!(html.contains("outside meeting windows"));
     assert!(html.contains("Evening reception"));

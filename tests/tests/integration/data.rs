@@ -3,25 +3,18 @@
 //! before writing anything.
 
 use serde_json::Value;
-use tests::{backends, export_all, get_json, TestDatabase, TestServer};
-
-const DEMO: &str = include_str!("../../../app/data/demo.json");
-
-fn ids(list: &Value, field: &str) -> Vec<String> {
-    list.as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v[field].as_str().unwrap().to_owned())
-        .collect()
-}
+use tests::scenarios::{
+    demo, demo_with, error_messages, exported, ids, import, record, record_mut, DEMO,
+};
+use tests::{
+    export_all, get_json, on_each_backend, on_each_database, Backend, TestDatabase, TestServer,
+};
 
 #[tokio::test]
 async fn sessions_filter_by_body_and_date_range_with_generated_titles() {
-    for backend in backends() {
-        let db = TestDatabase::new(backend).await;
-        let server = TestServer::start(&db).await;
+    on_each_backend(&[], async |server| {
         let (status, sessions) = get_json(
-            &server,
+            server,
             "/api/sessions?body=IRG&from=2022-01-01&to=2022-12-31",
         )
         .await;
@@ -29,56 +22,52 @@ async fn sessions_filter_by_body_and_date_range_with_generated_titles() {
         assert_eq!(
             ids(&sessions, "id"),
             ["irg-13", "irg-13-resumed-1", "irg-13-resumed-2"],
-            "{backend:?}"
+            "{:?}",
+            server.backend()
         );
         assert_eq!(
             sessions[2]["title"],
             "second resumed thirteenth session of the Implementation Review Group"
         );
-        let (_, all) = get_json(&server, "/api/sessions").await;
+        let (_, all) = get_json(server, "/api/sessions").await;
         assert_eq!(all.as_array().unwrap().len(), 22);
-        let (_, in_2026) = get_json(&server, "/api/sessions?from=2026-01-01&to=2026-12-31").await;
+        let (_, in_2026) = get_json(server, "/api/sessions?from=2026-01-01&to=2026-12-31").await;
         assert_eq!(
             ids(&in_2026, "id"),
             ["wg-prev-17"],
             "a year-only session counts by its year"
         );
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn a_joint_meeting_appears_under_every_one_of_its_bodies() {
-    for backend in backends() {
-        let db = TestDatabase::new(backend).await;
-        let server = TestServer::start(&db).await;
+    on_each_backend(&[], async |server| {
+        let meetings_in_september = async |body: &str| {
+            let path = format!("/api/meetings?body={body}&from=2023-09-01&to=2023-09-30");
+            get_json(server, &path).await.1
+        };
         for body in ["IRG", "WG-AR", "EM-IC"] {
-            let (_, meetings) = get_json(
-                &server,
-                &format!("/api/meetings?body={body}&from=2023-09-01&to=2023-09-30"),
-            )
-            .await;
+            let meetings = meetings_in_september(body).await;
             assert_eq!(
                 ids(&meetings, "id"),
                 ["joint-2023-09-morning", "joint-2023-09-afternoon"],
-                "{backend:?} {body}"
+                "{:?} {body}",
+                server.backend()
             );
             assert_eq!(meetings[0]["sessions"].as_array().unwrap().len(), 3);
         }
-        let (_, prevention) = get_json(
-            &server,
-            "/api/meetings?body=WG-PREV&from=2023-09-01&to=2023-09-30",
-        )
-        .await;
+        let prevention = meetings_in_september("WG-PREV").await;
         assert!(prevention.as_array().unwrap().is_empty());
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn the_tenth_session_has_its_agenda_documents_and_opening() {
-    for backend in backends() {
-        let db = TestDatabase::new(backend).await;
-        let server = TestServer::start(&db).await;
-        let (status, page) = get_json(&server, "/api/sessions/cosp-10").await;
+    on_each_backend(&[], async |server| {
+        let (status, page) = get_json(server, "/api/sessions/cosp-10").await;
         assert_eq!(status, 200);
         assert_eq!(
             page["session"]["title"],
@@ -91,33 +80,39 @@ async fn the_tenth_session_has_its_agenda_documents_and_opening() {
         assert_eq!(ids(&page["meetings"], "id"), ["cosp-10-opening"]);
         // 10:00 in Atlanta in December is 15:00 UTC.
         assert_eq!(page["meetings"][0]["start"], "2023-12-11T15:00:00Z");
-        let (status, _) = get_json(&server, "/api/sessions/no-such-session").await;
-        assert_eq!(status, 404, "{backend:?}");
-    }
+        let (status, _) = get_json(server, "/api/sessions/no-such-session").await;
+        assert_eq!(status, 404, "{:?}", server.backend());
+    })
+    .await;
 }
 
 #[tokio::test]
-async fn panels_workplan_venues_and_contributions_are_readable() {
-    for backend in backends() {
-        let db = TestDatabase::new(backend).await;
-        let server = TestServer::start(&db).await;
+async fn panels_filter_by_body_dates_and_session() {
+    on_each_backend(&[], async |server| {
         let (_, panels) = get_json(
-            &server,
+            server,
             "/api/panels?body=WG-PREV&from=2023-06-01&to=2023-06-30",
         )
         .await;
         assert_eq!(
             ids(&panels, "id"),
             ["business-integrity-1", "business-integrity-2"],
-            "{backend:?}"
+            "{:?}",
+            server.backend()
         );
         assert_eq!(panels[0]["workplan_entry"], "wp-2023-06");
         let (_, intersessional) =
-            get_json(&server, "/api/panels?session=cosp-intersessional-2022").await;
+            get_json(server, "/api/panels?session=cosp-intersessional-2022").await;
         assert_eq!(intersessional.as_array().unwrap().len(), 7);
+    })
+    .await;
+}
 
+#[tokio::test]
+async fn the_workplan_reads_by_body_and_years_with_its_paragraphs() {
+    on_each_backend(&[], async |server| {
         let (_, plan) = get_json(
-            &server,
+            server,
             "/api/workplan?body=WG-PREV&from=2024-01-01&to=2026-12-31",
         )
         .await;
@@ -130,39 +125,48 @@ async fn panels_workplan_venues_and_contributions_are_readable() {
                 "wp-2024-prev-measurement",
                 "wp-2025-prev",
                 "wp-2026-prev"
-            ]
+            ],
+            "{:?}",
+            server.backend()
         );
         assert_eq!(plan["entries"][3]["paragraphs"], "12, 21, 22, 31");
         assert_eq!(plan["paragraphs"].as_array().unwrap().len(), 82);
+    })
+    .await;
+}
 
-        let (_, venues) = get_json(&server, "/api/venues").await;
-        let vienna = venues
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|v| v["id"] == "vienna-vic")
-            .unwrap();
-        assert_eq!(vienna["time_zone"], "Europe/Vienna");
+#[tokio::test]
+async fn venues_contributions_agenda_items_and_documents_read_as_the_demo_has_them() {
+    on_each_backend(&[], async |server| {
+        let (_, venues) = get_json(server, "/api/venues").await;
+        let vienna = record(&venues, "id", "vienna-vic");
+        assert_eq!(
+            vienna["time_zone"],
+            "Europe/Vienna",
+            "{:?}",
+            server.backend()
+        );
         assert_eq!(vienna["rooms"].as_array().unwrap().len(), 3);
 
-        let (_, contributions) = get_json(&server, "/api/contributions").await;
+        let (_, contributions) = get_json(server, "/api/contributions").await;
         assert_eq!(contributions["tallies"][0]["states_parties"], 35);
         assert_eq!(contributions["tallies"][0]["organisations"], 1);
 
         let (_, agenda) = get_json(
-            &server,
+            server,
             "/api/agenda-items?body=IRG&from=2023-06-01&to=2023-06-30",
         )
         .await;
         assert_eq!(agenda[0]["standing"], true);
-        let (_, documents) = get_json(&server, "/api/documents").await;
+        let (_, documents) = get_json(server, "/api/documents").await;
         assert_eq!(documents.as_array().unwrap().len(), 4);
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn bad_filters_are_refused_with_a_clear_error() {
-    let db = TestDatabase::new(tests::Backend::Sqlite).await;
+    let db = TestDatabase::new(Backend::Sqlite).await;
     let server = TestServer::start(&db).await;
     let (status, body) = get_json(&server, "/api/sessions?from=2023-13-01").await;
     assert_eq!(status, 400);
@@ -177,116 +181,85 @@ async fn bad_filters_are_refused_with_a_clear_error() {
     assert_eq!(status, 400, "body codes are upper case");
 }
 
-/// The demo with one change, as an import body.
-fn demo_with(change: impl FnOnce(&mut Value)) -> String {
-    let mut data: Value = serde_json::from_str(DEMO).unwrap();
-    change(&mut data);
-    data.to_string()
-}
-
-fn find<'a>(list: &'a mut Value, key: &str, id: &str) -> &'a mut Value {
-    list.as_array_mut()
+/// How many sessions a server holds.
+async fn session_count(server: &TestServer) -> usize {
+    get_json(server, "/api/sessions")
+        .await
+        .1
+        .as_array()
         .unwrap()
-        .iter_mut()
-        .find(|v| v[key] == id)
-        .unwrap()
+        .len()
 }
 
 #[tokio::test]
 async fn every_invalid_import_is_refused_whole_with_record_and_field() {
     let cases: Vec<(&str, String)> = vec![
         ("meeting cosp-10-opening: end: end before start", demo_with(|d| {
-            find(&mut d["meetings"], "id", "cosp-10-opening")["end"] = "2023-12-11T14:00:00Z".into();
+            record_mut(&mut d["meetings"], "id", "cosp-10-opening")["end"] = "2023-12-11T14:00:00Z".into();
         })),
         ("venue atlanta: time_zone: unknown time zone: \"America/Atlantis\" is not an IANA time zone", demo_with(|d| {
-            find(&mut d["venues"], "id", "atlanta")["time_zone"] = "America/Atlantis".into();
+            record_mut(&mut d["venues"], "id", "atlanta")["time_zone"] = "America/Atlantis".into();
         })),
         ("meeting cosp-10-opening: start: meeting outside its session cosp-10", demo_with(|d| {
-            let m = find(&mut d["meetings"], "id", "cosp-10-opening");
+            let m = record_mut(&mut d["meetings"], "id", "cosp-10-opening");
             m["start"] = "2023-12-20T15:00:00Z".into();
             m["end"] = "2023-12-20T18:00:00Z".into();
         })),
         ("session wg-ar-17: body: unknown body WG-XX", demo_with(|d| {
-            find(&mut d["sessions"], "id", "wg-ar-17")["body"] = "WG-XX".into();
+            record_mut(&mut d["sessions"], "id", "wg-ar-17")["body"] = "WG-XX".into();
         })),
         ("session irg-16: number: IRG already has a regular session number 15", demo_with(|d| {
-            find(&mut d["sessions"], "id", "irg-16")["number"] = 15.into();
+            record_mut(&mut d["sessions"], "id", "irg-16")["number"] = 15.into();
         })),
         ("workplan entry wp-2023-09: paragraphs: paragraph 18 is given twice", demo_with(|d| {
-            find(&mut d["workplan_entries"], "id", "wp-2023-09")["paragraphs"] = "16–19, 18".into();
+            record_mut(&mut d["workplan_entries"], "id", "wp-2023-09")["paragraphs"] = "16–19, 18".into();
         })),
         ("session irg-14-resumed-1: number: resumed session without its original: IRG has no regular session 14", demo_with(|d| {
-            find(&mut d["sessions"], "id", "irg-14-resumed-1")["number"] = 14.into();
+            record_mut(&mut d["sessions"], "id", "irg-14-resumed-1")["number"] = 14.into();
             d["sessions"].as_array_mut().unwrap().retain(|s| s["id"] != "irg-14");
             for m in d["meetings"].as_array_mut().unwrap() {
                 m["sessions"].as_array_mut().unwrap().retain(|s| s != "irg-14");
             }
         })),
     ];
-    for backend in backends() {
-        let db = TestDatabase::new(backend).await;
-        let server = TestServer::start_with(&db, &["--no-demo"]).await;
+    on_each_backend(&["--no-demo"], async |server| {
+        let backend = server.backend();
         for (expected, body) in &cases {
-            let response = server
-                .secretariat()
-                .await
-                .post(server.url("/api/import"))
-                .body(body.clone())
-                .send()
-                .await
-                .unwrap();
-            assert_eq!(response.status(), 422, "{backend:?}: {expected}");
-            let answer: Value = response.json().await.unwrap();
-            let errors: Vec<&str> = answer["errors"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|e| e.as_str().unwrap())
-                .collect();
+            let (status, answer) = import(server, body.clone()).await;
+            assert_eq!(status, 422, "{backend:?}: {expected}");
+            let errors = error_messages(&answer);
             assert!(
                 errors.contains(expected),
                 "{backend:?}: expected {expected:?} in {errors:?}"
             );
         }
-        let (_, sessions) = get_json(&server, "/api/sessions").await;
-        assert!(
-            sessions.as_array().unwrap().is_empty(),
+        assert_eq!(
+            session_count(server).await,
+            0,
             "{backend:?}: nothing was written"
         );
+    })
+    .await;
+}
 
-        // The unchanged demo imports, and a second import is refused without touching the data.
-        let response = server
-            .secretariat()
-            .await
-            .post(server.url("/api/import"))
-            .body(DEMO)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), 201, "{backend:?}");
-        let answer: Value = response.json().await.unwrap();
+#[tokio::test]
+async fn the_demo_imports_once_and_a_second_import_leaves_the_data_alone() {
+    on_each_backend(&["--no-demo"], async |server| {
+        let (status, answer) = import(server, DEMO).await;
+        assert_eq!(status, 201, "{:?}: {answer}", server.backend());
         assert_eq!(answer["imported"]["sessions"], 22);
-        let response = server
-            .secretariat()
-            .await
-            .post(server.url("/api/import"))
-            .body(DEMO)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), 422);
-        let (_, sessions) = get_json(&server, "/api/sessions").await;
-        assert_eq!(sessions.as_array().unwrap().len(), 22);
-    }
+        let (status, _) = import(server, DEMO).await;
+        assert_eq!(status, 422);
+        assert_eq!(session_count(server).await, 22);
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn the_export_carries_the_whole_demo() {
-    for backend in backends() {
-        let db = TestDatabase::new(backend).await;
-        let server = TestServer::start(&db).await;
-        let (_, export) = export_all(&server).await;
-        let demo: Value = serde_json::from_str(DEMO).unwrap();
+    on_each_backend(&[], async |server| {
+        let (_, export) = export_all(server).await;
+        let demo = demo();
         for collection in [
             "bodies",
             "states_parties",
@@ -305,30 +278,28 @@ async fn the_export_carries_the_whole_demo() {
             assert_eq!(
                 export[collection].as_array().unwrap().len(),
                 demo[collection].as_array().unwrap().len(),
-                "{backend:?}: {collection}"
+                "{:?}: {collection}",
+                server.backend()
             );
         }
         assert_eq!(export["workplan"], demo["workplan"]);
-        let registration = &find(
-            &mut export["sessions"].clone(),
-            "id",
-            "cosp-intersessional-2022",
-        )["registration"]
-            .clone();
+        let registration =
+            &record(&export["sessions"], "id", "cosp-intersessional-2022")["registration"];
         assert_eq!(registration["governments"], 560);
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn the_import_command_lists_every_error_and_writes_nothing() {
-    for backend in backends() {
-        let db = TestDatabase::new(backend).await;
+    on_each_database(async |db| {
+        let backend = db.backend();
         let file = tempfile::NamedTempFile::new().unwrap();
         std::fs::write(
             file.path(),
             demo_with(|d| {
-                find(&mut d["sessions"], "id", "wg-ar-17")["body"] = "WG-XX".into();
-                find(&mut d["venues"], "id", "doha")["time_zone"] = "Asia/Atlantis".into();
+                record_mut(&mut d["sessions"], "id", "wg-ar-17")["body"] = "WG-XX".into();
+                record_mut(&mut d["venues"], "id", "doha")["time_zone"] = "Asia/Atlantis".into();
             }),
         )
         .unwrap();
@@ -351,14 +322,11 @@ async fn the_import_command_lists_every_error_and_writes_nothing() {
             stderr.contains("venue doha: time_zone: unknown time zone"),
             "{stderr}"
         );
-        let export = tests::quorum_command()
-            .args(["export", "--database-url", &db.url])
-            .output()
-            .unwrap();
-        let data: Value = serde_json::from_slice(&export.stdout).unwrap();
+        let data: Value = exported(&db.url);
         assert!(
             data["sessions"].as_array().unwrap().is_empty(),
             "{backend:?}: nothing written"
         );
-    }
+    })
+    .await;
 }

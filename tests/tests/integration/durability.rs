@@ -4,12 +4,13 @@
 //! audited changes) — on SQLite (WAL) and PostgreSQL.
 
 use std::collections::BTreeMap;
+use std::future::Future;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use reqwest::{Client, Method};
+use reqwest::{Method, RequestBuilder};
 use serde_json::{json, Value};
-use tests::{backends, export_all, get_json, send_as, TestDatabase, TestServer};
+use tests::{add_closure, export_all, get_json, json_as, on_each_database, send_as, TestServer};
 
 /// What the clients saw acknowledged.
 #[derive(Default)]
@@ -20,31 +21,34 @@ struct Acknowledged {
     nominations: Vec<String>,
 }
 
-async fn add_closure(client: &Client, base: &str, n: u64) -> Result<String, ()> {
-    let reason = format!("Durability {n}");
-    let day = format!("2030-{:02}-{:02}", 1 + (n / 28) % 12, 1 + n % 28);
-    let response = client
-        .post(format!("{base}/api/admin/add-closure"))
-        .header("accept", "application/json")
-        .form(&[
-            ("venue", "sharm-el-sheikh"),
-            ("start", day.as_str()),
-            ("end", day.as_str()),
-            ("reason", reason.as_str()),
-        ])
-        .send()
-        .await
-        .map_err(|_| ())?;
-    let ok = response.status() == 200;
-    let body: Value = response.json().await.map_err(|_| ())?;
-    (ok && body["done"].is_string()).then_some(reason).ok_or(())
+/// Spawns a writer that makes write 0, 1, 2, … until one is not acknowledged: from the kill on.
+fn keep_writing<W, F>(write: W) -> tokio::task::JoinHandle<()>
+where
+    W: Fn(u64) -> F + Send + 'static,
+    F: Future<Output = bool> + Send + 'static,
+{
+    tokio::spawn(async move {
+        for i in 0.. {
+            if !write(i).await {
+                break;
+            }
+        }
+    })
+}
+
+/// Whether a request was answered `status` in full: acknowledged.
+async fn acknowledged(request: RequestBuilder, status: u16) -> bool {
+    match request.send().await {
+        Ok(response) => response.status() == status && response.bytes().await.is_ok(),
+        Err(_) => false,
+    }
 }
 
 #[tokio::test]
 async fn acknowledged_writes_survive_a_sigkill_and_nothing_is_half_written() {
-    for backend in backends() {
-        let db = TestDatabase::new(backend).await;
-        let mut server = TestServer::start(&db).await;
+    on_each_database(async |db| {
+        let backend = db.backend();
+        let mut server = TestServer::start(db).await;
         let secretariat = server.secretariat().await;
         let bureau = server
             .bureau_member("bureau.durable@quorum.example", "IRG")
@@ -53,12 +57,8 @@ async fn acknowledged_writes_survive_a_sigkill_and_nothing_is_half_written() {
             .focal_point("focal.durable@quorum.example", "AT")
             .await;
         let call = json!({ "id": "call-durable", "note_verbale_date": "2026-11-01", "deadline": "2099-01-31", "panel": "business-integrity-1" });
-        assert_eq!(
-            send_as(&bureau, &server, Method::POST, "/api/calls", call)
-                .await
-                .0,
-            201
-        );
+        let (status, _) = send_as(&bureau, &server, Method::POST, "/api/calls", call).await;
+        assert_eq!(status, 201);
         let (_, meetings) = get_json(&server, "/api/meetings").await;
         let editable: Vec<Value> = meetings
             .as_array()
@@ -89,66 +89,56 @@ async fn acknowledged_writes_survive_a_sigkill_and_nothing_is_half_written() {
         // Holidays, each with its audit entry.
         for writer in 0..2u64 {
             let (client, base, seen) = (secretariat.clone(), base.clone(), seen.clone());
-            writers.push(tokio::spawn(async move {
-                for i in 0.. {
-                    match add_closure(&client, &base, writer * 1000 + i).await {
-                        Ok(reason) => seen.lock().unwrap().closures.push(reason),
-                        Err(()) => break,
+            writers.push(keep_writing(move |i| {
+                let (client, base, seen) = (client.clone(), base.clone(), seen.clone());
+                async move {
+                    let n = writer * 1000 + i;
+                    let reason = format!("Durability {n}");
+                    let day = format!("2030-{:02}-{:02}", 1 + (n / 28) % 12, 1 + n % 28);
+                    let added = add_closure(&client, &base, "sharm-el-sheikh", &day, &reason).await;
+                    let done = matches!(added, Ok((200, outcome)) if outcome["done"].is_string());
+                    if done {
+                        seen.lock().unwrap().closures.push(reason);
                     }
+                    done
                 }
             }));
         }
         // Meeting edits: each writer renames its own meeting again and again.
         for meeting in editable.clone() {
             let (client, base, seen) = (secretariat.clone(), base.clone(), seen.clone());
-            writers.push(tokio::spawn(async move {
+            writers.push(keep_writing(move |i| {
+                let (client, seen, mut changed) = (client.clone(), seen.clone(), meeting.clone());
                 let id = meeting["id"].as_str().unwrap().to_owned();
-                for i in 0.. {
-                    let mut changed = meeting.clone();
-                    let title = format!("Panel, edit {i}");
-                    changed["title"] = title.clone().into();
-                    let Ok(response) = client
-                        .put(format!("{base}/api/meetings/{id}"))
-                        .json(&changed)
-                        .send()
-                        .await
-                    else {
-                        break;
-                    };
-                    if response.status() != 200 || response.bytes().await.is_err() {
-                        break;
+                let title = format!("Panel, edit {i}");
+                changed["title"] = title.clone().into();
+                let request = client.put(format!("{base}/api/meetings/{id}")).json(&changed);
+                async move {
+                    let done = acknowledged(request, 200).await;
+                    if done {
+                        seen.lock().unwrap().titles.entry(id).or_default().push(title);
                     }
-                    seen.lock()
-                        .unwrap()
-                        .titles
-                        .entry(id.clone())
-                        .or_default()
-                        .push(title);
+                    done
                 }
             }));
         }
         // Nominations drafted by a focal point.
         {
             let (client, base, seen) = (austria.clone(), base.clone(), seen.clone());
-            writers.push(tokio::spawn(async move {
-                for i in 0.. {
-                    let id = format!("at-durable-{i}");
-                    let draft = json!({
-                        "id": id, "call": "call-durable", "nominee_name": format!("Nominee {i}"),
-                        "nominee_gender": "female", "justification": "Expert"
-                    });
-                    let Ok(response) = client
-                        .post(format!("{base}/api/nominations"))
-                        .json(&draft)
-                        .send()
-                        .await
-                    else {
-                        break;
-                    };
-                    if response.status() != 201 || response.bytes().await.is_err() {
-                        break;
+            writers.push(keep_writing(move |i| {
+                let id = format!("at-durable-{i}");
+                let draft = json!({
+                    "id": id, "call": "call-durable", "nominee_name": format!("Nominee {i}"),
+                    "nominee_gender": "female", "justification": "Expert"
+                });
+                let request = client.post(format!("{base}/api/nominations")).json(&draft);
+                let seen = seen.clone();
+                async move {
+                    let done = acknowledged(request, 201).await;
+                    if done {
+                        seen.lock().unwrap().nominations.push(id);
                     }
-                    seen.lock().unwrap().nominations.push(id);
+                    done
                 }
             }));
         }
@@ -168,7 +158,7 @@ async fn acknowledged_writes_survive_a_sigkill_and_nothing_is_half_written() {
         let seen = Arc::try_unwrap(seen).ok().unwrap().into_inner().unwrap();
         assert!(seen.closures.len() >= 40, "{backend:?}: the load ran");
 
-        let server = TestServer::start(&db).await;
+        let server = TestServer::start(db).await;
         let secretariat = server.secretariat().await;
         let (status, export) = export_all(&server).await;
         assert_eq!(
@@ -192,14 +182,7 @@ async fn acknowledged_writes_survive_a_sigkill_and_nothing_is_half_written() {
                 "{backend:?}: acknowledged {reason} lost"
             );
         }
-        let (_, audit) = send_as(
-            &secretariat,
-            &server,
-            Method::GET,
-            "/api/audit",
-            json!(null),
-        )
-        .await;
+        let audit = json_as(&secretariat, &server, "/api/audit").await;
         let audit = audit.as_array().unwrap();
         let audited_closures = audit
             .iter()
@@ -242,14 +225,7 @@ async fn acknowledged_writes_survive_a_sigkill_and_nothing_is_half_written() {
         }
 
         // Every acknowledged nomination is there.
-        let (_, nominations) = send_as(
-            &austria,
-            &server,
-            Method::GET,
-            "/api/nominations",
-            json!(null),
-        )
-        .await;
+        let nominations = json_as(&austria, &server, "/api/nominations").await;
         let ids: Vec<&str> = nominations
             .as_array()
             .unwrap()
@@ -268,5 +244,6 @@ async fn acknowledged_writes_survive_a_sigkill_and_nothing_is_half_written() {
             seen.titles.values().map(Vec::len).sum::<usize>(),
             seen.nominations.len()
         );
-    }
+    })
+    .await;
 }

@@ -2,44 +2,59 @@
 //! import and export — on SQLite, and on PostgreSQL when `TEST_DATABASE_URL` is set.
 
 use serde_json::Value;
-use tests::{backends, http, quorum_command, Backend, TestDatabase, TestServer};
+use tests::scenarios::{
+    assert_succeeded, bodies_listed, error_messages, exported, exported_file, get, header, import,
+};
+use tests::{
+    backends, on_each_backend, on_each_database, quorum_command, Backend, TestDatabase, TestServer,
+};
 
 #[tokio::test]
 async fn health_answers_200_when_the_database_is_reachable() {
-    for backend in backends() {
-        let db = TestDatabase::new(backend).await;
-        let server = TestServer::start(&db).await;
-        let response = http().get(server.url("/healthz")).send().await.unwrap();
-        assert_eq!(response.status(), 200, "{backend:?}");
+    on_each_backend(&[], async |server| {
+        let response = get(server, "/healthz").await;
+        assert_eq!(response.status(), 200, "{:?}", server.backend());
         let body: Value = response.json().await.unwrap();
         assert_eq!(body["database"], "reachable");
+    })
+    .await;
+}
+
+/// A PostgreSQL database with a demo server on it, when a PostgreSQL server is configured:
+/// cutting a database off needs one.
+async fn postgres_server() -> Option<(TestDatabase, TestServer)> {
+    if !backends().contains(&Backend::Postgres) {
+        return None;
     }
+    let db = TestDatabase::new(Backend::Postgres).await;
+    let server = TestServer::start(&db).await;
+    Some((db, server))
 }
 
 #[tokio::test]
 async fn health_answers_503_while_the_database_is_unreachable_and_recovers() {
-    if !backends().contains(&Backend::Postgres) {
-        return; // cutting a database off needs a PostgreSQL server
-    }
-    let db = TestDatabase::new(Backend::Postgres).await;
-    let server = TestServer::start(&db).await;
-    assert_eq!(
-        http()
-            .get(server.url("/healthz"))
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        200
-    );
-    let secretariat = server.secretariat().await;
+    let Some((db, server)) = postgres_server().await else {
+        return;
+    };
+    assert_eq!(get(&server, "/healthz").await.status(), 200);
     db.set_reachable(false).await;
-    let response = http().get(server.url("/healthz")).send().await.unwrap();
+    let response = get(&server, "/healthz").await;
     assert_eq!(response.status(), 503);
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["database"], "unreachable");
-    // A REST read and a server function while the database is away: 503 in plain words, no
-    // driver detail, and never a refusal such as 403.
+    db.set_reachable(true).await;
+    assert_eq!(get(&server, "/healthz").await.status(), 200);
+}
+
+#[tokio::test]
+async fn requests_while_the_database_is_away_answer_503_in_plain_words() {
+    let Some((db, server)) = postgres_server().await else {
+        return;
+    };
+    let secretariat = server.secretariat().await;
+    db.set_reachable(false).await;
+    // A REST read and a server function: 503 in plain words, no driver detail, and never a
+    // refusal such as 403.
     for request in [
         secretariat.get(server.url("/api/audit")),
         secretariat
@@ -59,23 +74,12 @@ async fn health_answers_503_while_the_database_is_unreachable_and_recovers() {
         );
     }
     db.set_reachable(true).await;
-    assert_eq!(
-        http()
-            .get(server.url("/healthz"))
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        200
-    );
 }
 
 #[tokio::test]
 async fn the_home_page_lists_every_body_in_server_rendered_html() {
-    for backend in backends() {
-        let db = TestDatabase::new(backend).await;
-        let server = TestServer::start(&db).await;
-        let response = http().get(server.url("/")).send().await.unwrap();
+    on_each_backend(&[], async |server| {
+        let response = get(server, "/").await;
         assert_eq!(response.status(), 200);
         let html = response.text().await.unwrap();
         for name in [
@@ -85,27 +89,31 @@ async fn the_home_page_lists_every_body_in_server_rendered_html() {
             "Open-ended Intergovernmental Working Group on Asset Recovery",
             "expert meeting to enhance international cooperation",
         ] {
-            assert!(html.contains(name), "{backend:?}: home page lacks {name}");
+            assert!(
+                html.contains(name),
+                "{:?}: home page lacks {name}",
+                server.backend()
+            );
         }
         assert!(
             html.contains("/pkg/quorum.js"),
             "the page loads the hydration script"
         );
-    }
+    })
+    .await;
+}
+
+/// A demo server on SQLite, for what does not depend on the backend.
+async fn sqlite_server() -> (TestDatabase, TestServer) {
+    let db = TestDatabase::new(Backend::Sqlite).await;
+    let server = TestServer::start(&db).await;
+    (db, server)
 }
 
 #[tokio::test]
 async fn the_filter_works_as_a_plain_form_without_javascript() {
-    let db = TestDatabase::new(Backend::Sqlite).await;
-    let server = TestServer::start(&db).await;
-    let html = http()
-        .get(server.url("/?q=asset"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let (_db, server) = sqlite_server().await;
+    let html = get(&server, "/?q=asset").await.text().await.unwrap();
     // The rendered list holds only the match (the serialized data for hydration holds all).
     assert!(html.contains(r#"data-code="WG-AR""#));
     assert!(!html.contains(r#"data-code="IRG""#));
@@ -113,55 +121,38 @@ async fn the_filter_works_as_a_plain_form_without_javascript() {
 
 #[tokio::test]
 async fn unknown_pages_answer_404() {
-    let db = TestDatabase::new(Backend::Sqlite).await;
-    let server = TestServer::start(&db).await;
-    let response = http()
-        .get(server.url("/no/such/page"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 404);
+    let (_db, server) = sqlite_server().await;
+    assert_eq!(get(&server, "/no/such/page").await.status(), 404);
 }
 
 #[tokio::test]
 async fn the_built_site_assets_are_served() {
-    let db = TestDatabase::new(Backend::Sqlite).await;
-    let server = TestServer::start(&db).await;
+    let (_db, server) = sqlite_server().await;
     for (path, kind) in [
         ("/pkg/quorum.js", "javascript"),
         ("/pkg/quorum.wasm", "wasm"),
         ("/pkg/quorum.css", "css"),
     ] {
-        let response = http().get(server.url(path)).send().await.unwrap();
+        let response = get(&server, path).await;
         assert_eq!(response.status(), 200, "{path}");
-        let content_type = response.headers()["content-type"]
-            .to_str()
-            .unwrap()
-            .to_owned();
+        let content_type = header(&response, "content-type");
         assert!(content_type.contains(kind), "{path}: {content_type}");
     }
 }
 
 #[tokio::test]
 async fn the_api_lists_the_demo_bodies() {
-    for backend in backends() {
-        let db = TestDatabase::new(backend).await;
-        let server = TestServer::start(&db).await;
-        let bodies: Vec<Value> = http()
-            .get(server.url("/api/bodies"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+    on_each_backend(&[], async |server| {
+        let bodies = bodies_listed(server).await;
         let codes: Vec<&str> = bodies.iter().map(|b| b["code"].as_str().unwrap()).collect();
         assert_eq!(
             codes,
             ["COSP", "IRG", "WG-PREV", "WG-AR", "EM-IC"],
-            "{backend:?}"
+            "{:?}",
+            server.backend()
         );
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
@@ -173,33 +164,17 @@ async fn a_first_start_creates_data_quorum_db_and_loads_the_demo() {
         .args(["serve", "--addr", "127.0.0.1:0"]);
     let server = TestServer::spawn(command).await;
     assert!(dir.path().join("data").join("quorum.db").exists());
-    let bodies: Vec<Value> = http()
-        .get(server.url("/api/bodies"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(bodies.len(), 5);
+    assert_eq!(bodies_listed(&server).await.len(), 5);
 }
 
 #[tokio::test]
 async fn a_restart_keeps_the_data_and_does_not_load_the_demo_twice() {
-    for backend in backends() {
-        let db = TestDatabase::new(backend).await;
-        drop(TestServer::start(&db).await);
-        let server = TestServer::start(&db).await;
-        let bodies: Vec<Value> = http()
-            .get(server.url("/api/bodies"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        assert_eq!(bodies.len(), 5, "{backend:?}");
-    }
+    on_each_database(async |db| {
+        drop(TestServer::start(db).await);
+        let server = TestServer::start(db).await;
+        assert_eq!(bodies_listed(&server).await.len(), 5, "{:?}", db.backend());
+    })
+    .await;
 }
 
 #[test]
@@ -220,38 +195,28 @@ fn unknown_flags_give_a_one_line_error_and_a_non_zero_exit() {
 }
 
 #[tokio::test]
-async fn migrate_creates_the_schema_and_export_of_an_empty_database_is_empty() {
-    for backend in backends() {
-        let db = TestDatabase::new(backend).await;
+async fn migrate_alone_gives_a_schema_that_exports_no_data() {
+    on_each_database(async |db| {
         let status = quorum_command()
             .args(["migrate", "--database-url", &db.url])
             .status()
             .unwrap();
-        assert!(status.success(), "{backend:?}");
-        let output = quorum_command()
-            .args(["export", "--database-url", &db.url])
-            .output()
-            .unwrap();
-        assert!(output.status.success());
-        let data: Value = serde_json::from_slice(&output.stdout).unwrap();
-        assert_eq!(data["bodies"], Value::Array(vec![]), "{backend:?}");
-    }
+        assert!(status.success(), "{:?}", db.backend());
+        let data = exported(&db.url);
+        assert_eq!(data["bodies"], Value::Array(vec![]), "{:?}", db.backend());
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn export_import_export_gives_an_identical_file() {
-    for backend in backends() {
-        let source = TestDatabase::new(backend).await;
-        drop(TestServer::start(&source).await); // loads the demo
-        let first = quorum_command()
-            .args(["export", "--database-url", &source.url])
-            .output()
-            .unwrap();
-        assert!(first.status.success());
+    on_each_database(async |source| {
+        drop(TestServer::start(source).await); // loads the demo
+        let first = exported_file(&source.url);
         let file = tempfile::NamedTempFile::new().unwrap();
-        std::fs::write(file.path(), &first.stdout).unwrap();
+        std::fs::write(file.path(), &first).unwrap();
 
-        let target = TestDatabase::new(backend).await;
+        let target = TestDatabase::new(source.backend()).await;
         let import = quorum_command()
             .args([
                 "import",
@@ -261,47 +226,23 @@ async fn export_import_export_gives_an_identical_file() {
             ])
             .output()
             .unwrap();
-        assert!(
-            import.status.success(),
-            "{backend:?}: {}",
-            String::from_utf8_lossy(&import.stderr)
-        );
-        let second = quorum_command()
-            .args(["export", "--database-url", &target.url])
-            .output()
-            .unwrap();
-        assert_eq!(
-            String::from_utf8(first.stdout).unwrap(),
-            String::from_utf8(second.stdout).unwrap()
-        );
-    }
+        assert_succeeded(&format!("{:?}: quorum import", source.backend()), &import);
+        assert_eq!(first, exported_file(&target.url));
+    })
+    .await;
 }
 
 #[tokio::test]
-async fn an_invalid_import_names_record_and_field_and_writes_nothing() {
-    for backend in backends() {
-        let db = TestDatabase::new(backend).await;
-        let server = TestServer::start_with(&db, &["--no-demo"]).await;
+async fn an_invalid_import_is_refused_by_record_and_field_and_writes_nothing() {
+    on_each_backend(&["--no-demo"], async |server| {
+        let backend = server.backend();
         let bad = r#"{"format":1,"bodies":[
             {"code":"COSP","name":"Conference","short_name":"COSP","parent":null,"open_to_all_states":true,"position":0},
             {"code":"IRG","name":"","short_name":"IRG","parent":"COSP","open_to_all_states":true,"position":1},
             {"code":"WG-X","name":"X","short_name":"X","parent":"NOPE","open_to_all_states":true,"position":2}]}"#;
-        let response = server
-            .secretariat()
-            .await
-            .post(server.url("/api/import"))
-            .body(bad)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), 422, "{backend:?}");
-        let body: Value = response.json().await.unwrap();
-        let errors: Vec<&str> = body["errors"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| e.as_str().unwrap())
-            .collect();
+        let (status, answer) = import(server, bad).await;
+        assert_eq!(status, 422, "{backend:?}");
+        let errors = error_messages(&answer);
         assert!(
             errors.contains(&"body IRG: name: must not be empty"),
             "{errors:?}"
@@ -310,39 +251,20 @@ async fn an_invalid_import_names_record_and_field_and_writes_nothing() {
             errors.contains(&"body WG-X: parent: unknown body NOPE"),
             "{errors:?}"
         );
-        let bodies: Vec<Value> = http()
-            .get(server.url("/api/bodies"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        assert!(bodies.is_empty(), "{backend:?}: nothing written");
-
-        let response = server
-            .secretariat()
-            .await
-            .post(server.url("/api/import"))
-            .body("{not json")
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), 400);
-    }
+        assert!(
+            bodies_listed(server).await.is_empty(),
+            "{backend:?}: nothing written"
+        );
+        // Not JSON at all.
+        assert_eq!(import(server, "{not json").await.0, 400);
+    })
+    .await;
 }
 
 #[tokio::test]
-async fn every_answer_carries_the_security_headers_and_feeds_keep_their_referrer_policy() {
-    let db = TestDatabase::new(Backend::Sqlite).await;
-    let server = TestServer::start(&db).await;
-    let page = http().get(server.url("/")).send().await.unwrap();
-    let header = |r: &reqwest::Response, name: &str| {
-        r.headers()
-            .get(name)
-            .map(|v| v.to_str().unwrap().to_owned())
-            .unwrap_or_default()
-    };
+async fn every_answer_carries_the_security_headers() {
+    let (_db, server) = sqlite_server().await;
+    let page = get(&server, "/").await;
     assert_eq!(header(&page, "x-content-type-options"), "nosniff");
     assert_eq!(header(&page, "x-frame-options"), "DENY");
     assert!(header(&page, "content-security-policy").contains("frame-ancestors 'none'"));
@@ -350,6 +272,6 @@ async fn every_answer_carries_the_security_headers_and_feeds_keep_their_referrer
         header(&page, "referrer-policy"),
         "strict-origin-when-cross-origin"
     );
-    let api = http().get(server.url("/api/bodies")).send().await.unwrap();
+    let api = get(&server, "/api/bodies").await;
     assert_eq!(header(&api, "x-content-type-options"), "nosniff");
 }

@@ -4,6 +4,7 @@
 
 mod access;
 mod accounts;
+mod authorization;
 mod backup;
 mod bounds;
 mod confidentiality;
@@ -15,6 +16,7 @@ mod feeds;
 mod foundation;
 mod fresh_reads;
 mod fuzz;
+mod may_i_save;
 mod nominations;
 mod planning;
 mod scale_out;

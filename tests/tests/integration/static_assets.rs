@@ -4,6 +4,7 @@
 
 use std::io::Write;
 
+use tests::scenarios::header;
 use tests::{http, Backend, TestDatabase, TestServer};
 
 struct Answer {
@@ -20,47 +21,67 @@ async fn get(server: &TestServer, path: &str, accept_encoding: Option<&str>) -> 
         request = request.header("accept-encoding", accepted);
     }
     let response = request.send().await.unwrap();
-    let header = |name: &str| {
-        response
-            .headers()
-            .get(name)
-            .map(|v| v.to_str().unwrap().to_owned())
-    };
+    let encoding = Some(header(&response, "content-encoding")).filter(|e| !e.is_empty());
     Answer {
         status: response.status().as_u16(),
-        encoding: header("content-encoding"),
-        content_type: header("content-type").unwrap_or_default(),
-        vary: header("vary").unwrap_or_default(),
+        encoding,
+        content_type: header(&response, "content-type"),
+        vary: header(&response, "vary"),
         body: response.bytes().await.unwrap().to_vec(),
+    }
+}
+
+/// A built site as the release build leaves it: the stylesheet with a gzip and a brotli copy
+/// beside it, the loader without.
+struct Site {
+    dir: tempfile::TempDir,
+    css: Vec<u8>,
+    gzipped: Vec<u8>,
+    brotli: Vec<u8>,
+    js: Vec<u8>,
+}
+
+impl Site {
+    fn built() -> Site {
+        let dir = tempfile::tempdir().unwrap();
+        let pkg = dir.path().join("pkg");
+        std::fs::create_dir(&pkg).unwrap();
+        let css = b"body { color: #1b1f24; }\n".repeat(40);
+        std::fs::write(pkg.join("quorum.css"), &css).unwrap();
+        let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gzip.write_all(&css).unwrap();
+        let gzipped = gzip.finish().unwrap();
+        std::fs::write(pkg.join("quorum.css.gz"), &gzipped).unwrap();
+        // The server sends the copy as it is: its bytes need not be real brotli for this test.
+        let brotli = b"brotli copy of quorum.css".to_vec();
+        std::fs::write(pkg.join("quorum.css.br"), &brotli).unwrap();
+        let js = b"export default function init() {}\n".to_vec();
+        std::fs::write(pkg.join("quorum.js"), &js).unwrap();
+        Site {
+            dir,
+            css,
+            gzipped,
+            brotli,
+            js,
+        }
+    }
+
+    async fn serve(&self, db: &TestDatabase) -> TestServer {
+        let site_root = self.dir.path().display().to_string();
+        TestServer::start_with(db, &["--site-root", &site_root]).await
     }
 }
 
 #[tokio::test]
 async fn pkg_files_are_sent_in_the_compressed_copy_the_client_accepts() {
-    let site = tempfile::tempdir().unwrap();
-    let pkg = site.path().join("pkg");
-    std::fs::create_dir(&pkg).unwrap();
-    let css = b"body { color: #1b1f24; }\n".repeat(40);
-    std::fs::write(pkg.join("quorum.css"), &css).unwrap();
-    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    gzip.write_all(&css).unwrap();
-    let gzipped = gzip.finish().unwrap();
-    std::fs::write(pkg.join("quorum.css.gz"), &gzipped).unwrap();
-    // The server sends the copy as it is: its bytes need not be real brotli for this test.
-    let brotli = b"brotli copy of quorum.css".to_vec();
-    std::fs::write(pkg.join("quorum.css.br"), &brotli).unwrap();
-    let js = b"export default function init() {}\n".to_vec();
-    std::fs::write(pkg.join("quorum.js"), &js).unwrap();
-
+    let site = Site::built();
     let db = TestDatabase::new(Backend::Sqlite).await;
-    let site_root = site.path().display().to_string();
-    let server = TestServer::start_with(&db, &["--site-root", &site_root]).await;
-
+    let server = site.serve(&db).await;
     for (accepted, encoding, body) in [
-        (Some("gzip, deflate, br"), Some("br"), &brotli),
-        (Some("gzip"), Some("gzip"), &gzipped),
-        (Some("br;q=0.5, gzip"), Some("gzip"), &gzipped),
-        (None, None, &css),
+        (Some("gzip, deflate, br"), Some("br"), &site.brotli),
+        (Some("gzip"), Some("gzip"), &site.gzipped),
+        (Some("br;q=0.5, gzip"), Some("gzip"), &site.gzipped),
+        (None, None, &site.css),
     ] {
         let answer = get(&server, "/pkg/quorum.css", accepted).await;
         assert_eq!(answer.status, 200, "{accepted:?}");
@@ -77,9 +98,16 @@ async fn pkg_files_are_sent_in_the_compressed_copy_the_client_accepts() {
             "{accepted:?}"
         );
     }
-    // Without a compressed copy the file itself is sent, whatever the client accepts.
+}
+
+#[tokio::test]
+async fn a_pkg_file_without_a_compressed_copy_is_sent_as_it_is() {
+    let site = Site::built();
+    let db = TestDatabase::new(Backend::Sqlite).await;
+    let server = site.serve(&db).await;
+    // Whatever the client accepts.
     let answer = get(&server, "/pkg/quorum.js", Some("gzip, br")).await;
     assert_eq!(answer.status, 200);
     assert_eq!(answer.encoding, None);
-    assert_eq!(answer.body, js);
+    assert_eq!(answer.body, site.js);
 }

@@ -30,6 +30,7 @@ pub use index::{MeetingData, MeetingIndex, MAX_BODIES, PROPOSED};
 pub use index_build::{Proposal, SlotQuery};
 pub use slots::FreeSlot;
 
+use super::label::Label;
 use super::BodyCode;
 use crate::wire_enum;
 
@@ -63,7 +64,7 @@ wire_enum!(
     }
 );
 
-impl crate::domain::label::Label for ConflictKind {
+impl Label for ConflictKind {
     fn code(&self) -> &'static str {
         self.as_str()
     }
@@ -87,14 +88,22 @@ impl ConflictKind {
             | JointMeetingOverlap
             | RoomDoubleBooked
             | InterpretationCapacity
-            | VenueClosed => Severity::Blocking,
+            | VenueClosed
+            | OutsideSession => Severity::Blocking,
             PersonDoubleBooked
             | PersonTravelTime
             | OutsideMeetingWindows
-            | OutsideSession
             | DeadlineAfterPanel
             | WorkplanYearWithoutSession => Severity::Warning,
         }
+    }
+}
+
+impl ConflictKind {
+    /// Kinds whose severity no rule may change: the calendar itself refuses to store a meeting
+    /// outside its session's days, so calling that a warning would promise a save that fails.
+    pub fn severity_is_fixed(self) -> bool {
+        self == ConflictKind::OutsideSession
     }
 }
 
@@ -138,6 +147,18 @@ impl ConflictRules {
 
     /// Checks the rules against the known bodies; returns the field at fault and why.
     pub fn check(&self, bodies: &BTreeSet<BodyCode>) -> Result<(), (&'static str, String)> {
+        if let Some((kind, _)) = self.severities.iter().find(|(kind, severity)| {
+            kind.severity_is_fixed() && **severity != kind.default_severity()
+        }) {
+            return Err((
+                "severities",
+                format!(
+                    "{} is always {}: a meeting outside its session's days cannot be stored",
+                    kind.label(),
+                    kind.default_severity().as_str()
+                ),
+            ));
+        }
         for group in self.parallel_groups.iter().flatten() {
             if group.len() < 2 {
                 return Err((
@@ -194,13 +215,6 @@ pub enum Shared {
     Bodies(u32, u32),
     Room(u32),
     Person(u32),
-}
-
-/// What a check answers: the conflicts, and whether any of them blocks a save.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CheckAnswer {
-    pub blocking: bool,
-    pub conflicts: Vec<ConflictView>,
 }
 
 /// A free slot as the API shows it.
