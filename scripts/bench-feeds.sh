@@ -10,7 +10,7 @@ DURATION="${DURATION:-10}"
 CONNECTIONS="${CONNECTIONS:-32}"
 command -v wrk >/dev/null && command -v nginx >/dev/null || { echo "needs wrk and nginx (apt-get install wrk nginx-light)" >&2; exit 1; }
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
-scripts/release-build.sh --server-only >/dev/null
+scripts/release-build.sh >/dev/null
 BIN="$CARGO_TARGET_DIR/release/quorum"
 
 work=$(mktemp -d)
@@ -22,7 +22,7 @@ cleanup() {
 trap cleanup EXIT
 
 QUORUM_LOG=warn "$BIN" serve ${STALENESS_MS:+--feed-staleness-ms "$STALENESS_MS"} --addr 127.0.0.1:3470 --database-url "sqlite://$work/quorum.db?mode=rwc" \
-  --base-url https://quorum.example --site-root "$work" >"$work/quorum.out" 2>"$work/quorum.err" &
+  --base-url https://quorum.example --site-root target/site-release >"$work/quorum.out" 2>"$work/quorum.err" &
 quorum_pid=$!
 for _ in $(seq 50); do curl -sf http://127.0.0.1:3470/healthz >/dev/null && break; sleep 0.2; done
 

@@ -10,9 +10,9 @@ DURATION="${DURATION:-10}"
 CONNECTIONS="${CONNECTIONS:-32}"
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)" >&2; exit 1; }
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
-scripts/release-build.sh --server-only >/dev/null
+# The release server and its site (hashed file names: the server reads the site's hash.txt).
+scripts/release-build.sh >/dev/null
 BIN="$CARGO_TARGET_DIR/release/quorum"
-[ -f target/site/pkg/quorum.css ] || cargo leptos build
 
 work=$(mktemp -d)
 cleanup() {
@@ -21,7 +21,7 @@ cleanup() {
 }
 trap cleanup EXIT
 QUORUM_LOG=warn "$BIN" serve --addr 127.0.0.1:3472 --database-url "sqlite://$work/quorum.db?mode=rwc" \
-  --site-root target/site >"$work/quorum.out" 2>"$work/quorum.err" &
+  --site-root target/site-release >"$work/quorum.out" 2>"$work/quorum.err" &
 quorum_pid=$!
 for _ in $(seq 50); do curl -sf http://127.0.0.1:3472/healthz >/dev/null && break; sleep 0.2; done
 
@@ -29,7 +29,8 @@ source scripts/bench-lib.sh
 base=http://127.0.0.1:3472
 echo "session page: $(curl -sf $base/sessions/cosp-10 | wc -c) bytes; $CONNECTIONS connections, ${DURATION}s each, 2 wrk threads"
 run "health check (reference)" "$base/healthz"
-run "stylesheet from disk (reference)" "$base/pkg/quorum.css"
+stylesheet=$(curl -sf "$base/" | grep -o '/pkg/quorum[^"]*\.css' | head -1)
+run "stylesheet from disk (reference)" "$base$stylesheet"
 run "session page /sessions/cosp-10" "$base/sessions/cosp-10"
 run "calendar month (Dec 2023)" "$base/calendar?view=month&date=2023-12-11"
 run "timeline 2022-2026" "$base/timeline"

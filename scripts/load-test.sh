@@ -16,7 +16,7 @@ WHICH="${1:-both}"
 ADMIN_URL="${LOAD_DATABASE_URL:-${TEST_DATABASE_URL:-postgres://root@127.0.0.1:5432/test}}"
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)" >&2; exit 1; }
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
-scripts/release-build.sh --server-only >/dev/null
+scripts/release-build.sh >/dev/null  # the server and its site (hashed names, hash.txt)
 BIN="$CARGO_TARGET_DIR/release/quorum"
 # A thousand connections need a thousand descriptors, and some to spare.
 ulimit -n 8192
@@ -103,7 +103,7 @@ figures() { # label wrk-output
 run_backend() { # name database-url
   local name=$1 database_url=$2
   QUORUM_LOG=warn "$BIN" serve --addr "127.0.0.1:$port" --database-url "$database_url" \
-    --base-url https://quorum.example --site-root target/site >"$work/quorum.out" 2>"$work/quorum.err" &
+    --base-url https://quorum.example --site-root target/site-release >"$work/quorum.out" 2>"$work/quorum.err" &
   quorum_pid=$!
   for _ in $(seq 100); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.2; done
   prepare_feeds

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Builds Quorum for production:
 #   - the server, $CARGO_TARGET_DIR/release/quorum (cargo's release profile);
-#   - the site, target/site-release: pkg/quorum.wasm (profile wasm-release: opt-level z, LTO,
-#     one codegen unit; then wasm-bindgen and wasm-opt -Oz), pkg/quorum.js (its loader),
-#     pkg/quorum.css (style/main.css through lightningcss, for Cargo.toml's browserquery, minified)
-#     and the files of public/; each file of pkg/ also brotli- and gzip-compressed (.br, .gz)
-#     for the server to send to browsers that accept them.
+#   - the site, target/site-release: pkg/quorum.<hash>.wasm (profile wasm-release: opt-level z,
+#     LTO, one codegen unit; then wasm-bindgen and wasm-opt -Oz), pkg/quorum.<hash>.js (its
+#     loader), pkg/quorum.<hash>.css (style/main.css through lightningcss, for Cargo.toml's
+#     browserquery, minified) and the files of public/; each file of pkg/ also brotli- and
+#     gzip-compressed (.br, .gz) for the server to send to browsers that accept them. Each
+#     <hash> is of that file's final bytes, and hash.txt in the site gives them to the server.
 #
 # The optimisers are the versions pinned in tools/release/package.json (npm), never whatever
 # `wasm-opt` is on PATH: Debian's binaryen (wasm-opt 108) rewrites the externref table that
@@ -26,9 +27,9 @@ target="${CARGO_TARGET_DIR:-$PWD/target}"
 tools=tools/release/node_modules/.bin
 site=target/site-release
 mode="${1:-}"
-# Read by Leptos when it is compiled, as cargo-leptos sets it: with it pages load
-# /pkg/quorum.wasm, without it /pkg/quorum_bg.wasm. Every release build sets it alike, or cargo
-# would rebuild Leptos and all above it at each change of the value.
+# Read by Leptos when it is compiled, as cargo-leptos sets it (without hashed names, pages would
+# load /pkg/quorum_bg.wasm without it). Every release build sets it alike, or cargo would
+# rebuild Leptos and all above it at each change of the value.
 export LEPTOS_OUTPUT_NAME
 LEPTOS_OUTPUT_NAME=$(sed -n 's/^output-name = "\(.*\)"/\1/p' Cargo.toml)
 
@@ -57,12 +58,27 @@ unoptimised=$(stat -c %s "$next/pkg/quorum_bg.wasm")
   --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   "$next/pkg/quorum_bg.wasm" -o "$next/pkg/quorum.wasm"
 rm "$next/pkg/quorum_bg.wasm"
-# The page loads /pkg/quorum.wasm (see LEPTOS_OUTPUT_NAME above); the loader's default names the other.
-sed -i 's/quorum_bg\.wasm/quorum.wasm/g' "$next/pkg/quorum.js"
 
 style=$(sed -n 's/^style-file = "\(.*\)"/\1/p' Cargo.toml)
 browsers=$(sed -n 's/^browserquery = "\(.*\)"/\1/p' Cargo.toml)
 "$tools/lightningcss" --minify --targets "$browsers" "$style" -o "$next/pkg/quorum.css"
+
+# Every file is named by a hash of its final bytes (what the browser gets), not reusing what
+# cargo-leptos would have hashed before optimising: the server tells browsers to keep a hashed
+# file for a year unchanged, so any change of content — a new optimiser or minifier version,
+# other flags — must be a new name, and the same bytes keep their name from build to build.
+# hash.txt, in the format cargo-leptos writes and Leptos reads, gives the names to the server.
+hash_of() { sha256sum "$1" | cut -c1-20; }
+wasm=$(hash_of "$next/pkg/quorum.wasm")
+mv "$next/pkg/quorum.wasm" "$next/pkg/quorum.$wasm.wasm"
+# The page hands the loader the bundle's URL; its own default names wasm-bindgen's file. Rewritten
+# before the loader is hashed, so that the loader's name follows the bundle's too.
+sed -i "s/quorum_bg\.wasm/quorum.$wasm.wasm/g" "$next/pkg/quorum.js"
+js=$(hash_of "$next/pkg/quorum.js")
+mv "$next/pkg/quorum.js" "$next/pkg/quorum.$js.js"
+css=$(hash_of "$next/pkg/quorum.css")
+mv "$next/pkg/quorum.css" "$next/pkg/quorum.$css.css"
+printf 'js: %s\nwasm: %s\ncss: %s\n' "$js" "$wasm" "$css" >"$next/hash.txt"
 
 # Compressed once here at the highest levels, instead of on every request.
 files=("$next"/pkg/*)
@@ -83,7 +99,7 @@ echo "== release build: done =="
 if [ "$mode" != "--site-only" ]; then echo "server: $target/release/quorum"; fi
 echo "site:   $PWD/$site (LEPTOS_SITE_ROOT)"
 echo "wasm-bindgen output: $unoptimised bytes"
-for file in quorum.wasm quorum.js quorum.css; do
-  printf '%-12s %9s bytes, gzip %8s, brotli %8s\n' "$file" "$(stat -c %s "$site/pkg/$file")" \
+for file in "quorum.$wasm.wasm" "quorum.$js.js" "quorum.$css.css"; do
+  printf '%-36s %9s bytes, gzip %8s, brotli %8s\n' "$file" "$(stat -c %s "$site/pkg/$file")" \
     "$(stat -c %s "$site/pkg/$file.gz")" "$(stat -c %s "$site/pkg/$file.br")"
 done

@@ -10,9 +10,11 @@ cd "$(dirname "$0")/.."
 scripts/release-build.sh --site-only
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 site=target/site-release
-size=$(stat -c %s "$site/pkg/quorum.wasm")
+# The bundle is named by its content hash, which the site's hash.txt gives.
+wasm="$site/pkg/quorum.$(sed -n 's/^wasm: *//p' "$site/hash.txt").wasm"
+size=$(stat -c %s "$wasm")
 echo "release bundle (wasm-opt -Oz): $size bytes ($(awk "BEGIN{printf \"%.2f\", $size/1048576}") MiB)," \
-  "gzipped $(stat -c %s "$site/pkg/quorum.wasm.gz"), brotli $(stat -c %s "$site/pkg/quorum.wasm.br")"
+  "gzipped $(stat -c %s "$wasm.gz"), brotli $(stat -c %s "$wasm.br")"
 if [ "${1:-}" = "--check" ]; then
   LEPTOS_SITE_ROOT="$PWD/$site" cargo test -p tests --test browser
 fi

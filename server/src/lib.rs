@@ -2,9 +2,9 @@
 //! that tests and tools can build the same application.
 #![recursion_limit = "256"]
 
-/// Command line and environment: every option, documented.
 /// Who may call each route and server function.
 pub mod access;
+/// Command line and environment: every option, documented.
 pub mod config;
 /// Opening the database and applying migrations.
 pub mod database;
@@ -12,6 +12,8 @@ pub mod database;
 pub mod error;
 /// Rendered feeds of the current data version.
 pub mod feed_cache;
+/// Forms sent without JavaScript, answered with the page they came from.
+pub mod plain_forms;
 /// Plain axum routes (health, JSON API), one `router()` per module.
 pub mod routes;
 /// The signed-in user of a request.

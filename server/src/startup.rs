@@ -204,14 +204,162 @@ async fn after_writes(
     response
 }
 
+/// The name of the bundle, its loader and the stylesheet (Cargo.toml's `output-name`).
+const OUTPUT_NAME: &str = "quorum";
+/// Where they are in the site, and in URLs.
+const PKG_DIR: &str = "pkg";
+/// The file that gives their hashes, a line for each: `js: <hash>`, `wasm: <hash>`,
+/// `css: <hash>`, the file being `pkg/quorum.<hash>.js` and so on — as cargo-leptos writes it
+/// and Leptos reads it to name the files in pages.
+const HASH_FILE: &str = "hash.txt";
+
+/// The files of a site named by their content, as its hash file gives them.
+#[derive(Debug, Clone)]
+pub struct HashedFiles {
+    /// The hash file, as an absolute path.
+    pub hash_file: std::path::PathBuf,
+    /// Each plain name ("quorum.css") with the hashed name of its file ("quorum.3f2a….css").
+    names: Vec<(String, String)>,
+}
+
+impl HashedFiles {
+    /// The hashes of the site at `site_root`: from its own hash file (scripts/release-build.sh
+    /// writes one), else from the one `cargo leptos build` leaves beside the server binary it
+    /// builds — taken only if every file it names is in this site, since one binary may serve
+    /// another site than the one built with it.
+    pub fn of_site(site_root: &Path) -> Result<HashedFiles, String> {
+        let site_root = std::path::absolute(site_root)
+            .map_err(|e| format!("the site folder {}: {e}", site_root.display()))?;
+        let own = site_root.join(HASH_FILE);
+        if own.is_file() {
+            return Self::read(&own, &site_root);
+        }
+        let beside_binary = std::env::current_exe()
+            .ok()
+            .and_then(|exe| Some(exe.parent()?.join(HASH_FILE)))
+            .filter(|file| file.is_file());
+        match beside_binary {
+            Some(file) => Self::read(&file, &site_root).map_err(|why| {
+                format!(
+                    "the site {} has no {HASH_FILE} of its own, and the one `cargo leptos build` \
+                     left beside this program is of another build ({why}): rebuild the site, or \
+                     give --site-root the site built with this program",
+                    site_root.display()
+                )
+            }),
+            None => Err(format!(
+                "the site {} has no {HASH_FILE}, which gives the names of its files: is it a \
+                 site built by `cargo leptos build` or scripts/release-build.sh?",
+                site_root.display()
+            )),
+        }
+    }
+
+    fn read(hash_file: &Path, site_root: &Path) -> Result<HashedFiles, String> {
+        let text = std::fs::read_to_string(hash_file)
+            .map_err(|e| format!("{}: {e}", hash_file.display()))?;
+        let mut names = Vec::new();
+        for kind in ["js", "wasm", "css"] {
+            let hash = text
+                .lines()
+                .filter_map(|line| line.split_once(':'))
+                .find(|(key, _)| key.trim() == kind)
+                .map(|(_, hash)| hash.trim())
+                .ok_or_else(|| format!("{} gives no hash for {kind}", hash_file.display()))?;
+            // The hash becomes part of a URL and a file name: letters, digits, '-' and '_' only.
+            if hash.is_empty()
+                || !hash
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            {
+                return Err(format!(
+                    "{} gives {hash:?} for {kind}, which is not a hash",
+                    hash_file.display()
+                ));
+            }
+            let hashed = format!("{OUTPUT_NAME}.{hash}.{kind}");
+            if !site_root.join(PKG_DIR).join(&hashed).is_file() {
+                return Err(format!(
+                    "{} names {PKG_DIR}/{hashed}, which the site {} does not have",
+                    hash_file.display(),
+                    site_root.display()
+                ));
+            }
+            names.push((format!("{OUTPUT_NAME}.{kind}"), hashed));
+        }
+        Ok(HashedFiles {
+            hash_file: hash_file.to_path_buf(),
+            names,
+        })
+    }
+
+    /// Whether `name` is a file of this build named by its content.
+    fn is_hashed(&self, name: &str) -> bool {
+        self.names.iter().any(|(_, hashed)| hashed == name)
+    }
+
+    /// The hashed name of the file a plain name ("quorum.css") stands for.
+    fn hashed_name_of(&self, plain: &str) -> Option<&str> {
+        self.names
+            .iter()
+            .find(|(name, _)| name == plain)
+            .map(|(_, hashed)| hashed.as_str())
+    }
+}
+
+/// Stops before anything is served, saying why as `quorum` says every failure (main.rs).
+fn refuse_to_serve(why: &str) -> ! {
+    tracing::error!(error = why, "quorum stopped");
+    eprintln!("quorum: {why}");
+    std::process::exit(1)
+}
+
+/// How long a file of `/pkg/` may be kept. A name with its content's hash — the names pages
+/// use — for a year, unchanged: a new build brings new names. Any other file there for five
+/// minutes; the plain names (`quorum.css` …) answer with the current file, for links and tools
+/// that use them. An answer that is not a file is not kept at all, so that a name a newer
+/// build will bring is never remembered as missing.
+async fn pkg_caching(
+    State(hashed): State<std::sync::Arc<HashedFiles>>,
+    mut request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let name = request.uri().path().trim_start_matches('/');
+    let immutable = hashed.is_hashed(name);
+    if let Some(current) = hashed.hashed_name_of(name) {
+        if let Ok(uri) = format!("/{current}").parse() {
+            *request.uri_mut() = uri;
+        }
+    }
+    let mut response = next.run(request).await;
+    let status = response.status();
+    let caching = if !(status.is_success() || status == axum::http::StatusCode::NOT_MODIFIED) {
+        "no-store"
+    } else if immutable {
+        "public, max-age=31536000, immutable"
+    } else {
+        "public, max-age=300"
+    };
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(caching));
+    response
+}
+
 /// Leptos options built explicitly (not from compile-time environment), so the same binary
-/// serves any site folder.
+/// serves any site folder. Without the hashes of the site's files it refuses to start: its
+/// pages would name files that are not there.
 pub fn leptos_options(site_root: &Path, addr: SocketAddr) -> LeptosOptions {
+    let hashed = HashedFiles::of_site(site_root).unwrap_or_else(|why| refuse_to_serve(&why));
     LeptosOptions::builder()
-        .output_name("quorum")
+        .output_name(OUTPUT_NAME)
         .site_root(site_root.to_string_lossy().as_ref())
-        .site_pkg_dir("pkg")
+        .site_pkg_dir(PKG_DIR)
         .site_addr(addr)
+        // Pages name the hashed files (`app::shell`). Leptos joins this name to the folder of
+        // the running binary, which an absolute path replaces: it reads the file found above.
+        .hash_files(true)
+        .hash_file(hashed.hash_file.to_string_lossy().as_ref().into())
         .build()
 }
 
@@ -232,19 +380,19 @@ pub fn build_router(state: AppState) -> Router {
 
     // The stylesheet and the browser bundle, straight from disk: conditional requests answered,
     // brotli or gzip sent to browsers that accept it where the build left a compressed copy
-    // beside the file (scripts/release-build.sh makes both), and kept by browsers for a while;
+    // beside the file (scripts/release-build.sh makes both), and kept as `pkg_caching` says;
     // caches keep one copy per encoding.
-    let pkg = Path::new(state.leptos_options.site_root.as_ref())
-        .join(state.leptos_options.site_pkg_dir.as_ref());
+    let site_root = Path::new(state.leptos_options.site_root.as_ref());
+    let pkg = site_root.join(state.leptos_options.site_pkg_dir.as_ref());
+    let hashed = std::sync::Arc::new(
+        HashedFiles::of_site(site_root).unwrap_or_else(|why| refuse_to_serve(&why)),
+    );
     // Under an https address, browsers are told to use nothing else for a year.
     let hsts = Some(&state.site.0)
         .filter(|url| url.starts_with("https://"))
         .map(|_| HeaderValue::from_static("max-age=31536000; includeSubDomains"));
     let assets = tower::ServiceBuilder::new()
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("public, max-age=300"),
-        ))
+        .layer(axum::middleware::from_fn_with_state(hashed, pkg_caching))
         .layer(SetResponseHeaderLayer::overriding(
             header::VARY,
             HeaderValue::from_static("accept-encoding"),
@@ -254,7 +402,9 @@ pub fn build_router(state: AppState) -> Router {
                 .precompressed_br()
                 .precompressed_gzip(),
         );
-    Router::new()
+    // Routing, and the door, which needs the route the request matched (`MatchedPath`): the
+    // only layer applied per route.
+    let routed = Router::new()
         .nest_service("/pkg", assets)
         .merge(crate::routes::router())
         .leptos_routes_with_context(
@@ -271,35 +421,48 @@ pub fn build_router(state: AppState) -> Router {
             (state.clone(), door),
             crate::access::enforce,
         ))
-        .layer(axum::middleware::from_fn(server_fn_errors_keep_their_status))
-        .layer(axum::middleware::from_fn(private_answers))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), after_writes))
-        .layer(axum::middleware::from_fn(check_body))
+        .with_state(state.clone());
+    // Every other layer wraps the router once, outside it. `Router::layer` wraps each route
+    // separately, boxing every layer, and axum clones a route's whole stack of boxes (and each
+    // copy of the state in it) at every layer of every request: the cost grew with the square
+    // of the number of layers and was half the time of a cached feed (BENCHMARKS.md).
+    // Outermost first.
+    let answers = tower::ServiceBuilder::new()
+        .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
+            tracing::info_span!("request", method = %request.method(), path = %loggable_path(request.uri().path()))
+        }))
+        // Headers every answer carries unless it set its own: no MIME sniffing, no framing by
+        // other sites, no plugins, a conservative referrer. Pages set their own policy with
+        // the nonce of their inline scripts (`app::shell`); this one allows no inline script.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        .option_layer(hsts.map(|value| {
+            SetResponseHeaderLayer::if_not_present(header::STRICT_TRANSPORT_SECURITY, value)
+        }))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_str(&app::ssr::page_policy(None)).expect("the policy is ASCII"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         // Slow clients are answered 408 rather than holding work open.
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
             state.request_timeout,
         ))
-        // Headers every answer carries unless it set its own: no MIME sniffing, no framing by
-        // other sites, no plugins, a conservative referrer. Pages set their own policy with
-        // the nonce of their inline scripts (`app::shell`); this one allows no inline script.
-        .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
-        .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_str(&app::ssr::page_policy(None)).expect("the policy is ASCII"),
+        .layer(axum::middleware::from_fn(check_body))
+        // Outside `after_writes`, so that the page written after a form's change reads it.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::plain_forms::answer_with_the_page,
         ))
-        .layer(tower::util::option_layer(hsts.map(|value| {
-            SetResponseHeaderLayer::if_not_present(header::STRICT_TRANSPORT_SECURITY, value)
-        })))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("strict-origin-when-cross-origin"),
-        ))
-        .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
-            tracing::info_span!("request", method = %request.method(), path = %loggable_path(request.uri().path()))
-        }))
-        .with_state(state)
+        .layer(axum::middleware::from_fn_with_state(state, after_writes))
+        .layer(axum::middleware::from_fn(private_answers))
+        .layer(axum::middleware::from_fn(server_fn_errors_keep_their_status))
+        .service(routed);
+    Router::new().fallback_service(answers)
 }
 
 /// The path as logs may show it: private feed tokens are secrets and never reach the logs.

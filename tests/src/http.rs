@@ -118,34 +118,34 @@ pub async fn nominations_of(
     client: &reqwest::Client,
     server: &TestServer,
 ) -> Vec<serde_json::Value> {
-    client
-        .get(server.url("/api/nominations"))
-        .send()
+    response_to_get(client, server, "/api/nominations")
         .await
-        .unwrap()
         .json()
         .await
         .unwrap()
 }
 
+/// A GET of `path` by a (signed-in) client.
+async fn response_to_get(
+    client: &reqwest::Client,
+    server: &TestServer,
+    path: &str,
+) -> reqwest::Response {
+    client.get(server.url(path)).send().await.unwrap()
+}
+
 /// The status of a GET of `path` by a (signed-in) client.
 pub async fn status_as(client: &reqwest::Client, server: &TestServer, path: &str) -> u16 {
-    client
-        .get(server.url(path))
-        .send()
+    response_to_get(client, server, path)
         .await
-        .unwrap()
         .status()
         .as_u16()
 }
 
 /// The text of a page (any status) as a (signed-in) client receives it.
 pub async fn page_text_as(client: &reqwest::Client, server: &TestServer, path: &str) -> String {
-    client
-        .get(server.url(path))
-        .send()
+    response_to_get(client, server, path)
         .await
-        .unwrap()
         .text()
         .await
         .unwrap()

@@ -82,7 +82,10 @@ pub async fn release_decisions(call: String) -> Result<FormOutcome, QuorumError>
     let released = crate::ssr::nomination_calls::release(&db, &actor, &call).await?;
     Ok(FormOutcome {
         errors: vec![],
-        done: Some(format!("{} decision(s) released.", released.len())),
+        done: Some(match released.len() {
+            1 => "1 decision released.".to_owned(),
+            n => format!("{n} decisions released."),
+        }),
     })
 }
 

@@ -192,7 +192,7 @@ pub async fn save_room(
         after: serde_json::to_value(&new).ok(),
     };
     validated_write::write(db, actor, change).await?;
-    Ok(done(format!("Room {} saved.", new.name)))
+    Ok(done(format!("{} saved.", new.name)))
 }
 
 /// Removes a room no meeting uses.
@@ -242,5 +242,5 @@ pub async fn remove_room(
     .await?;
     super::data_version::bump(&txn).await?;
     txn.commit().await?;
-    Ok(done(format!("Room {} removed.", stored.name)))
+    Ok(done(format!("{} removed.", stored.name)))
 }

@@ -17,16 +17,17 @@ pub async fn open_call(
     call: CallForNominations,
 ) -> Result<CallForNominations, QuorumError> {
     let before = super::dataset::export(db).await?;
+    // Who may open it first: a refusal tells nothing about which calls exist.
+    if !policy::handles_call(actor, &before, &call) {
+        return Err(QuorumError::Forbidden(
+            "only the secretariat or the Bureau of the panel's body opens this call".into(),
+        ));
+    }
     if before.calls_for_nominations.iter().any(|c| c.id == call.id) {
         return Err(QuorumError::Conflict(format!(
             "call {} already exists",
             call.id
         )));
-    }
-    if !policy::handles_call(actor, &before, &call) {
-        return Err(QuorumError::Forbidden(
-            "only the secretariat or the Bureau of the panel's body opens this call".into(),
-        ));
     }
     let mut after = before.clone();
     after.calls_for_nominations.push(call.clone());

@@ -1,9 +1,10 @@
 use leptos::prelude::*;
 
-use super::forms::{outcome_view, TextArea};
+use super::forms::{outcome_view, Answer, TextArea};
 use crate::api::account::{load_audit_log, load_outbox};
 use crate::api::admin::*;
 use crate::wire::admin::*;
+use crate::wire::nominations::FormOutcome;
 
 /// For the secretariat: accounts, bodies, venues with rooms and holidays, conflict rules,
 /// import and export, the outbox and the audit log.
@@ -24,9 +25,14 @@ pub fn AdminPage() -> impl IntoView {
                         </nav>
                         <h2 id="users">"Users"</h2>
                         <table class="users">
-                            <thead><tr><th scope="col">"E-mail"</th><th scope="col">"Name"</th><th scope="col">"Role"</th><th scope="col">"For"</th></tr></thead>
+                            <thead><tr><th scope="col">"E-mail"</th><th scope="col">"Name"</th><th scope="col">"Role"</th><th scope="col">"For"</th><th scope="col">"Remove"</th></tr></thead>
                             <tbody>
-                                {admin.users.iter().map(|u| view! { <tr><td>{u.email.clone()}</td><td>{u.name.clone()}</td><td>{u.role.clone()}</td><td>{u.scope.clone()}</td></tr> }).collect_view()}
+                                {admin.users.iter().map(|u| view! {
+                                    <tr data-email=u.email.clone()>
+                                        <td class="email">{u.email.clone()}</td><td data-label="Name">{u.name.clone()}</td><td data-label="Role">{u.role.clone()}</td><td data-label="For">{u.scope.clone()}</td>
+                                        <td class="remove"><RemoveAccount email=u.email.clone() name=u.name.clone()/></td>
+                                    </tr>
+                                }).collect_view()}
                             </tbody>
                         </table>
                         <h2 id="bodies">"Bodies"</h2>
@@ -42,7 +48,21 @@ pub fn AdminPage() -> impl IntoView {
                         {admin.venues.iter().map(|v| view! {
                             <section class="admin-venue" data-id=v.id.clone()>
                                 <h3><a href=format!("/venues/{}", v.id)>{format!("{}, {}", v.name, v.city)}</a>{format!(" ({}, {})", v.zone, v.country)}</h3>
-                                <p>{format!("Rooms: {}", v.rooms.iter().map(|r| format!("{} ({} seats, {} booths)", r.name, r.capacity, r.booths)).collect::<Vec<_>>().join("; "))}</p>
+                                {if v.rooms.is_empty() {
+                                    view! { <p class="empty">"No rooms."</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <p class="rooms-of">"Rooms:"</p>
+                                        <ul class="rooms">
+                                            {v.rooms.iter().map(|r| view! {
+                                                <li data-id=r.id.clone()>
+                                                    {format!("{} ({} seats, {} booths)", r.name, r.capacity, r.booths)}
+                                                    <RemoveRoom venue=v.id.clone() venue_name=v.name.clone() room=r.id.clone() name=r.name.clone()/>
+                                                </li>
+                                            }).collect_view()}
+                                        </ul>
+                                    }.into_any()
+                                }}
                                 {if v.closures.is_empty() {
                                     view! { <p class="empty">"No closures."</p> }.into_any()
                                 } else {
@@ -62,7 +82,8 @@ pub fn AdminPage() -> impl IntoView {
                             <VenueForm/>
                         </section>
                         <section aria-labelledby="room-form-heading">
-                            <h3 id="room-form-heading">"Add, change or remove a room"</h3>
+                            <h3 id="room-form-heading">"Add or change a room"</h3>
+                            <p class="help">"To remove a room, open “Remove…” beside it in its venue's list above."</p>
                             <FillFrom id="r-pick" blank="A new room" choices=room_fills(&admin.venues)/>
                             <RoomForm venues=admin.venues.iter().map(|v| (v.id.clone(), v.name.clone())).collect()/>
                         </section>
@@ -102,7 +123,8 @@ fn AdminForms(users: Vec<String>, venues: Vec<(String, String)>, rules: String) 
     let save_rules = ServerAction::<SaveRules>::new();
     view! {
         <section aria-labelledby="change-user-heading">
-            <h3 id="change-user-heading">"Change or remove a user"</h3>
+            <h3 id="change-user-heading">"Change a user's role"</h3>
+            <p class="help">"To remove an account, open “Remove…” in its row of the list of users above."</p>
             <ActionForm action=change_user attr:class="change-user">
                 <p class="field"><label for="cu-email">"Account"</label>
                     <select id="cu-email" name="email">
@@ -115,7 +137,6 @@ fn AdminForms(users: Vec<String>, venues: Vec<(String, String)>, rules: String) 
                         <option value="secretariat">"Secretariat"</option>
                     </select></p>
                 <p class="field"><label for="cu-scope">"Body code (Bureau) or State's ISO code (focal point)"</label><input id="cu-scope" name="scope"/></p>
-                <p class="field"><input id="cu-remove" name="remove" type="checkbox" value="true"/><label for="cu-remove">"Remove the account instead (its sign-ins end)"</label></p>
                 <button type="submit">"Apply"</button>
             </ActionForm>
             {move || outcome_view(change_user.value().get(), &[])}
@@ -162,6 +183,77 @@ fn AdminForms(users: Vec<String>, venues: Vec<(String, String)>, rules: String) 
             </ActionForm>
             {move || outcome_view(save_rules.value().get(), &[])}
         </section>
+    }
+}
+
+/// What a removal answered: done, or why not, in words (the field the server names is the
+/// account or room the row already shows).
+fn removal_outcome(answer: Answer) -> Option<AnyView> {
+    Some(match answer? {
+        Ok(FormOutcome {
+            done: Some(done), ..
+        }) => view! { <p class="done" role="status">{done}</p> }.into_any(),
+        Ok(FormOutcome { errors, .. }) => {
+            let why: Vec<String> = errors.into_iter().map(|e| e.message).collect();
+            view! { <p class="field-error" role="alert">{why.join("; ")}</p> }.into_any()
+        }
+        Err(e) => view! { <p class="field-error" role="alert">{e.to_string()}</p> }.into_any(),
+    })
+}
+
+/// Removes one account, after a second click: the first opens what removal does (a
+/// disclosure, so it works the same without JavaScript). An island, so the answer shows in the
+/// account's row.
+#[island]
+fn RemoveAccount(email: String, name: String) -> impl IntoView {
+    let remove = ServerAction::<ChangeUser>::new();
+    let removed = move || {
+        matches!(
+            remove.value().get(),
+            Some(Ok(FormOutcome { done: Some(_), .. }))
+        )
+    };
+    view! {
+        // Once done, only the answer stays in the row.
+        <div hidden=removed>
+            <ActionForm action=remove attr:class="remove-user">
+                <input type="hidden" name="email" value=email.clone()/>
+                <details class="confirm">
+                    <summary>"Remove"<span class="visually-hidden">{format!(" the account of {email}")}</span>"…"</summary>
+                    <p>{format!("{name} ({email}) will no longer be able to sign in: any sign-in of theirs ends at once, and any private calendar feed address that goes with the account stops working. This cannot be undone: to let them in again, add them as a new user.")}</p>
+                    <button type="submit" name="remove" value="true" class="danger">"Remove the account now"</button>
+                </details>
+            </ActionForm>
+        </div>
+        {move || removal_outcome(remove.value().get())}
+    }
+}
+
+/// Removes one room of a venue, after a second click, as [`RemoveAccount`] does; the server
+/// keeps a room a meeting is planned in.
+#[island]
+fn RemoveRoom(venue: String, venue_name: String, room: String, name: String) -> impl IntoView {
+    let remove = ServerAction::<SaveRoom>::new();
+    let removed = move || {
+        matches!(
+            remove.value().get(),
+            Some(Ok(FormOutcome { done: Some(_), .. }))
+        )
+    };
+    view! {
+        // Once done, only the answer stays in the row.
+        <div hidden=removed>
+            <ActionForm action=remove attr:class="remove-room">
+                <input type="hidden" name="venue" value=venue.clone()/>
+                <input type="hidden" name="room" value=room.clone()/>
+                <details class="confirm">
+                    <summary>"Remove"<span class="visually-hidden">{format!(" {name}")}</span>"…"</summary>
+                    <p>{format!("{name} will be taken off the rooms of {venue_name}, and no meeting can be planned in it any more. If a meeting is planned in it, Quorum keeps the room and names the meetings to move first. This cannot be undone: to have the room back, add it again.")}</p>
+                    <button type="submit" name="remove" value="true" class="danger">"Remove the room now"</button>
+                </details>
+            </ActionForm>
+        </div>
+        {move || removal_outcome(remove.value().get())}
     }
 }
 
@@ -291,7 +383,6 @@ fn RoomForm(venues: Vec<(String, String)>) -> impl IntoView {
             <p class="field"><label for="r-name">"Name"</label><input id="r-name" name="name"/></p>
             <p class="field"><label for="r-capacity">"Seats"</label><input id="r-capacity" name="capacity" inputmode="numeric"/></p>
             <p class="field"><label for="r-booths">"Interpretation booths"</label><input id="r-booths" name="booths" inputmode="numeric"/></p>
-            <p class="field"><input id="r-remove" name="remove" type="checkbox" value="true"/><label for="r-remove">"Remove this room instead"</label></p>
             <button type="submit">"Apply"</button>
         </ActionForm>
         {move || outcome_view(save.value().get(), &[])}

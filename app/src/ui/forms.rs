@@ -11,6 +11,80 @@ use crate::wire::nominations::FormOutcome;
 /// The answer of a server function behind a form, once it came.
 pub type Answer = Option<Result<FormOutcome, QuorumError>>;
 
+/// The answer to a form of server function `F` sent without JavaScript, when this page is
+/// written as that answer (`server/src/plain_forms.rs`); read while the server writes the page,
+/// and handed to islands as a prop so that they hydrate with the same answer.
+pub fn form_echo<F: server_fn::ServerFn>() -> Option<crate::wire::form_echo::FormEcho> {
+    use_context::<crate::wire::form_echo::FormEcho>().filter(|echo| echo.endpoint == F::PATH)
+}
+
+/// Where a form page starts: the stored record (or a blank one), or — when the page answers its
+/// form sent without JavaScript — the fields as typed and the server's answer. After a record
+/// was created that way the form goes on to edit it.
+pub struct FormStart<T> {
+    pub form: T,
+    pub create: bool,
+    pub answer: Answer,
+}
+
+impl<T: serde::de::DeserializeOwned + Default> FormStart<T> {
+    pub fn of(
+        echo: Option<crate::wire::form_echo::FormEcho>,
+        stored: Option<T>,
+        blank: impl FnOnce() -> T,
+    ) -> FormStart<T> {
+        match echo {
+            Some(echo) => {
+                let answer: Result<FormOutcome, QuorumError> = echo.answer();
+                let created = matches!(&answer, Ok(outcome) if outcome.done.is_some());
+                FormStart {
+                    form: echo.form(),
+                    create: echo.value("create") == Some("true") && !created,
+                    answer: Some(answer),
+                }
+            }
+            None => FormStart {
+                create: stored.is_none(),
+                form: stored.unwrap_or_else(blank),
+                answer: None,
+            },
+        }
+    }
+}
+
+/// The page being written, as a path and query: read where the router is (pages, not islands).
+pub fn current_page() -> String {
+    let location = leptos_router::hooks::use_location();
+    let search = location.search.get_untracked();
+    match search.is_empty() {
+        true => location.pathname.get_untracked(),
+        false => format!("{}?{search}", location.pathname.get_untracked()),
+    }
+}
+
+/// The page a form is on (from [`current_page`]), sent with it: a browser without JavaScript
+/// shows the answer at the server function's address, so the next post from there names its
+/// page here rather than by the address it was sent from (`server/src/plain_forms.rs`).
+#[component]
+pub fn PageField(page: String) -> impl IntoView {
+    view! { <input type="hidden" name=crate::wire::form_echo::PAGE_FIELD value=page/> }
+}
+
+/// Shows, in an island's action, the answer its form had without JavaScript.
+pub fn show_answer<A>(action: ServerAction<A>, answer: Answer)
+where
+    A: server_fn::ServerFn<Output = FormOutcome, Error = QuorumError>
+        + Clone
+        + Send
+        + Sync
+        + 'static,
+    A::Output: Send + Sync + 'static,
+{
+    if answer.is_some() {
+        action.value().set(answer);
+    }
+}
+
 /// The error messages for `field`, joined, if the answer has any.
 pub fn field_message(answer: &Answer, field: &str) -> Option<String> {
     let Some(Ok(outcome)) = answer else {

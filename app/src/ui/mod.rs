@@ -17,7 +17,7 @@ mod subscribe;
 mod workplan;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes, A},
     path, SsrMode,
@@ -71,6 +71,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <AutoReload options=options.clone()/>
+                // Both name the files by their content hash (LeptosOptions::hash_files, set in
+                // server/src/startup.rs), so each build's files are new URLs browsers may keep.
+                <HashedStylesheet options=options.clone() id="quorum"/>
                 <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
@@ -88,26 +91,33 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
 
     view! {
-        <Stylesheet id="quorum" href="/pkg/quorum.css"/>
         <Title text="Quorum"/>
         <Router>
             <a class="skip-link" href="#main">"Skip to the content"</a>
             <header class="site-header">
                 <A href="/" attr:class="brand">"Quorum"</A>
                 <span class="tagline">"Meetings of the Conference of the States Parties and its subsidiary bodies"</span>
+                // On a phone the links fold behind "Menu", a native disclosure that opens without
+                // JavaScript: the stylesheet hides the list while the disclosure is closed, and
+                // hides the disclosure itself on wide screens, where every link shows.
                 <nav aria-label="Main">
-                    <A href="/calendar">"Calendar"</A>
-                    <A href="/timeline">"Timeline"</A>
-                    <A href="/">"Bodies"</A>
-                    <A href="/sessions">"Sessions"</A>
-                    <A href="/programme">"Daily programme"</A>
-                    <A href="/plan">"Plan"</A>
-                    <A href="/workplan">"Workplan"</A>
-                    <A href="/conflicts">"Conflicts"</A>
-                    <A href="/nominations">"Nominations"</A>
-                    <A href="/review">"Review board"</A>
-                    <A href="/admin">"Administration"</A>
-                    <A href="/account">"Account"</A>
+                    <details class="menu">
+                        <summary aria-controls="main-links">"Menu"</summary>
+                    </details>
+                    <ul id="main-links" class="nav-links">
+                        <li><A href="/calendar">"Calendar"</A></li>
+                        <li><A href="/timeline">"Timeline"</A></li>
+                        <li><A href="/">"Bodies"</A></li>
+                        <li><A href="/sessions">"Sessions"</A></li>
+                        <li><A href="/programme">"Daily programme"</A></li>
+                        <li><A href="/plan">"Plan"</A></li>
+                        <li><A href="/workplan">"Workplan"</A></li>
+                        <li><A href="/conflicts">"Conflicts"</A></li>
+                        <li><A href="/nominations">"Nominations"</A></li>
+                        <li><A href="/review">"Review board"</A></li>
+                        <li><A href="/admin">"Administration"</A></li>
+                        <li><A href="/account">"Account"</A></li>
+                    </ul>
                 </nav>
             </header>
             <HydrationMark/>

@@ -52,6 +52,12 @@ fn Calls(
 ) -> impl IntoView {
     let open: Vec<CallLine> = page.calls.iter().filter(|c| c.open).cloned().collect();
     let mine = page.mine.clone();
+    // The withdrawal's confirmation names the call by its topic.
+    let topics: Vec<(String, String)> = page
+        .calls
+        .iter()
+        .map(|c| (c.id.clone(), c.topic.clone()))
+        .collect();
     let error = move |field: &'static str| {
         move || {
             message_for(&nominate.value().get(), field).map(|m| view! { <span id=format!("error-{field}") class="field-error" role="alert">{m}</span> })
@@ -141,6 +147,9 @@ fn Calls(
                         let editable = matches!(n.status.as_str(), "draft" | "submitted");
                         let withdrawable = n.status != "withdrawn" && n.status != "declined";
                         let why_id = format!("why-{}", n.id);
+                        let topic = topics.iter().find(|(id, _)| *id == n.call).map_or_else(|| n.call.clone(), |(_, t)| t.clone());
+                        let withdrawal = withdrawal_words(&n.nominee, &topic, &n.status);
+                        let nominee = n.nominee.clone();
                         view! {
                             <li class="nomination" data-id=n.id>
                                 <strong>{n.nominee.clone()}</strong>
@@ -164,10 +173,15 @@ fn Calls(
                                     </ActionForm>
                                 })}
                                 {withdrawable.then(move || view! {
-                                    <ActionForm action=step>
+                                    <ActionForm action=step attr:class="withdraw">
                                         <input type="hidden" name="id" value=withdraw_id/>
                                         <input type="hidden" name="step" value="withdraw"/>
-                                        <button type="submit" class="danger">"Withdraw"</button>
+                                        // The first click opens the warning; only the button inside withdraws.
+                                        <details class="confirm">
+                                            <summary>{format!("Withdraw the nomination of {nominee}…")}</summary>
+                                            <p>{withdrawal}</p>
+                                            <button type="submit" class="danger">"Withdraw the nomination now"</button>
+                                        </details>
                                     </ActionForm>
                                 })}
                             </li>
@@ -177,6 +191,23 @@ fn Calls(
             </section>
         })}
     }
+}
+
+/// What withdrawing a nomination does, in the words of the one who withdraws it: its status as
+/// the State sees it decides what is given up.
+fn withdrawal_words(nominee: &str, topic: &str, status: &str) -> String {
+    let consequence = match status {
+        "draft" => "The draft can then no longer be submitted.".to_owned(),
+        "confirmed" => format!(
+            "{nominee} will leave the panel, and the seat will be offered to the next nominee on the waiting list."
+        ),
+        "accepted" => format!(
+            "{nominee} will give up the place the Bureau offered; it will go to the next nominee on the waiting list."
+        ),
+        "waitlisted" => format!("{nominee} will leave the waiting list."),
+        _ => "The Bureau will no longer consider it.".to_owned(),
+    };
+    format!("The nomination of {nominee} to “{topic}” will be withdrawn. {consequence} This cannot be undone.")
 }
 
 /// The Bureau's review board: each call's nominations with their decisions, the balance of
@@ -276,6 +307,20 @@ fn ReviewCallView(
     release: ServerAction<ReleaseDecisions>,
 ) -> impl IntoView {
     let call_id = review.call.id.clone();
+    // The decisions a release sends, named in its confirmation.
+    let to_release: Vec<String> = review
+        .nominations
+        .iter()
+        .filter(|n| {
+            !n.released && matches!(n.status.as_str(), "accepted" | "waitlisted" | "declined")
+        })
+        .map(|n| format!("{} ({}): {}", n.nominee, n.nominator, n.status))
+        .collect();
+    let decisions = match review.unreleased {
+        1 => "the decision".to_owned(),
+        n => format!("the {n} decisions"),
+    };
+    let (topic, panel) = (review.call.topic.clone(), review.call.panel.clone());
     view! {
         <section class="review-call" data-id=review.call.id.clone() aria-label=review.call.topic.clone()>
             <h2>{review.call.topic.clone()}</h2>
@@ -345,12 +390,32 @@ fn ReviewCallView(
                     </table>
                 }.into_any()
             }}
-            {(review.unreleased > 0).then(|| view! {
+            {(review.unreleased > 0).then(move || view! {
                 <ActionForm action=release attr:class="release">
                     <input type="hidden" name="call" value=call_id/>
-                    <button type="submit" class="primary">{format!("Release {} decision(s) to the States", review.unreleased)}</button>
+                    // The first click opens what the release sends; only the button inside sends it.
+                    <details class="confirm">
+                        <summary>
+                            {format!("Release {decisions}")}
+                            <span class="visually-hidden">{format!(" on “{topic}”")}</span>
+                            " to the States…"
+                        </summary>
+                        <p>{format!("{} on nominations to “{topic}” ({panel}) will go to those who nominated:", capitalised(&decisions))}</p>
+                        <ul class="to-release">{to_release.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
+                        <p>"Those who nominated will see each decision on their nominations page at once, and each State's focal points will be sent it by e-mail with the Bureau's message. Internal notes are not sent. This cannot be undone."</p>
+                        <button type="submit" class="primary">{format!("Release {decisions} now")}</button>
+                    </details>
                 </ActionForm>
             })}
         </section>
     }
+}
+
+/// "the 3 decisions" → "The 3 decisions".
+fn capitalised(words: &str) -> String {
+    let mut letters = words.chars();
+    letters
+        .next()
+        .map(|first| first.to_uppercase().chain(letters).collect())
+        .unwrap_or_default()
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::forms::{choice_select, TextArea};
+use super::forms::{choice_select, FormStart, TextArea};
 use crate::api::planning::*;
 use crate::error::QuorumError;
 use crate::wire::calendar::Choice;
@@ -17,6 +17,7 @@ pub fn PanelPlannerPage() -> impl IntoView {
     let query = use_query_map().read_untracked().clone();
     let key = query.get("panel");
     let meeting = query.get("meeting").unwrap_or_default();
+    let echo = super::forms::form_echo::<SavePanelForm>();
     let data = Resource::new(
         move || key.clone(),
         |key| async move {
@@ -33,17 +34,17 @@ pub fn PanelPlannerPage() -> impl IntoView {
         <h1>"Plan a panel discussion"</h1>
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || {
-                let meeting = meeting.clone();
+                let (meeting, echo) = (meeting.clone(), echo.clone());
                 Suspend::new(async move {
                     match data.await {
                         Ok((planner, _, _)) if planner.planner.is_none() => view! {
                             <p role="alert">"Planning is for Bureau members and the secretariat: " <a href="/login">"sign in"</a> "."</p>
                         }.into_any(),
                         Ok((planner, choices, form)) => {
-                            let create = form.is_none();
-                            let form = form.unwrap_or(PanelForm { meeting, ..Default::default() });
+                            let FormStart { form, create, answer } =
+                                FormStart::of(echo, form, || PanelForm { meeting, ..Default::default() });
                             let meetings = planner.meetings.into_iter().map(|(value, label)| Choice { value, label }).collect();
-                            view! { <PanelPlanner form create meetings choices/> }.into_any()
+                            view! { <PanelPlanner form create meetings choices answer page=super::forms::current_page()/> }.into_any()
                         }
                         Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
                     }
@@ -60,9 +61,13 @@ fn PanelPlanner(
     create: bool,
     meetings: Vec<Choice>,
     choices: PanelChoices,
+    answer: super::forms::Answer,
+    page: String,
 ) -> impl IntoView {
+    use super::forms::PageField;
     use super::forms::{field_message, outcome_view};
     let save = ServerAction::<SavePanelForm>::new();
+    super::forms::show_answer(save, answer);
     let error = move |field: &'static str| {
         move || {
             field_message(&save.value().get(), field).map(|m| view! { <span id=format!("error-{field}") class="field-error" role="alert">{m}</span> })
@@ -78,6 +83,7 @@ fn PanelPlanner(
         </form>
         <p class="help">"Panellists join a panel through nominations: open a call on the review board once the panel exists."</p>
         <ActionForm action=save attr:class="panel-form">
+            <PageField page/>
             <input type="hidden" name="create" value=create.to_string()/>
             <p class="field"><label for="p-id">"Key"</label><input id="p-id" name="id" value=form.id.clone() readonly=!create required/>{error("id")}</p>
             <p class="field"><label for="p-meeting">"Meeting"</label>{choice_select("p-meeting", "meeting", meetings, form.meeting.clone(), Some("Choose the meeting"))}{error("meeting")}</p>

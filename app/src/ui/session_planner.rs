@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::forms::{choice_select, TextArea};
+use super::forms::{choice_select, FormStart, TextArea};
 use crate::api::planning::*;
 use crate::domain::label::Label;
 use crate::domain::{SessionFormat, SessionKind, SessionStatus};
@@ -16,6 +16,7 @@ use crate::wire::planning::*;
 #[component]
 pub fn SessionPlannerPage() -> impl IntoView {
     let key = use_query_map().read_untracked().get("session");
+    let echo = super::forms::form_echo::<SaveSessionForm>();
     let data = Resource::new(
         move || key.clone(),
         |key| async move {
@@ -31,21 +32,21 @@ pub fn SessionPlannerPage() -> impl IntoView {
     view! {
         <h1>"Plan a session"</h1>
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
+            {move || { let echo = echo.clone(); Suspend::new(async move {
                 match data.await {
                     Ok((choices, _, _)) if choices.planner.is_none() => view! {
                         <p role="alert">"Planning is for Bureau members and the secretariat: " <a href="/login">"sign in"</a> "."</p>
                     }.into_any(),
                     Ok((choices, bodies, form)) => {
-                        let create = form.is_none();
+                        let FormStart { form, create, answer } = FormStart::of(echo, form, SessionForm::default);
                         let bodies = bodies.into_iter().map(|b| Choice { value: b.code.to_string(), label: b.short_name }).collect();
                         let venues = choices.venues.into_iter().map(|v| Choice { value: v.id, label: v.label }).collect();
                         let sessions = choices.sessions.into_iter().map(|s| Choice { value: s.id, label: format!("{} — {}", s.body, s.title) }).collect();
-                        view! { <SessionPlanner form=form.unwrap_or_default() create bodies venues sessions/> }.into_any()
+                        view! { <SessionPlanner form create bodies venues sessions answer page=super::forms::current_page()/> }.into_any()
                     }
                     Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
                 }
-            })}
+            })}}
         </Suspense>
     }
 }
@@ -58,9 +59,13 @@ fn SessionPlanner(
     bodies: Vec<Choice>,
     venues: Vec<Choice>,
     sessions: Vec<Choice>,
+    answer: super::forms::Answer,
+    page: String,
 ) -> impl IntoView {
+    use super::forms::PageField;
     use super::forms::{field_message, outcome_view};
     let save = ServerAction::<SaveSessionForm>::new();
+    super::forms::show_answer(save, answer);
     let error = move |field: &'static str| {
         move || {
             field_message(&save.value().get(), field).map(|m| view! { <span id=format!("error-{field}") class="field-error" role="alert">{m}</span> })
@@ -76,6 +81,7 @@ fn SessionPlanner(
             <a href="/plan">"Plan a meeting"</a>
         </form>
         <ActionForm action=save attr:class="session-form">
+            <PageField page/>
             <input type="hidden" name="create" value=create.to_string()/>
             <p class="field"><label for="s-id">"Key"</label><input id="s-id" name="id" value=form.id.clone() readonly=!create required/>{error("id")}</p>
             <p class="field"><label for="s-body">"Body"</label>{select("s-body", "body", bodies, form.body.clone(), None)}{error("body")}</p>

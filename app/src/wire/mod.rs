@@ -10,6 +10,8 @@ pub mod admin;
 pub mod calendar;
 /// Session, meeting, body and venue pages; subscribe links.
 pub mod detail_pages;
+/// A form sent without JavaScript, answered by its own page.
+pub mod form_echo;
 /// Calls, nominations, the review board, and a form's outcome.
 pub mod nominations;
 /// The meeting, session and panel forms, their choices, checks and outcomes.

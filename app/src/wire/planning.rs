@@ -172,8 +172,9 @@ pub struct SaveOutcome {
     pub opened_at: String,
 }
 
-/// A session as the session form holds it: text as typed.
+/// A session as the session form holds it: text as typed (a field not sent is empty).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SessionForm {
     pub id: String,
     pub body: String,
@@ -194,6 +195,7 @@ pub struct SessionForm {
 /// A panel discussion as the panel form holds it: text as typed. Panellists come through
 /// nominations and are not part of the form.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PanelForm {
     pub id: String,
     /// The meeting that holds the panel.

@@ -3,6 +3,9 @@
 //! and the accessibility audit. One test binary, one module per area.
 
 mod accessibility;
+mod confirmations;
+mod forms_without_javascript;
 mod hydration;
 mod injection;
 mod journeys;
+mod phone;

@@ -95,8 +95,9 @@ async fn the_home_page_lists_every_body_in_server_rendered_html() {
                 server.backend()
             );
         }
+        // The hydration script, under its hashed name (`static_assets` checks the caching).
         assert!(
-            html.contains("/pkg/quorum.js"),
+            html.contains("rel=\"modulepreload\" href=\"/pkg/quorum."),
             "the page loads the hydration script"
         );
     })

@@ -140,7 +140,7 @@ async fn every_state_changing_rule_is_a_proven_write_or_a_declared_read() {
             .collect();
         assert!(
             unproven.is_empty(),
-            "state-changing rules that are neither a write in tests/src/writes.rs (a request, and \
+            "state-changing rules that are neither a write in tests/src/writes/ (a request, and \
              a read that shows its change) nor a declared read: {unproven:?}"
         );
     })

@@ -138,34 +138,27 @@ async fn every_door_agrees_on_what_blocks_a_save() {
             let secretariat = server.secretariat().await;
             for case in CASES {
                 let said = |door: &str| format!("{:?}, {}: {door}", server.backend(), case.what);
-                let (status, check) = post_as(
-                    &secretariat,
-                    server,
-                    "/api/plan/check",
-                    json!({ "form": case.form(door) }),
-                )
-                .await;
-                assert_eq!(status, 200, "{check}");
-                assert_eq!(
-                    check["blocking"],
-                    case.blocking,
-                    "{}: {check}",
-                    said("planner check")
-                );
-                let (status, check) = post_as(
-                    &secretariat,
-                    server,
-                    "/api/conflicts/check",
-                    json!({ "meeting": case.meeting(door) }),
-                )
-                .await;
-                assert_eq!(status, 200, "{check}");
-                assert_eq!(
-                    check["blocking"],
-                    case.blocking,
-                    "{}: {check}",
-                    said("REST check")
-                );
+                for (check, path, body) in [
+                    (
+                        "planner check",
+                        "/api/plan/check",
+                        json!({ "form": case.form(door) }),
+                    ),
+                    (
+                        "REST check",
+                        "/api/conflicts/check",
+                        json!({ "meeting": case.meeting(door) }),
+                    ),
+                ] {
+                    let (status, answer) = post_as(&secretariat, server, path, body).await;
+                    assert_eq!(status, 200, "{answer}");
+                    assert_eq!(
+                        answer["blocking"],
+                        case.blocking,
+                        "{}: {answer}",
+                        said(check)
+                    );
+                }
                 let offered = planner_finder_offers(server, &secretariat, case, door).await;
                 assert_eq!(offered, case.offered, "{}", said("planner finder"));
                 let offered = rest_finder_offers(server, case).await;

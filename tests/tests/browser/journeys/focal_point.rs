@@ -56,6 +56,8 @@ async fn a_nominated_panellist_reaches_the_session_page_and_their_feed() {
         bureau
             .wait_for_text("table.nominations", "accepted (not released)")
             .await;
+        // Releasing cannot be undone: it asks first.
+        bureau.click("form.release summary").await;
         bureau.click("form.release button").await;
         bureau.wait_for("form.confirm button").await;
         bureau.screenshot("review-board").await;

@@ -116,7 +116,7 @@ async fn a_room_is_added_and_removed_but_kept_while_a_meeting_uses_it() {
         assert_refused(&secretariat, server, save, &room("lots"), &["capacity"]).await;
         assert_eq!(
             assert_done(&secretariat, server, save, &room("80")).await,
-            "Room Room M7 saved."
+            "Room M7 saved."
         );
         let outcome = assert_refused(
             &secretariat,
@@ -132,7 +132,7 @@ async fn a_room_is_added_and_removed_but_kept_while_a_meeting_uses_it() {
         );
         assert_eq!(
             assert_done(&secretariat, server, save, &remove("vic-room-m7")).await,
-            "Room Room M7 removed."
+            "Room M7 removed."
         );
     })
     .await;

@@ -1,0 +1,148 @@
+//! Forms with JavaScript off: the browser posts the form, and the page it came from comes back
+//! with the server's answer beside the fields and everything that was typed still there.
+
+use fantoccini::Locator;
+use tests::browser::{irg_17_session_form, with_demo_server, Browser, SECRETARIAT};
+
+/// Types a form's fields as a person without JavaScript does: choosing options, typing days
+/// in the order Chromium's en-US date field takes them (month, day, year), and text.
+async fn type_form(browser: &Browser, form: &str, fields: &[(&str, &str)]) {
+    for (name, value) in fields {
+        let css = format!("{form} [name='{name}']");
+        let field = browser.wait_for(&css).await;
+        let tag = field.tag_name().await.unwrap();
+        let kind = field.attr("type").await.unwrap().unwrap_or_default();
+        match (tag.as_str(), kind.as_str()) {
+            (_, "hidden") => {}
+            ("select", _) => {
+                browser
+                    .click(&format!("{css} option[value='{value}']"))
+                    .await;
+            }
+            (_, "date") => {
+                let (year, rest) = value.split_once('-').unwrap();
+                let (month, day) = rest.split_once('-').unwrap();
+                field
+                    .send_keys(&format!("{month}{day}{year}"))
+                    .await
+                    .unwrap();
+            }
+            _ => {
+                field.clear().await.unwrap();
+                field.send_keys(value).await.unwrap();
+            }
+        }
+    }
+}
+
+async fn session_page_without_javascript(server: &tests::TestServer) -> Browser {
+    let browser = Browser::start(false).await;
+    browser.sign_in_as(server, SECRETARIAT).await;
+    browser.open(&server.url("/plan/session")).await;
+    browser
+}
+
+#[tokio::test]
+async fn a_session_typed_without_javascript_is_saved_and_the_page_says_so() {
+    with_demo_server(async |server| {
+        let browser = session_page_without_javascript(server).await;
+        type_form(
+            &browser,
+            "form.session-form",
+            &irg_17_session_form("Held in Vienna"),
+        )
+        .await;
+        browser
+            .click("form.session-form button[type='submit']")
+            .await;
+        let done = browser.wait_for_text("p.done", "irg-17").await;
+        browser.screenshot("session-saved-without-javascript").await;
+        assert!(!done.is_empty());
+        // The form now edits the session it created.
+        assert_eq!(browser.value_of("#s-number").await, "17");
+        let readonly = browser
+            .client
+            .find(Locator::Css("#s-id"))
+            .await
+            .unwrap()
+            .attr("readonly")
+            .await
+            .unwrap();
+        assert!(
+            readonly.is_some(),
+            "the key of a stored session is not changed"
+        );
+        let (status, session) = tests::get_json(server, "/api/sessions/irg-17").await;
+        assert_eq!(status, 200, "{session}");
+        assert_eq!(
+            session["session"]["dates"]["days"]["start"], "2026-06-01",
+            "{session}"
+        );
+        browser.close().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_refused_session_without_javascript_keeps_every_entry_with_the_error_beside_it() {
+    with_demo_server(async |server| {
+        let browser = session_page_without_javascript(server).await;
+        let mut fields = irg_17_session_form("Notes <kept> & 100% as typed");
+        fields[3] = ("number", "seventeen");
+        type_form(&browser, "form.session-form", &fields).await;
+        let typed = browser.form_values("form.session-form").await;
+        browser
+            .click("form.session-form button[type='submit']")
+            .await;
+        let error = browser.text_of("#error-number").await;
+        browser
+            .screenshot("session-refused-without-javascript")
+            .await;
+        assert!(!error.is_empty(), "the number's error stands beside it");
+        assert_eq!(browser.form_values("form.session-form").await, typed);
+        assert_eq!(
+            browser.value_of("#s-notes").await,
+            "Notes <kept> & 100% as typed"
+        );
+        let (status, _) = tests::get_json(server, "/api/sessions/irg-17").await;
+        assert_eq!(status, 404, "nothing was saved");
+        browser.close().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_panel_without_javascript_keeps_what_was_typed_when_refused_and_saves_when_corrected() {
+    with_demo_server(async |server| {
+        let browser = Browser::start(false).await;
+        browser.sign_in_as(server, SECRETARIAT).await;
+        browser
+            .open(&server.url("/plan/panel?meeting=joint-2023-06-morning"))
+            .await;
+        let fields = [
+            ("id", "joint-2023-06-panel"),
+            ("topic", "Beneficial ownership registers"),
+            ("planned_size", "many"),
+        ];
+        type_form(&browser, "form.panel-form", &fields).await;
+        let typed = browser.form_values("form.panel-form").await;
+        browser.click("form.panel-form button[type='submit']").await;
+        assert!(!browser.text_of("#error-planned_size").await.is_empty());
+        assert_eq!(browser.form_values("form.panel-form").await, typed);
+        type_form(&browser, "form.panel-form", &[("planned_size", "4")]).await;
+        browser.click("form.panel-form button[type='submit']").await;
+        browser.wait_for_text("p.done", "").await;
+        browser.screenshot("panel-saved-without-javascript").await;
+        let (_, panels) = tests::get_json(server, "/api/panels").await;
+        let saved = panels
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == "joint-2023-06-panel")
+            .cloned()
+            .unwrap_or_else(|| panic!("the panel is stored: {panels}"));
+        assert_eq!(saved["topic"], "Beneficial ownership registers", "{saved}");
+        browser.close().await;
+    })
+    .await;
+}
