@@ -453,13 +453,15 @@ pub fn build_router(state: AppState) -> Router {
             state.request_timeout,
         ))
         .layer(axum::middleware::from_fn(check_body))
+        // Outside the page a form without JavaScript is answered with: it depends on the
+        // sign-in like any other page.
+        .layer(axum::middleware::from_fn(private_answers))
         // Outside `after_writes`, so that the page written after a form's change reads it.
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::plain_forms::answer_with_the_page,
         ))
         .layer(axum::middleware::from_fn_with_state(state, after_writes))
-        .layer(axum::middleware::from_fn(private_answers))
         .layer(axum::middleware::from_fn(server_fn_errors_keep_their_status))
         .service(routed);
     Router::new().fallback_service(answers)

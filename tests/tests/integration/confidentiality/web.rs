@@ -181,6 +181,33 @@ async fn answers_that_depend_on_the_sign_in_are_kept_by_no_cache() {
             .unwrap();
         assert_eq!(response.headers()[CACHE_CONTROL], "private, no-store");
 
+        // Found by the outside probe: the page that answers a form sent without JavaScript
+        // shows the signed-in reader's data like any other page.
+        let response = secretariat
+            .post(server.url("/api/plan/save-session"))
+            .header("accept", "text/html")
+            .header("origin", server.base_url.as_str())
+            .header("referer", server.url("/plan/session"))
+            .form(&[("create", "true"), ("id", "x")])
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            response.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/html"),
+            "{backend:?}: the page, not the server function's answer"
+        );
+        assert_eq!(
+            response
+                .headers()
+                .get(CACHE_CONTROL)
+                .map(|v| v.to_str().unwrap()),
+            Some("private, no-store"),
+            "{backend:?}: a page answering a plain form"
+        );
+
         // Found by the outside probe: signing in answers no cache may keep either.
         let response = http()
             .post(server.url("/api/login"))
