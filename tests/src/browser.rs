@@ -47,6 +47,16 @@ pub async fn with_demo_server(test: impl AsyncFn(&TestServer)) {
     test(&server).await;
 }
 
+/// Runs a browser test that writes through forms once per backend (SQLite, and PostgreSQL when
+/// `TEST_DATABASE_URL` is set), each on a fresh demo database: what a form stores must hold on
+/// the production engine too.
+pub async fn with_demo_server_on_each_backend(test: impl AsyncFn(&TestServer)) {
+    if !available() {
+        return;
+    }
+    crate::on_each_backend(&[], test).await;
+}
+
 /// The form that creates IRG's seventeenth session (Vienna, 1–5 June 2026) with `notes`: a
 /// page that shows text a person typed, in a textarea when the session is edited.
 pub fn irg_17_session_form(notes: &str) -> [(&'static str, &str); 11] {
@@ -156,6 +166,49 @@ impl Browser {
         let browser = Browser::start(true).await;
         browser.sign_in_as(server, account).await;
         browser
+    }
+
+    /// Opens a session, with JavaScript on or off, signed in as a demo account.
+    pub async fn signed_in_with(
+        server: &TestServer,
+        account: DemoAccount,
+        javascript: bool,
+    ) -> Browser {
+        let browser = Browser::start(javascript).await;
+        browser.sign_in_as(server, account).await;
+        browser
+    }
+
+    /// Types a form's fields as a person does, JavaScript or not: choosing options, typing
+    /// days in the order Chromium's en-US date field takes them (month, day, year), and text.
+    pub async fn type_form(&self, form: &str, fields: &[(&str, &str)]) {
+        for (name, value) in fields {
+            let css = format!("{form} [name='{name}']");
+            let field = self.wait_for(&css).await;
+            let tag = field.tag_name().await.unwrap();
+            let kind = field.attr("type").await.unwrap().unwrap_or_default();
+            match (tag.as_str(), kind.as_str()) {
+                (_, "hidden") => {}
+                ("select", _) => self.click(&format!("{css} option[value='{value}']")).await,
+                (_, "date") => {
+                    let (year, rest) = value.split_once('-').unwrap();
+                    let (month, day) = rest.split_once('-').unwrap();
+                    field
+                        .send_keys(&format!("{month}{day}{year}"))
+                        .await
+                        .unwrap();
+                }
+                _ => {
+                    field.clear().await.unwrap();
+                    field.send_keys(value).await.unwrap();
+                }
+            }
+        }
+    }
+
+    /// Whether the page is written for JavaScript (and waits for hydration) or not.
+    pub fn javascript(&self) -> bool {
+        self.javascript
     }
 
     /// Signs in as a demo account through the login form.

@@ -2,6 +2,7 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use super::forms::{PageField, PlainPost};
 use super::subscribe::SubscribeLinks;
 use crate::api::account::{current_account, ChangePassword, NewPrivateFeed};
 use crate::domain::label::Label;
@@ -38,10 +39,11 @@ pub fn LoginPage() -> impl IntoView {
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let account = Resource::new(|| (), |_| current_account());
+    let post = PlainPost::here();
     view! {
         <h1>"Your account"</h1>
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
+            {move || { let post = post.clone(); Suspend::new(async move {
                 match account.await {
                     Ok(Some(a)) => {
                         let (kind, subject) = match (&a.state, &a.person) {
@@ -53,25 +55,27 @@ pub fn AccountPage() -> impl IntoView {
                             <p class="who">{format!("{} ({}), {}", a.name, a.email, a.role.label())}</p>
                             <h2>"Private calendar feed"</h2>
                             <p>"A new address replaces the previous one, which stops working at once. Keep it to yourself."</p>
-                            <PrivateFeed kind=kind.to_owned() subject/>
+                            <PrivateFeed kind=kind.to_owned() subject post=post.clone()/>
                             <h2>"Password"</h2>
-                            <ChangePasswordForm/>
+                            <ChangePasswordForm post/>
                             <form method="post" action="/logout"><button type="submit">"Sign out"</button></form>
                         }.into_any()
                     }
                     Ok(None) => view! { <p>"You are not signed in. " <a href="/login">"Sign in"</a></p> }.into_any(),
                     Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
                 }
-            })}
+            })}}
         </Suspense>
     }
 }
 
-/// Changes the user's own password, with each error beside its field.
+/// Changes the user's own password, with each error beside its field. A password is never
+/// written back into a page, not even after a refusal.
 #[island]
-fn ChangePasswordForm() -> impl IntoView {
+fn ChangePasswordForm(post: PlainPost) -> impl IntoView {
     use super::forms::{field_message, outcome_view};
     let change = ServerAction::<ChangePassword>::new();
+    post.show(change);
     let error = move |field: &'static str| {
         move || {
             field_message(&change.value().get(), field).map(|m| view! { <span id=format!("error-{field}") class="field-error" role="alert">{m}</span> })
@@ -79,6 +83,7 @@ fn ChangePasswordForm() -> impl IntoView {
     };
     view! {
         <ActionForm action=change attr:class="change-password">
+            <PageField page=post.page.clone()/>
             <p class="field"><label for="pw-current">"Current password"</label><input id="pw-current" name="current" type="password" autocomplete="current-password" required/>{error("current")}</p>
             <p class="field"><label for="pw-new">"New password (12 to 128 characters)"</label><input id="pw-new" name="new" type="password" autocomplete="new-password" required minlength="12" maxlength="128"/>{error("new")}</p>
             <p class="field"><label for="pw-confirm">"New password again"</label><input id="pw-confirm" name="confirm" type="password" autocomplete="new-password" required/>{error("confirm")}</p>
@@ -90,10 +95,14 @@ fn ChangePasswordForm() -> impl IntoView {
 
 /// Issues a new private feed address and shows it with its subscribe links.
 #[island]
-fn PrivateFeed(kind: String, subject: String) -> impl IntoView {
+fn PrivateFeed(kind: String, subject: String, post: PlainPost) -> impl IntoView {
     let new_feed = ServerAction::<NewPrivateFeed>::new();
+    post.show(new_feed);
+    let kind = post.kept::<NewPrivateFeed>("kind", &kind);
+    let subject = post.kept::<NewPrivateFeed>("subject", &subject);
     view! {
         <ActionForm action=new_feed attr:class="new-feed">
+            <PageField page=post.page.clone()/>
             <label for="feed-kind">"For"</label>
             <select id="feed-kind" name="kind">
                 <option value="state" selected=kind == "state">"State party (ISO code)"</option>

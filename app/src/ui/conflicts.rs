@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::forms::PlainPost;
 use super::meeting_checks::ConflictItem;
 use crate::api::account::current_account;
 use crate::api::conflicts::list_conflicts;
@@ -13,16 +14,17 @@ use crate::domain::conflicts::{ConflictView, Severity};
 pub fn ConflictsPage() -> impl IntoView {
     let conflicts = Resource::new(|| (), |_| list_conflicts());
     let account = Resource::new(|| (), |_| current_account());
+    let post = PlainPost::here();
     view! {
         <h1>"Conflicts across all bodies"</h1>
         <Suspense fallback=|| view! { <p>"Checking the calendar…"</p> }>
-            {move || Suspend::new(async move {
+            {move || { let post = post.clone(); Suspend::new(async move {
                 let may_accept = matches!(account.await, Ok(Some(a)) if a.role != Role::FocalPoint);
                 match conflicts.await {
-                    Ok(list) => view! { <ConflictBoard list may_accept/> }.into_any(),
+                    Ok(list) => view! { <ConflictBoard list may_accept post/> }.into_any(),
                     Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
                 }
-            })}
+            })}}
         </Suspense>
     }
 }
@@ -30,7 +32,7 @@ pub fn ConflictsPage() -> impl IntoView {
 /// The list, with an accept-with-reason form on each warning for those who may accept: an
 /// island, so that accepting answers in place.
 #[island]
-fn ConflictBoard(list: Vec<ConflictView>, may_accept: bool) -> impl IntoView {
+fn ConflictBoard(list: Vec<ConflictView>, may_accept: bool, post: PlainPost) -> impl IntoView {
     let mut list = list;
     list.sort_by_key(|c| {
         (
@@ -53,7 +55,7 @@ fn ConflictBoard(list: Vec<ConflictView>, may_accept: bool) -> impl IntoView {
         <ul class="conflicts">
             {list
                 .into_iter()
-                .map(|c| view! { <ConflictItem conflict=c saved=move || may_accept on_accept=|| ()/> })
+                .map(|c| view! { <ConflictItem conflict=c saved=move || may_accept on_accept=|| () post=post.clone()/> })
                 .collect_view()}
         </ul>
     }

@@ -70,6 +70,80 @@ pub fn PageField(page: String) -> impl IntoView {
     view! { <input type="hidden" name=crate::wire::form_echo::PAGE_FIELD value=page/> }
 }
 
+/// What the islands of a page need so that their forms work without JavaScript: the page's
+/// address, sent back with every form ([`PageField`]), and — when this page is the answer to
+/// one of its forms — that form's echo. Read by the page ([`PlainPost::here`]) and handed to
+/// its islands as a prop, so that they hydrate with the same answer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PlainPost {
+    pub page: String,
+    pub echo: Option<crate::wire::form_echo::FormEcho>,
+}
+
+impl PlainPost {
+    /// The page being written and the echo it answers with, if any: read where the router is.
+    pub fn here() -> PlainPost {
+        PlainPost {
+            page: current_page(),
+            echo: use_context::<crate::wire::form_echo::FormEcho>()
+                .map(|echo| echo.without_secrets()),
+        }
+    }
+
+    /// The echo, when it answers a form of server function `F`.
+    pub fn of<F: server_fn::ServerFn>(&self) -> Option<&crate::wire::form_echo::FormEcho> {
+        self.echo.as_ref().filter(|echo| echo.endpoint == F::PATH)
+    }
+
+    /// The echo, when it answers the one form of `F` on the page whose `field` holds `value`
+    /// (one form per row: only that row shows the answer).
+    pub fn of_row<F: server_fn::ServerFn>(
+        &self,
+        field: &str,
+        value: &str,
+    ) -> Option<&crate::wire::form_echo::FormEcho> {
+        self.of::<F>()
+            .filter(|echo| echo.value(field) == Some(value))
+    }
+
+    /// What was typed into `field` of `F`'s form when `F` refused it; after a success, or on
+    /// a page that answers nothing, the field starts from `otherwise`.
+    pub fn kept<F: server_fn::ServerFn>(&self, field: &str, otherwise: &str) -> String {
+        self.of::<F>()
+            .filter(|echo| echo.refused())
+            .map(|echo| echo.value(field).unwrap_or_default().to_owned())
+            .unwrap_or_else(|| otherwise.to_owned())
+    }
+
+    /// Shows, in `action`, the answer its form had without JavaScript.
+    pub fn show<F>(&self, action: ServerAction<F>)
+    where
+        F: server_fn::ServerFn<Error = QuorumError> + Clone + Send + Sync + 'static,
+        F::Output: serde::de::DeserializeOwned + Send + Sync + 'static,
+    {
+        show_echo(action, self.of::<F>());
+    }
+
+    /// Shows, in `action`, the answer of the form of its row ([`PlainPost::of_row`]).
+    pub fn show_row<F>(&self, action: ServerAction<F>, field: &str, value: &str)
+    where
+        F: server_fn::ServerFn<Error = QuorumError> + Clone + Send + Sync + 'static,
+        F::Output: serde::de::DeserializeOwned + Send + Sync + 'static,
+    {
+        show_echo(action, self.of_row::<F>(field, value));
+    }
+}
+
+fn show_echo<F>(action: ServerAction<F>, echo: Option<&crate::wire::form_echo::FormEcho>)
+where
+    F: server_fn::ServerFn<Error = QuorumError> + Clone + Send + Sync + 'static,
+    F::Output: serde::de::DeserializeOwned + Send + Sync + 'static,
+{
+    if let Some(echo) = echo {
+        action.value().set(Some(echo.answer()));
+    }
+}
+
 /// Shows, in an island's action, the answer its form had without JavaScript.
 pub fn show_answer<A>(action: ServerAction<A>, answer: Answer)
 where
@@ -83,6 +157,32 @@ where
     if answer.is_some() {
         action.value().set(answer);
     }
+}
+
+/// A form that empties itself once its server function says it is done, as the page written
+/// without JavaScript comes back with a blank form: the next nomination, call or entry starts
+/// afresh. Give the node to the `ActionForm` as `node_ref`.
+pub fn emptied_when_done<A>(action: ServerAction<A>) -> NodeRef<leptos::html::Form>
+where
+    A: server_fn::ServerFn<Output = FormOutcome, Error = QuorumError>
+        + Clone
+        + Send
+        + Sync
+        + 'static,
+{
+    let form = NodeRef::new();
+    Effect::new(move |_| {
+        let done = action
+            .value()
+            .with(|answer| matches!(answer, Some(Ok(FormOutcome { done: Some(_), .. }))));
+        if done {
+            if let Some(form) = form.get_untracked() {
+                let form: leptos::web_sys::HtmlFormElement = form;
+                form.reset();
+            }
+        }
+    });
+    form
 }
 
 /// The error messages for `field`, joined, if the answer has any.
@@ -214,6 +314,31 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn every_password_field_is_one_a_page_never_writes_back() {
+        let mut seen = 0;
+        for (page, source) in PAGES {
+            for input in source.split("<input").skip(1) {
+                let tag = &input[..input.find('>').unwrap_or(input.len())];
+                if !tag.contains(r#"type="password""#) {
+                    continue;
+                }
+                let name = tag
+                    .split(r#"name=""#)
+                    .nth(1)
+                    .and_then(|rest| rest.split('"').next())
+                    .unwrap_or_else(|| panic!("ui/{page}.rs: a password field without a name"));
+                assert!(
+                    crate::wire::form_echo::SECRET_FIELDS.contains(&name),
+                    "ui/{page}.rs: password field {name} is not in SECRET_FIELDS"
+                );
+                seen += 1;
+            }
+        }
+        // The account's three and the first password of a new user, at least.
+        assert!(seen >= 4, "only {seen} password fields found");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::forms::{PageField, PlainPost};
 use crate::api::planning::*;
 use crate::domain::conflicts::{ConflictView, Severity};
 use crate::domain::label::Label;
@@ -15,6 +16,7 @@ pub(super) fn CheckPanel(
     outcome: CheckOutcome,
     saved: impl Fn() -> bool + Send + Sync + Copy + 'static,
     on_accept: impl Fn() + Send + Sync + Copy + 'static,
+    post: PlainPost,
 ) -> impl IntoView {
     let refused = (!outcome.errors.is_empty()).then(|| {
         view! {
@@ -46,7 +48,7 @@ pub(super) fn CheckPanel(
             <div class="check-result" role="status" aria-live="polite">
                 <p class=if outcome.blocking { "summary blocking" } else { "summary" }>{summary}</p>
                 <ul class="conflicts">
-                    {outcome.conflicts.clone().into_iter().map(|c| view! { <ConflictItem conflict=c saved on_accept/> }).collect_view()}
+                    {outcome.conflicts.clone().into_iter().map(|c| view! { <ConflictItem conflict=c saved on_accept post=post.clone()/> }).collect_view()}
                 </ul>
             </div>
         })}
@@ -60,8 +62,18 @@ pub(super) fn ConflictItem(
     conflict: ConflictView,
     saved: impl Fn() -> bool + Send + Sync + Copy + 'static,
     on_accept: impl Fn() + Send + Sync + Copy + 'static,
+    post: PlainPost,
 ) -> impl IntoView {
     let accept = ServerAction::<AcceptConflict>::new();
+    post.show_row(accept, "id", &conflict.id);
+    // A reason refused without JavaScript comes back as it was typed.
+    let reason = post
+        .of_row::<AcceptConflict>("id", &conflict.id)
+        .filter(|echo| echo.refused())
+        .and_then(|echo| echo.value("reason"))
+        .unwrap_or_default()
+        .to_owned();
+    let page = post.page.clone();
     Effect::new(move |_| {
         if let Some(Ok(_)) = accept.value().get() {
             on_accept();
@@ -88,13 +100,13 @@ pub(super) fn ConflictItem(
             <p class="explanation">{conflict.explanation}</p>
             {conflict.accepted.map(|a| view! { <p class="acceptance">{format!("Accepted by {}: {}", a.accepted_by, a.reason)}</p> })}
             {move || (acceptable && saved()).then(|| {
-                let id = id.clone();
-                let reason_id = reason_id.clone();
+                let (id, reason_id, reason, page) = (id.clone(), reason_id.clone(), reason.clone(), page.clone());
                 view! {
                     <ActionForm action=accept attr:class="accept">
+                        <PageField page/>
                         <input type="hidden" name="id" value=id/>
                         <label for=reason_id.clone()>"Reason for accepting"</label>
-                        <input id=reason_id name="reason" required/>
+                        <input id=reason_id name="reason" value=reason required/>
                         <button type="submit">"Accept"</button>
                     </ActionForm>
                 }

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use super::forms::PlainPost;
 use super::meeting_checks::{CheckPanel, SlotFinder};
 use crate::api::planning::*;
 use crate::error::QuorumError;
@@ -22,6 +23,7 @@ pub fn PlannerPage() -> impl IntoView {
     let search = query
         .get("slots_from")
         .map(|from| (from, query.get("slots_to").unwrap_or_default()));
+    let post = PlainPost::here();
     let data = Resource::new(
         move || meeting.clone(),
         |meeting| async move {
@@ -37,7 +39,7 @@ pub fn PlannerPage() -> impl IntoView {
         <h1>"Plan a meeting"</h1>
         <Suspense fallback=|| view! { <p>"Loading the planner…"</p> }>
             {move || {
-                let (draft, saved, search) = (draft.clone(), saved.clone(), search.clone());
+                let (draft, saved, search, post) = (draft.clone(), saved.clone(), search.clone(), post.clone());
                 Suspend::new(async move {
                     match data.await {
                         Ok((choices, _)) if choices.planner.is_none() => view! {
@@ -49,7 +51,7 @@ pub fn PlannerPage() -> impl IntoView {
                                 (None, Some(stored)) => (stored, false),
                                 (None, None) => (blank_form(), true),
                             };
-                            view! { <Planner choices form creating saved search/> }.into_any()
+                            view! { <Planner choices form creating saved search post/> }.into_any()
                         }
                         Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
                     }
@@ -106,7 +108,10 @@ fn Planner(
     creating: bool,
     saved: Option<String>,
     search: Option<(String, String)>,
+    post: PlainPost,
 ) -> impl IntoView {
+    // The accept-with-reason forms of the check panel answer without JavaScript through it.
+    let post = StoredValue::new(post);
     let creating = RwSignal::new(creating);
     let form = RwSignal::new(form);
     let errors = RwSignal::new(Vec::<FieldError>::new());
@@ -318,7 +323,7 @@ fn Planner(
                 <Transition fallback=|| view! { <p>"Checking…"</p> }>
                     {move || Suspend::new(async move {
                         match check.await {
-                            Ok(outcome) => view! { <CheckPanel outcome saved=move || !creating.get() on_accept=move || check.refetch()/> }.into_any(),
+                            Ok(outcome) => view! { <CheckPanel outcome saved=move || !creating.get() on_accept=move || check.refetch() post=post.get_value()/> }.into_any(),
                             Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
                         }
                     })}

@@ -122,6 +122,7 @@ pub fn App() -> impl IntoView {
             </header>
             <HydrationMark/>
             <main id="main" data-hydrated="false">
+                <FormAnswerNotice/>
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=bodies::BodiesPage ssr=SsrMode::Async/>
                     <Route path=path!("/calendar") view=calendar::CalendarPage ssr=SsrMode::Async/>
@@ -146,6 +147,29 @@ pub fn App() -> impl IntoView {
             </main>
         </Router>
     }
+}
+
+/// At the top of a page that answers a form sent without JavaScript, what became of it: the
+/// browser shows such a page from its top, and the form may be far below.
+#[component]
+fn FormAnswerNotice() -> impl IntoView {
+    use_context::<crate::wire::form_echo::FormEcho>().map(|echo| {
+        if echo.refused() {
+            view! {
+                <p class="form-answer refused" role="alert">
+                    "Not saved: the form below says what to correct. Everything you typed is still there."
+                </p>
+            }
+            .into_any()
+        } else {
+            let done = echo
+                .answer::<crate::wire::nominations::FormOutcome>()
+                .ok()
+                .and_then(|outcome| outcome.done)
+                .unwrap_or_else(|| "Done: the answer is shown beside the form below.".to_owned());
+            view! { <p class="form-answer done" role="status">{done}</p> }.into_any()
+        }
+    })
 }
 
 /// Marks `<main>` once the browser bundle has run, so that tests and styles can tell a page

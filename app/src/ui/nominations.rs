@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::forms::{field_message as message_for, outcome_view, TextArea};
+use super::forms::{
+    emptied_when_done, field_message as message_for, outcome_view, PageField, PlainPost, TextArea,
+};
 use crate::api::nominations::*;
 use crate::wire::nominations::*;
 
@@ -19,27 +21,29 @@ const NOMINATE_FIELDS: &[&str] = &[
 pub fn NominationsPage() -> impl IntoView {
     view! {
         <h1>"Calls for nominations"</h1>
-        <NominationsBoard/>
+        <NominationsBoard post=PlainPost::here()/>
     }
 }
 
 /// The calls and the focal point's forms: an island, refreshed after each step.
 #[island]
-fn NominationsBoard() -> impl IntoView {
+fn NominationsBoard(post: PlainPost) -> impl IntoView {
     let nominate = ServerAction::<Nominate>::new();
     let step = ServerAction::<NominationStep>::new();
+    post.show(nominate);
+    post.show(step);
     let page = Resource::new(
         move || (nominate.version().get(), step.version().get()),
         |_| load_nominations(),
     );
     view! {
         <Transition fallback=|| view! { <p>"Loading the calls…"</p> }>
-            {move || Suspend::new(async move {
+            {move || { let post = post.clone(); Suspend::new(async move {
                 match page.await {
-                    Ok(p) => view! { <Calls page=p nominate step/> }.into_any(),
+                    Ok(p) => view! { <Calls page=p nominate step post/> }.into_any(),
                     Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
                 }
-            })}
+            })}}
         </Transition>
     }
 }
@@ -49,9 +53,21 @@ fn Calls(
     page: NominationsPage,
     nominate: ServerAction<Nominate>,
     step: ServerAction<NominationStep>,
+    post: PlainPost,
 ) -> impl IntoView {
+    // What was typed into the nomination form, kept when it was refused.
+    let typed = |field: &str| post.kept::<Nominate>(field, "");
+    let (chosen_call, chosen_gender) = (typed("call"), typed("nominee_gender"));
+    let (name, title, email) = (
+        typed("nominee_name"),
+        typed("nominee_title"),
+        typed("nominee_email"),
+    );
+    let (why, biography) = (typed("justification"), typed("biography"));
+    let form_page = post.page.clone();
     let open: Vec<CallLine> = page.calls.iter().filter(|c| c.open).cloned().collect();
     let mine = page.mine.clone();
+    let mine_post = post.clone();
     // The withdrawal's confirmation names the call by its topic.
     let topics: Vec<(String, String)> = page
         .calls
@@ -90,43 +106,44 @@ fn Calls(
             Some(nominator) => view! {
                 <section aria-labelledby="nominate-heading">
                     <h2 id="nominate-heading">{format!("Nominate a panellist for {nominator}")}</h2>
-                    <ActionForm action=nominate attr:class="nominate">
+                    <ActionForm action=nominate node_ref=emptied_when_done(nominate) attr:class="nominate" attr:autocomplete="off">
+                        <PageField page=form_page/>
                         <p class="field">
                             <label for="n-call">"Call"</label>
                             <select id="n-call" name="call">
-                                {open.iter().map(|c| view! { <option value=c.id.clone()>{format!("{} (until {})", c.topic, c.deadline)}</option> }).collect_view()}
+                                {open.iter().map(|c| view! { <option value=c.id.clone() selected=c.id == chosen_call>{format!("{} (until {})", c.topic, c.deadline)}</option> }).collect_view()}
                             </select>
                             {error("call")}
                         </p>
                         <p class="field">
                             <label for="n-name">"Nominee's name"</label>
-                            <input id="n-name" name="nominee_name" required aria-describedby="error-nominee_name"/>
+                            <input id="n-name" name="nominee_name" value=name required aria-describedby="error-nominee_name"/>
                             {error("nominee_name")}
                         </p>
                         <p class="field">
                             <label for="n-title">"Title or position"</label>
-                            <input id="n-title" name="nominee_title"/>
+                            <input id="n-title" name="nominee_title" value=title/>
                         </p>
                         <p class="field">
                             <label for="n-gender">"Gender"</label>
                             <select id="n-gender" name="nominee_gender">
-                                {page.genders.iter().map(|g| view! { <option value=g.value.clone()>{g.label.clone()}</option> }).collect_view()}
+                                {page.genders.iter().map(|g| view! { <option value=g.value.clone() selected=g.value == chosen_gender>{g.label.clone()}</option> }).collect_view()}
                             </select>
                             {error("nominee_gender")}
                         </p>
                         <p class="field">
                             <label for="n-email">"Nominee's e-mail"</label>
-                            <input id="n-email" name="nominee_email" type="email" aria-describedby="error-nominee_email"/>
+                            <input id="n-email" name="nominee_email" type="email" value=email aria-describedby="error-nominee_email"/>
                             {error("nominee_email")}
                         </p>
                         <p class="field">
                             <label for="n-why">"Why this nominee"</label>
-                            <TextArea id="n-why" name="justification" value="" required=true rows="3" described_by="error-justification"/>
+                            <TextArea id="n-why" name="justification" value=why required=true rows="3" described_by="error-justification"/>
                             {error("justification")}
                         </p>
                         <p class="field">
                             <label for="n-bio">"Short biography"</label>
-                            <TextArea id="n-bio" name="biography" value="" rows="3"/>
+                            <TextArea id="n-bio" name="biography" value=biography rows="3"/>
                         </p>
                         <button type="submit" class="primary">"Nominate"</button>
                     </ActionForm>
@@ -134,14 +151,17 @@ fn Calls(
                 </section>
             }.into_any(),
         }}
-        {(!mine.is_empty()).then(move || view! {
+        {(!mine.is_empty()).then(move || { let post = mine_post; view! {
             <section aria-labelledby="mine-heading">
                 <h2 id="mine-heading">"Your nominations"</h2>
                 {move || outcome_view(step.value().get(), &[])}
                 <ul class="my-nominations">
                     {mine.into_iter().map(|n| {
                         let (edit_id, submit_id, withdraw_id) = (n.id.clone(), n.id.clone(), n.id.clone());
-                        let (justification, biography) = (n.justification.clone(), n.biography.clone());
+                        // An edit refused without JavaScript comes back as it was typed.
+                        let justification = post.of_row::<NominationStep>("id", &n.id).filter(|echo| echo.refused() && echo.value("step") == Some("edit")).and_then(|echo| echo.value("justification")).map_or_else(|| n.justification.clone(), str::to_owned);
+                        let biography = n.biography.clone();
+                        let (page_edit, page_submit, page_withdraw) = (post.page.clone(), post.page.clone(), post.page.clone());
                         // As the workflow's rules have it: editable until the Bureau takes it
                         // under review, withdrawable until withdrawn or declined.
                         let editable = matches!(n.status.as_str(), "draft" | "submitted");
@@ -157,6 +177,7 @@ fn Calls(
                                 {n.message.clone().map(|message| view! { <p class="note">"Message from the Bureau: "{message}</p> })}
                                 {editable.then(move || view! {
                                     <ActionForm action=step attr:class="edit-nomination">
+                                        <PageField page=page_edit/>
                                         <input type="hidden" name="id" value=edit_id/>
                                         <input type="hidden" name="step" value="edit"/>
                                         <label for=why_id.clone()>"Why this nominee"</label>
@@ -167,6 +188,7 @@ fn Calls(
                                 })}
                                 {(n.status == "draft").then(move || view! {
                                     <ActionForm action=step>
+                                        <PageField page=page_submit/>
                                         <input type="hidden" name="id" value=submit_id/>
                                         <input type="hidden" name="step" value="submit"/>
                                         <button type="submit">"Submit"</button>
@@ -174,6 +196,7 @@ fn Calls(
                                 })}
                                 {withdrawable.then(move || view! {
                                     <ActionForm action=step attr:class="withdraw">
+                                        <PageField page=page_withdraw/>
                                         <input type="hidden" name="id" value=withdraw_id/>
                                         <input type="hidden" name="step" value="withdraw"/>
                                         // The first click opens the warning; only the button inside withdraws.
@@ -189,7 +212,7 @@ fn Calls(
                     }).collect_view()}
                 </ul>
             </section>
-        })}
+        }})}
     }
 }
 
@@ -216,16 +239,19 @@ fn withdrawal_words(nominee: &str, topic: &str, status: &str) -> String {
 pub fn ReviewPage() -> impl IntoView {
     view! {
         <h1>"Review board"</h1>
-        <ReviewBoard/>
+        <ReviewBoard post=PlainPost::here()/>
     }
 }
 
 /// The board's calls and forms: an island, refreshed after each decision.
 #[island]
-fn ReviewBoard() -> impl IntoView {
+fn ReviewBoard(post: PlainPost) -> impl IntoView {
     let step = ServerAction::<NominationStep>::new();
     let release = ServerAction::<ReleaseDecisions>::new();
     let open = ServerAction::<OpenCallFor>::new();
+    post.show(step);
+    post.show(release);
+    post.show(open);
     let page = Resource::new(
         move || {
             (
@@ -238,13 +264,13 @@ fn ReviewBoard() -> impl IntoView {
     );
     view! {
         <Transition fallback=|| view! { <p>"Loading the nominations…"</p> }>
-            {move || Suspend::new(async move {
+            {move || { let post = post.clone(); Suspend::new(async move {
                 match page.await {
                     Ok(p) if p.who.is_none() => view! { <p role="alert">"The review board is for Bureau members and the secretariat: " <a href="/login">"sign in"</a> "."</p> }.into_any(),
-                    Ok(p) => view! { <Board page=p step release open/> }.into_any(),
+                    Ok(p) => view! { <Board page=p step release open post/> }.into_any(),
                     Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
                 }
-            })}
+            })}}
         </Transition>
     }
 }
@@ -255,7 +281,11 @@ fn Board(
     step: ServerAction<NominationStep>,
     release: ServerAction<ReleaseDecisions>,
     open: ServerAction<OpenCallFor>,
+    post: PlainPost,
 ) -> impl IntoView {
+    let typed = |field: &str| post.kept::<OpenCallFor>(field, "");
+    let (chosen_panel, deadline, quota) = (typed("panel"), typed("deadline"), typed("quota"));
+    let form_page = post.page.clone();
     let open_error = move |field: &'static str| {
         move || {
             message_for(&open.value().get(), field)
@@ -269,27 +299,28 @@ fn Board(
         {if page.calls.is_empty() {
             view! { <p class="empty">"No call of yours has nominations to review."</p> }.into_any()
         } else {
-            page.calls.into_iter().map(|c| view! { <ReviewCallView review=c step release/> }).collect_view().into_any()
+            page.calls.into_iter().map(|c| view! { <ReviewCallView review=c step release post=post.clone()/> }).collect_view().into_any()
         }}
         {(!page.panels.is_empty()).then(|| view! {
             <section aria-labelledby="open-call-heading">
                 <h2 id="open-call-heading">"Open a call for nominations"</h2>
-                <ActionForm action=open attr:class="open-call">
+                <ActionForm action=open node_ref=emptied_when_done(open) attr:class="open-call" attr:autocomplete="off">
+                    <PageField page=form_page/>
                     <p class="field">
                         <label for="c-panel">"Panel"</label>
                         <select id="c-panel" name="panel">
-                            {page.panels.iter().map(|p| view! { <option value=p.value.clone()>{p.label.clone()}</option> }).collect_view()}
+                            {page.panels.iter().map(|p| view! { <option value=p.value.clone() selected=p.value == chosen_panel>{p.label.clone()}</option> }).collect_view()}
                         </select>
                         {open_error("panel")}
                     </p>
                     <p class="field">
                         <label for="c-deadline">"Deadline"</label>
-                        <input id="c-deadline" name="deadline" type="date" required/>
+                        <input id="c-deadline" name="deadline" type="date" value=deadline required/>
                         {open_error("deadline")}
                     </p>
                     <p class="field">
                         <label for="c-quota">"Nominations per State (empty: no limit)"</label>
-                        <input id="c-quota" name="quota" inputmode="numeric"/>
+                        <input id="c-quota" name="quota" inputmode="numeric" value=quota/>
                         {open_error("quota")}
                     </p>
                     <button type="submit">"Open the call"</button>
@@ -305,7 +336,9 @@ fn ReviewCallView(
     review: ReviewCall,
     step: ServerAction<NominationStep>,
     release: ServerAction<ReleaseDecisions>,
+    post: PlainPost,
 ) -> impl IntoView {
+    let page = post.page.clone();
     let call_id = review.call.id.clone();
     // The decisions a release sends, named in its confirmation.
     let to_release: Vec<String> = review
@@ -348,6 +381,12 @@ fn ReviewCallView(
                                 let confirmable = n.status == "accepted" && n.released;
                                 let (decide_id, confirm_id) = (n.id.clone(), n.id.clone());
                                 let (seen_decide, seen_confirm) = (n.seen.clone(), n.seen.clone());
+                                let (page_decide, page_confirm) = (page.clone(), page.clone());
+                                // A decision refused without JavaScript comes back as it was typed.
+                                let refused = post.of_row::<NominationStep>("id", &n.id).filter(|echo| echo.refused()).cloned();
+                                let typed = move |field: &str, stored: Option<String>| refused.as_ref().and_then(|echo| echo.value(field)).map(str::to_owned).or(stored).unwrap_or_default();
+                                let (note, message) = (typed("note", n.note.clone()), typed("message", n.message.clone()));
+                                let chosen = typed("step", None);
                                 let status = format!("{}{}", n.status, if !n.released && matches!(n.status.as_str(), "accepted" | "waitlisted" | "declined") { " (not released)" } else { "" });
                                 view! {
                                     <tr data-id=n.id.clone()>
@@ -359,23 +398,25 @@ fn ReviewCallView(
                                         <td>
                                             {decidable.then(move || view! {
                                                 <ActionForm action=step attr:class="decide">
+                                                    <PageField page=page_decide/>
                                                     <input type="hidden" name="id" value=decide_id.clone()/>
                                                     <input type="hidden" name="seen" value=seen_decide/>
                                                     <label for=format!("note-{decide_id}")>"Internal note (Bureau and secretariat only; never shown to the State)"</label>
-                                                    <input id=format!("note-{decide_id}") name="note" value=n.note.clone().unwrap_or_default()/>
+                                                    <input id=format!("note-{decide_id}") name="note" value=note/>
                                                     <label for=format!("message-{decide_id}")>"Message to the State (sent when the decision is released)"</label>
-                                                    <input id=format!("message-{decide_id}") name="message" value=n.message.clone().unwrap_or_default()/>
+                                                    <input id=format!("message-{decide_id}") name="message" value=message/>
                                                     <label class="visually-hidden" for=format!("decision-{decide_id}")>"Decision"</label>
                                                     <select id=format!("decision-{decide_id}") name="step">
-                                                        <option value="accept">"Accept"</option>
-                                                        <option value="waitlist">"Waitlist"</option>
-                                                        <option value="decline">"Decline"</option>
+                                                        <option value="accept" selected=chosen == "accept">"Accept"</option>
+                                                        <option value="waitlist" selected=chosen == "waitlist">"Waitlist"</option>
+                                                        <option value="decline" selected=chosen == "decline">"Decline"</option>
                                                     </select>
                                                     <button type="submit">"Record decision"</button>
                                                 </ActionForm>
                                             })}
                                             {confirmable.then(move || view! {
                                                 <ActionForm action=step attr:class="confirm">
+                                                    <PageField page=page_confirm/>
                                                     <input type="hidden" name="id" value=confirm_id/>
                                                     <input type="hidden" name="seen" value=seen_confirm/>
                                                     <input type="hidden" name="step" value="confirm"/>
@@ -392,6 +433,7 @@ fn ReviewCallView(
             }}
             {(review.unreleased > 0).then(move || view! {
                 <ActionForm action=release attr:class="release">
+                    <PageField page=page/>
                     <input type="hidden" name="call" value=call_id/>
                     // The first click opens what the release sends; only the button inside sends it.
                     <details class="confirm">

@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::forms::{field_message, outcome_view, TextArea};
+use super::forms::{
+    emptied_when_done, field_message, outcome_view, PageField, PlainPost, TextArea,
+};
 use crate::api::workplan::*;
 use crate::wire::nominations::FormOutcome;
 use crate::wire::workplan::*;
@@ -15,14 +17,16 @@ const FIELDS: &[&str] = &["id", "bodies", "year", "paragraphs", "topics"];
 #[component]
 pub fn WorkplanPage() -> impl IntoView {
     let editing = use_query_map().read_untracked().get("entry");
-    view! { <WorkplanBoard editing/> }
+    view! { <WorkplanBoard editing post=PlainPost::here()/> }
 }
 
 /// The workplan and its editor: an island, refreshed after each save.
 #[island]
-fn WorkplanBoard(editing: Option<String>) -> impl IntoView {
+fn WorkplanBoard(editing: Option<String>, post: PlainPost) -> impl IntoView {
     let save = ServerAction::<SaveWorkplanEntry>::new();
     let decide = ServerAction::<DecideWorkplan>::new();
+    post.show(save);
+    post.show(decide);
     let page = Resource::new(
         move || (save.version().get(), decide.version().get()),
         |_| load_workplan(),
@@ -30,10 +34,10 @@ fn WorkplanBoard(editing: Option<String>) -> impl IntoView {
     view! {
         <Transition fallback=|| view! { <p>"Loading the workplan…"</p> }>
             {move || {
-                let editing = editing.clone();
+                let (editing, post) = (editing.clone(), post.clone());
                 Suspend::new(async move {
                     match page.await {
-                        Ok(p) => view! { <Workplan page=p editing save decide/> }.into_any(),
+                        Ok(p) => view! { <Workplan page=p editing save decide post/> }.into_any(),
                         Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
                     }
                 })
@@ -48,14 +52,36 @@ fn Workplan(
     editing: Option<String>,
     save: ServerAction<SaveWorkplanEntry>,
     decide: ServerAction<DecideWorkplan>,
+    post: PlainPost,
 ) -> impl IntoView {
     let years = page.coverage.years.clone();
     let uncovered = page.coverage.uncovered.clone();
     let chosen = editing
         .as_ref()
         .and_then(|id| page.entries.iter().find(|e| &e.id == id).cloned());
-    let create = chosen.is_none();
-    let form = chosen.unwrap_or_default();
+    // An entry refused without JavaScript comes back as it was typed.
+    let (form, create) = match post.of::<SaveWorkplanEntry>().filter(|echo| echo.refused()) {
+        Some(echo) => {
+            let typed = |field: &str| echo.value(field).unwrap_or_default().to_owned();
+            let form = EntryLine {
+                id: typed("id"),
+                bodies: typed("bodies"),
+                year: typed("year"),
+                paragraphs: typed("paragraphs"),
+                topics: typed("topics"),
+                agreed: echo.value("agreed").is_some(),
+                notes: typed("notes"),
+                ..Default::default()
+            };
+            (form, echo.value("create") == Some("true"))
+        }
+        None => (chosen.clone().unwrap_or_default(), chosen.is_none()),
+    };
+    let (decided_action, decided_date) = (
+        post.kept::<DecideWorkplan>("action", ""),
+        post.kept::<DecideWorkplan>("date", ""),
+    );
+    let (decide_page, entry_page) = (post.page.clone(), post.page.clone());
     let error = move |field: &'static str| {
         move || {
             field_message(&save.value().get(), field)
@@ -68,14 +94,15 @@ fn Workplan(
         <p class=format!("workplan-status status-{}", page.status)>{page.status_text.clone()}</p>
         {page.may_decide.then(|| view! {
             <ActionForm action=decide attr:class="decide-workplan">
+                <PageField page=decide_page/>
                 <label for="wp-action">"Record"</label>
                 <select id="wp-action" name="action">
-                    <option value="start_silence">"Silence procedure started, until"</option>
-                    <option value="break_silence">"Silence broken on"</option>
-                    <option value="approve">"Approved on"</option>
+                    <option value="start_silence" selected=decided_action == "start_silence">"Silence procedure started, until"</option>
+                    <option value="break_silence" selected=decided_action == "break_silence">"Silence broken on"</option>
+                    <option value="approve" selected=decided_action == "approve">"Approved on"</option>
                 </select>
                 <label class="visually-hidden" for="wp-date">"Day"</label>
-                <input id="wp-date" name="date" type="date" required/>
+                <input id="wp-date" name="date" type="date" value=decided_date required/>
                 <button type="submit">"Record"</button>
             </ActionForm>
             {move || field_message(&decide.value().get(), "action").or_else(|| field_message(&decide.value().get(), "date")).map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
@@ -130,7 +157,8 @@ fn Workplan(
         {page.may_edit.then(|| view! {
             <section id="entry-form" aria-labelledby="entry-heading">
                 <h2 id="entry-heading">{if create { "Add an entry".to_owned() } else { format!("Change entry {}", form.id) }}</h2>
-                <ActionForm action=save attr:class="entry-form">
+                <ActionForm action=save node_ref=emptied_when_done(save) attr:class="entry-form" attr:autocomplete="off">
+                    <PageField page=entry_page/>
                     <input type="hidden" name="create" value=create.to_string()/>
                     <p class="field">
                         <label for="e-id">"Key"</label>

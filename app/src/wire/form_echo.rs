@@ -10,6 +10,10 @@ use crate::error::QuorumError;
 /// off before the server function reads the form.
 pub const PAGE_FIELD: &str = "quorum_page";
 
+/// The fields that hold a password. A page never writes them back, not even into the data its
+/// islands hydrate from: a person types a password again after a refusal.
+pub const SECRET_FIELDS: [&str; 4] = ["password", "current", "new", "confirm"];
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormEcho {
     /// The server function's address, e.g. `/api/plan/save-session`.
@@ -22,6 +26,13 @@ pub struct FormEcho {
 }
 
 impl FormEcho {
+    /// The echo without the passwords typed into it ([`SECRET_FIELDS`]).
+    pub fn without_secrets(mut self) -> FormEcho {
+        self.fields
+            .retain(|(name, _)| !SECRET_FIELDS.contains(&name.as_str()));
+        self
+    }
+
     /// The value typed into a field, if the form sent it (an unticked box is not sent).
     pub fn value(&self, name: &str) -> Option<&str> {
         self.fields
@@ -40,6 +51,16 @@ impl FormEcho {
                 QuorumError::internal("the answer to a form could not be read")
             }))
         }
+    }
+
+    /// Whether the server function refused the form: a failure, or an answer listing errors
+    /// by field.
+    pub fn refused(&self) -> bool {
+        !(200..300).contains(&self.status)
+            || serde_json::from_str::<serde_json::Value>(&self.body)
+                .ok()
+                .and_then(|answer| answer.get("errors")?.as_array().map(|e| !e.is_empty()))
+                .unwrap_or(false)
     }
 
     /// The fields as one JSON object of texts, for a form type whose fields are all texts and

@@ -4,37 +4,6 @@
 use fantoccini::Locator;
 use tests::browser::{irg_17_session_form, with_demo_server, Browser, SECRETARIAT};
 
-/// Types a form's fields as a person without JavaScript does: choosing options, typing days
-/// in the order Chromium's en-US date field takes them (month, day, year), and text.
-async fn type_form(browser: &Browser, form: &str, fields: &[(&str, &str)]) {
-    for (name, value) in fields {
-        let css = format!("{form} [name='{name}']");
-        let field = browser.wait_for(&css).await;
-        let tag = field.tag_name().await.unwrap();
-        let kind = field.attr("type").await.unwrap().unwrap_or_default();
-        match (tag.as_str(), kind.as_str()) {
-            (_, "hidden") => {}
-            ("select", _) => {
-                browser
-                    .click(&format!("{css} option[value='{value}']"))
-                    .await;
-            }
-            (_, "date") => {
-                let (year, rest) = value.split_once('-').unwrap();
-                let (month, day) = rest.split_once('-').unwrap();
-                field
-                    .send_keys(&format!("{month}{day}{year}"))
-                    .await
-                    .unwrap();
-            }
-            _ => {
-                field.clear().await.unwrap();
-                field.send_keys(value).await.unwrap();
-            }
-        }
-    }
-}
-
 async fn session_page_without_javascript(server: &tests::TestServer) -> Browser {
     let browser = Browser::start(false).await;
     browser.sign_in_as(server, SECRETARIAT).await;
@@ -46,12 +15,9 @@ async fn session_page_without_javascript(server: &tests::TestServer) -> Browser 
 async fn a_session_typed_without_javascript_is_saved_and_the_page_says_so() {
     with_demo_server(async |server| {
         let browser = session_page_without_javascript(server).await;
-        type_form(
-            &browser,
-            "form.session-form",
-            &irg_17_session_form("Held in Vienna"),
-        )
-        .await;
+        browser
+            .type_form("form.session-form", &irg_17_session_form("Held in Vienna"))
+            .await;
         browser
             .click("form.session-form button[type='submit']")
             .await;
@@ -89,7 +55,7 @@ async fn a_refused_session_without_javascript_keeps_every_entry_with_the_error_b
         let browser = session_page_without_javascript(server).await;
         let mut fields = irg_17_session_form("Notes <kept> & 100% as typed");
         fields[3] = ("number", "seventeen");
-        type_form(&browser, "form.session-form", &fields).await;
+        browser.type_form("form.session-form", &fields).await;
         let typed = browser.form_values("form.session-form").await;
         browser
             .click("form.session-form button[type='submit']")
@@ -124,12 +90,14 @@ async fn a_panel_without_javascript_keeps_what_was_typed_when_refused_and_saves_
             ("topic", "Beneficial ownership registers"),
             ("planned_size", "many"),
         ];
-        type_form(&browser, "form.panel-form", &fields).await;
+        browser.type_form("form.panel-form", &fields).await;
         let typed = browser.form_values("form.panel-form").await;
         browser.click("form.panel-form button[type='submit']").await;
         assert!(!browser.text_of("#error-planned_size").await.is_empty());
         assert_eq!(browser.form_values("form.panel-form").await, typed);
-        type_form(&browser, "form.panel-form", &[("planned_size", "4")]).await;
+        browser
+            .type_form("form.panel-form", &[("planned_size", "4")])
+            .await;
         browser.click("form.panel-form button[type='submit']").await;
         browser.wait_for_text("p.done", "").await;
         browser.screenshot("panel-saved-without-javascript").await;

@@ -8,4 +8,6 @@ mod forms_without_javascript;
 mod hydration;
 mod injection;
 mod journeys;
+mod nomination_forms;
 mod phone;
+mod workplan_and_account_forms;
