@@ -73,7 +73,7 @@ pub(super) fn ConflictItem(
         .and_then(|echo| echo.value("reason"))
         .unwrap_or_default()
         .to_owned();
-    let page = post.page.clone();
+    let page = post.page;
     Effect::new(move |_| {
         if let Some(Ok(_)) = accept.value().get() {
             on_accept();

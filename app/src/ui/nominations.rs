@@ -389,7 +389,7 @@ fn ReviewCallView(
                                 let chosen = typed("step", None);
                                 let status = format!("{}{}", n.status, if !n.released && matches!(n.status.as_str(), "accepted" | "waitlisted" | "declined") { " (not released)" } else { "" });
                                 view! {
-                                    <tr data-id=n.id.clone()>
+                                    <tr data-id=n.id>
                                         <th scope="row">{n.nominee.clone()}</th>
                                         <td data-label="Nominated by">{n.nominator.clone()}</td>
                                         <td data-label="Gender">{n.gender.clone()}</td>

@@ -81,7 +81,7 @@ fn Workplan(
         post.kept::<DecideWorkplan>("action", ""),
         post.kept::<DecideWorkplan>("date", ""),
     );
-    let (decide_page, entry_page) = (post.page.clone(), post.page.clone());
+    let (decide_page, entry_page) = (post.page.clone(), post.page);
     let error = move |field: &'static str| {
         move || {
             field_message(&save.value().get(), field)
