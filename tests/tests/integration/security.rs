@@ -13,7 +13,10 @@ async fn raw_status(server: &TestServer, parts: &[&[u8]], pause: Duration) -> St
     let address = server.base_url.trim_start_matches("http://").to_owned();
     let mut stream = TcpStream::connect(address).await.unwrap();
     for part in parts {
-        stream.write_all(part).await.unwrap();
+        // A server that refuses a body may close before it is all sent; its answer is still read.
+        if stream.write_all(part).await.is_err() {
+            break;
+        }
         tokio::time::sleep(pause).await;
     }
     let mut answer = vec![0; 512];
@@ -126,13 +129,11 @@ async fn oversized_bodies_are_refused_with_413_and_write_nothing() {
         let secretariat = server.secretariat().await;
         let (_, before) = form_post(&secretariat, server, "admin/page", &[]).await;
 
-        // Announced: refused before it is read.
-        let huge = format!(
-            "{{\"min_travel_minutes\": 60, \"pad\": \"{}\"}}",
-            "x".repeat(2 << 20)
-        );
-        let (status, _) = form_post(&secretariat, server, "admin/rules", &[("rules", &huge)]).await;
-        assert_eq!(status, 413, "{backend:?}");
+        // Announced: refused before it is read (sent by hand, so that the client does not race
+        // the server's early answer with the rest of the body).
+        let announced = b"POST /api/admin/rules HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 3000000\r\n\r\nrules=";
+        let status = raw_status(server, &[announced], Duration::ZERO).await;
+        assert!(status.contains(" 413 "), "{backend:?}: {status}");
 
         // Streamed in chunks without a length: refused once it passes the limit.
         let chunk = format!("{:x}\r\n{}\r\n", 64 * 1024, "a".repeat(64 * 1024));
