@@ -3,7 +3,8 @@
 //! the page it came from with the answer dropped, and everything typed lost. Here the server
 //! function runs as it does for the page's script, and the page the form came from is written
 //! again with the answer and the fields as typed (`app::wire::form_echo::FormEcho`), so errors
-//! stand beside their fields and a success says what was saved.
+//! stand beside their fields and a success says what was saved. The import form is a
+//! multipart upload: its file is handed to `/api/import` as the JSON body that route reads.
 
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -12,7 +13,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 use leptos::prelude::provide_context;
 
-use app::wire::form_echo::{FormEcho, PAGE_FIELD};
+use app::wire::form_echo::{FormEcho, IMPORT_ENDPOINT, PAGE_FIELD, UPLOAD_FIELD};
 
 use crate::state::AppState;
 
@@ -30,12 +31,23 @@ pub async fn answer_with_the_page(
     };
     let endpoint = request.uri().path().to_owned();
     let (mut parts, body) = request.into_parts();
+    let upload = is_upload(&parts.headers);
     // Bodies were read and bounded at the boundary already (`check_body`).
-    let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+    let read = match upload {
+        true => read_upload(&parts.headers, body).await.map_err(|_| ()),
+        false => axum::body::to_bytes(body, usize::MAX)
+            .await
+            .map(|bytes| {
+                (
+                    url::form_urlencoded::parse(&bytes).into_owned().collect(),
+                    Vec::new(),
+                )
+            })
+            .map_err(|_| ()),
+    };
+    let Ok((mut fields, file)) = read else {
         return axum::response::IntoResponse::into_response(StatusCode::BAD_REQUEST);
     };
-    let mut fields: Vec<(String, String)> =
-        url::form_urlencoded::parse(&bytes).into_owned().collect();
     // The page a form names beats the Referer, which is the server function's address when
     // the form was itself on an answered page.
     let page = fields
@@ -46,14 +58,24 @@ pub async fn answer_with_the_page(
         .and_then(|(_, value)| value.parse().ok())
         .unwrap_or(page);
     fields.retain(|(name, _)| name != PAGE_FIELD);
-    let bytes: Vec<u8> = url::form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(&fields)
-        .finish()
-        .into_bytes();
+    let bytes: Vec<u8> = match upload {
+        true => file,
+        false => url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(&fields)
+            .finish()
+            .into_bytes(),
+    };
     let mut page_headers = parts.headers.clone();
     parts
         .headers
         .insert(header::ACCEPT, HeaderValue::from_static("application/json"));
+    parts.headers.remove(header::CONTENT_LENGTH);
+    if upload {
+        parts.headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
+    }
     let answer = next.run(Request::from_parts(parts, bytes.into())).await;
     let status = answer.status();
     let set_cookies: Vec<HeaderValue> = answer
@@ -116,11 +138,13 @@ fn page_of_plain_form(request: &Request, state: &AppState) -> Option<axum::http:
             .get(name)
             .and_then(|v: &HeaderValue| v.to_str().ok())
     };
+    let form = text(header::CONTENT_TYPE)
+        .is_some_and(|c| c.starts_with("application/x-www-form-urlencoded"))
+        || (request.uri().path() == IMPORT_ENDPOINT && is_upload(headers));
     let plain = request.method() == Method::POST
         && request.uri().path().starts_with("/api/")
         && text(header::ACCEPT).is_some_and(|a| a.contains("text/html"))
-        && text(header::CONTENT_TYPE)
-            .is_some_and(|c| c.starts_with("application/x-www-form-urlencoded"));
+        && form;
     if !plain || !state.site.allows_origin(text(header::ORIGIN)) {
         return None;
     }
@@ -130,6 +154,41 @@ fn page_of_plain_form(request: &Request, state: &AppState) -> Option<axum::http:
         None => referer.path().to_owned(),
     };
     path.parse().ok()
+}
+
+/// Whether a request's body is a multipart upload (the import form's).
+fn is_upload(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|c| c.starts_with("multipart/form-data"))
+}
+
+/// An import form's upload: its text fields with the file's name as [`UPLOAD_FIELD`] (what the
+/// page keeps), and the file's contents; an upload without the file has empty contents, which
+/// the import refuses in words.
+async fn read_upload(
+    headers: &axum::http::HeaderMap,
+    body: Body,
+) -> Result<(Vec<(String, String)>, Vec<u8>), multer::Error> {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let boundary = multer::parse_boundary(content_type)?;
+    let mut multipart = multer::Multipart::new(body.into_data_stream(), boundary);
+    let (mut fields, mut file) = (Vec::new(), Vec::new());
+    while let Some(field) = multipart.next_field().await? {
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == UPLOAD_FIELD {
+            fields.push((name, field.file_name().unwrap_or_default().to_owned()));
+            file = field.bytes().await?.to_vec();
+        } else {
+            let text = field.text().await?;
+            fields.push((name, text));
+        }
+    }
+    Ok((fields, file))
 }
 
 /// Whether a form's answer lists errors by field.

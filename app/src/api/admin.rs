@@ -1,6 +1,7 @@
 //! The secretariat's administration: accounts, bodies, venues with their rooms and holidays,
 //! and the conflict rules. Import and export go through the JSON API (`/api/import`,
-//! `/api/export`), which the page drives with a progress bar.
+//! `/api/export`), which the page drives with a progress bar; without JavaScript the import
+//! form uploads its file and is answered by the page (`server/src/plain_forms.rs`).
 
 use crate::wire::admin::AdminPage;
 

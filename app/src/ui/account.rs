@@ -73,14 +73,10 @@ pub fn AccountPage() -> impl IntoView {
 /// written back into a page, not even after a refusal.
 #[island]
 fn ChangePasswordForm(post: PlainPost) -> impl IntoView {
-    use super::forms::{field_message, outcome_view};
+    use super::forms::{error_beside, outcome_view};
     let change = ServerAction::<ChangePassword>::new();
     post.show(change);
-    let error = move |field: &'static str| {
-        move || {
-            field_message(&change.value().get(), field).map(|m| view! { <span id=format!("error-{field}") class="field-error" role="alert">{m}</span> })
-        }
-    };
+    let error = move |field: &'static str| error_beside(change, field, format!("error-{field}"));
     view! {
         <ActionForm action=change attr:class="change-password">
             <PageField page=post.page.clone()/>

@@ -106,13 +106,19 @@ impl PlainPost {
             .filter(|echo| echo.value(field) == Some(value))
     }
 
+    /// The echo, when it answers the form of `F` that `is_this_form` tells apart from the
+    /// page's other forms of `F` (by a field only that form sends).
+    pub fn of_form<F: server_fn::ServerFn>(
+        &self,
+        is_this_form: impl Fn(&crate::wire::form_echo::FormEcho) -> bool,
+    ) -> Option<&crate::wire::form_echo::FormEcho> {
+        self.of::<F>().filter(|echo| is_this_form(echo))
+    }
+
     /// What was typed into `field` of `F`'s form when `F` refused it; after a success, or on
     /// a page that answers nothing, the field starts from `otherwise`.
     pub fn kept<F: server_fn::ServerFn>(&self, field: &str, otherwise: &str) -> String {
-        self.of::<F>()
-            .filter(|echo| echo.refused())
-            .map(|echo| echo.value(field).unwrap_or_default().to_owned())
-            .unwrap_or_else(|| otherwise.to_owned())
+        kept_in(self.of::<F>(), field, otherwise)
     }
 
     /// Shows, in `action`, the answer its form had without JavaScript.
@@ -134,7 +140,19 @@ impl PlainPost {
     }
 }
 
-fn show_echo<F>(action: ServerAction<F>, echo: Option<&crate::wire::form_echo::FormEcho>)
+/// What was typed into `field` when the form `echo` answers was refused; otherwise `otherwise`.
+pub fn kept_in(
+    echo: Option<&crate::wire::form_echo::FormEcho>,
+    field: &str,
+    otherwise: &str,
+) -> String {
+    echo.filter(|echo| echo.refused())
+        .map(|echo| echo.value(field).unwrap_or_default().to_owned())
+        .unwrap_or_else(|| otherwise.to_owned())
+}
+
+/// Shows, in `action`, the answer `echo` holds, if any (see [`PlainPost::of_form`]).
+pub fn show_echo<F>(action: ServerAction<F>, echo: Option<&crate::wire::form_echo::FormEcho>)
 where
     F: server_fn::ServerFn<Error = QuorumError> + Clone + Send + Sync + 'static,
     F::Output: serde::de::DeserializeOwned + Send + Sync + 'static,
@@ -144,15 +162,25 @@ where
     }
 }
 
-/// Shows, in an island's action, the answer its form had without JavaScript.
-pub fn show_answer<A>(action: ServerAction<A>, answer: Answer)
-where
+/// A server function behind a form: it answers with a [`FormOutcome`].
+pub trait FormFn:
+    server_fn::ServerFn<Output = FormOutcome, Error = QuorumError> + Clone + Send + Sync + 'static
+{
+}
+
+impl<A> FormFn for A where
     A: server_fn::ServerFn<Output = FormOutcome, Error = QuorumError>
         + Clone
         + Send
         + Sync
-        + 'static,
-    A::Output: Send + Sync + 'static,
+        + 'static
+{
+}
+
+/// Shows, in an island's action, the answer its form had without JavaScript.
+pub fn show_answer<A>(action: ServerAction<A>, answer: Answer)
+where
+    A: FormFn,
 {
     if answer.is_some() {
         action.value().set(answer);
@@ -164,11 +192,7 @@ where
 /// afresh. Give the node to the `ActionForm` as `node_ref`.
 pub fn emptied_when_done<A>(action: ServerAction<A>) -> NodeRef<leptos::html::Form>
 where
-    A: server_fn::ServerFn<Output = FormOutcome, Error = QuorumError>
-        + Clone
-        + Send
-        + Sync
-        + 'static,
+    A: FormFn,
 {
     let form = NodeRef::new();
     Effect::new(move |_| {
@@ -197,6 +221,24 @@ pub fn field_message(answer: &Answer, field: &str) -> Option<String> {
         .map(|e| e.message.as_str())
         .collect();
     (!found.is_empty()).then(|| found.join("; "))
+}
+
+/// The error the answer of `action` gives `field`, to stand beside the field (as a span with
+/// id `id`, which the field may name in `aria-describedby`), once the answer came.
+pub fn error_beside<A>(
+    action: ServerAction<A>,
+    field: &'static str,
+    id: impl Into<String>,
+) -> impl Fn() -> Option<AnyView> + Send + Sync + 'static
+where
+    A: FormFn,
+{
+    let id: String = id.into();
+    move || {
+        field_message(&action.value().get(), field).map(|m| {
+            view! { <span id=id.clone() class="field-error" role="alert">{m}</span> }.into_any()
+        })
+    }
 }
 
 /// What was done, or the errors not shown beside a field among `fields` (all of them when

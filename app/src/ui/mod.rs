@@ -154,7 +154,14 @@ pub fn App() -> impl IntoView {
 #[component]
 fn FormAnswerNotice() -> impl IntoView {
     use_context::<crate::wire::form_echo::FormEcho>().map(|echo| {
-        if echo.refused() {
+        if echo.endpoint == crate::wire::form_echo::IMPORT_ENDPOINT {
+            // A browser never keeps a chosen file: the form says why and asks for it again.
+            let (class, text) = match echo.refused() {
+                true => ("form-answer refused", "Nothing was imported: the import form below says why."),
+                false => ("form-answer done", "Imported: the import form below lists what."),
+            };
+            view! { <p class=class role="status">{text}</p> }.into_any()
+        } else if echo.refused() {
             view! {
                 <p class="form-answer refused" role="alert">
                     "Not saved: the form below says what to correct. Everything you typed is still there."

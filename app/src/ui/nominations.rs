@@ -3,9 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::forms::{
-    emptied_when_done, field_message as message_for, outcome_view, PageField, PlainPost, TextArea,
-};
+use super::forms::{emptied_when_done, error_beside, outcome_view, PageField, PlainPost, TextArea};
 use crate::api::nominations::*;
 use crate::wire::nominations::*;
 
@@ -74,11 +72,7 @@ fn Calls(
         .iter()
         .map(|c| (c.id.clone(), c.topic.clone()))
         .collect();
-    let error = move |field: &'static str| {
-        move || {
-            message_for(&nominate.value().get(), field).map(|m| view! { <span id=format!("error-{field}") class="field-error" role="alert">{m}</span> })
-        }
-    };
+    let error = move |field: &'static str| error_beside(nominate, field, format!("error-{field}"));
     view! {
         {if page.calls.is_empty() {
             view! { <p class="empty">"No call for nominations has been issued."</p> }.into_any()
@@ -286,12 +280,8 @@ fn Board(
     let typed = |field: &str| post.kept::<OpenCallFor>(field, "");
     let (chosen_panel, deadline, quota) = (typed("panel"), typed("deadline"), typed("quota"));
     let form_page = post.page.clone();
-    let open_error = move |field: &'static str| {
-        move || {
-            message_for(&open.value().get(), field)
-                .map(|m| view! { <span class="field-error" role="alert">{m}</span> })
-        }
-    };
+    let open_error =
+        move |field: &'static str| error_beside(open, field, format!("call-error-{field}"));
     view! {
         <p class="who">{format!("Reviewing as {}.", page.who.clone().unwrap_or_default())}</p>
         {move || outcome_view(step.value().get(), &[])}

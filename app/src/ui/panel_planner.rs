@@ -65,14 +65,10 @@ fn PanelPlanner(
     page: String,
 ) -> impl IntoView {
     use super::forms::PageField;
-    use super::forms::{field_message, outcome_view};
+    use super::forms::{error_beside, outcome_view};
     let save = ServerAction::<SavePanelForm>::new();
     super::forms::show_answer(save, answer);
-    let error = move |field: &'static str| {
-        move || {
-            field_message(&save.value().get(), field).map(|m| view! { <span id=format!("error-{field}") class="field-error" role="alert">{m}</span> })
-        }
-    };
+    let error = move |field: &'static str| error_beside(save, field, format!("error-{field}"));
     view! {
         <form method="get" action="/plan/panel" class="open-meeting" aria-label="Open a panel">
             <label for="open-panel">"Change a panel"</label>

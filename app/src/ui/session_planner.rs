@@ -63,14 +63,10 @@ fn SessionPlanner(
     page: String,
 ) -> impl IntoView {
     use super::forms::PageField;
-    use super::forms::{field_message, outcome_view};
+    use super::forms::{error_beside, outcome_view};
     let save = ServerAction::<SaveSessionForm>::new();
     super::forms::show_answer(save, answer);
-    let error = move |field: &'static str| {
-        move || {
-            field_message(&save.value().get(), field).map(|m| view! { <span id=format!("error-{field}") class="field-error" role="alert">{m}</span> })
-        }
-    };
+    let error = move |field: &'static str| error_beside(save, field, format!("error-{field}"));
     let select = choice_select;
     view! {
         <form method="get" action="/plan/session" class="open-meeting" aria-label="Open a session">

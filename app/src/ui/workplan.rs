@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::forms::{
-    emptied_when_done, field_message, outcome_view, PageField, PlainPost, TextArea,
+    emptied_when_done, error_beside, field_message, outcome_view, PageField, PlainPost, TextArea,
 };
 use crate::api::workplan::*;
 use crate::wire::nominations::FormOutcome;
@@ -82,12 +82,8 @@ fn Workplan(
         post.kept::<DecideWorkplan>("date", ""),
     );
     let (decide_page, entry_page) = (post.page.clone(), post.page);
-    let error = move |field: &'static str| {
-        move || {
-            field_message(&save.value().get(), field)
-                .map(|m| view! { <span class="field-error" role="alert">{m}</span> })
-        }
-    };
+    let error =
+        move |field: &'static str| error_beside(save, field, format!("entry-error-{field}"));
     view! {
         <h1>"Workplan"</h1>
         <p class="lead">{page.title.clone()}</p>

@@ -10,6 +10,13 @@ use crate::error::QuorumError;
 /// off before the server function reads the form.
 pub const PAGE_FIELD: &str = "quorum_page";
 
+/// Where a dataset file is imported; its form, sent without JavaScript, is a multipart upload
+/// whose file is [`UPLOAD_FIELD`], answered by the page like any other form.
+pub const IMPORT_ENDPOINT: &str = "/api/import";
+
+/// The file field of the import form; its echo holds the file's name, not its contents.
+pub const UPLOAD_FIELD: &str = "dataset";
+
 /// The fields that hold a password. A page never writes them back, not even into the data its
 /// islands hydrate from: a person types a password again after a refusal.
 pub const SECRET_FIELDS: [&str; 4] = ["password", "current", "new", "confirm"];

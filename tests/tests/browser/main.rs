@@ -3,6 +3,7 @@
 //! and the accessibility audit. One test binary, one module per area.
 
 mod accessibility;
+mod admin_forms;
 mod confirmations;
 mod forms_without_javascript;
 mod hydration;
