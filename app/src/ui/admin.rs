@@ -542,6 +542,7 @@ document.getElementById('import-form').addEventListener('submit', function (even
 });
 "#;
     let answer = echo.as_ref().map(import_answer);
+    let answered = answer.is_some();
     view! {
         <form id="import-form" class="import" method="post" action=crate::wire::form_echo::IMPORT_ENDPOINT
             enctype="multipart/form-data" aria-describedby="import-help">
@@ -551,7 +552,8 @@ document.getElementById('import-form').addEventListener('submit', function (even
             <input id="import-file" name=crate::wire::form_echo::UPLOAD_FIELD type="file" accept="application/json,.json" required/>
             <button type="submit">"Import"</button>
             <progress id="import-progress" value="0" max="1" aria-label="Upload progress"></progress>
-            <span id="import-status" role="status">{answer.map(|(imported, why)| match imported {
+            // Into view when this page answers the form (as `ui::forms::error_beside` does).
+            <span id="import-status" role="status" tabindex="-1" autofocus=answered>{answer.map(|(imported, why)| match imported {
                 true => why.join(" "),
                 false => format!("Nothing was imported: {}. Choose the file again once it is corrected.", why.join("; ")),
             })}</span>

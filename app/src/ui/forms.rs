@@ -236,7 +236,10 @@ where
     let id: String = id.into();
     move || {
         field_message(&action.value().get(), field).map(|m| {
-            view! { <span id=id.clone() class="field-error" role="alert">{m}</span> }.into_any()
+            // A page written as the answer to a refused form opens at its top, far from the
+            // form: the browser brings the first error into view and focus (`autofocus` is
+            // honoured once, when a page loads, so it does nothing to a page that hydrated).
+            view! { <span id=id.clone() class="field-error" role="alert" tabindex="-1" autofocus>{m}</span> }.into_any()
         })
     }
 }
@@ -261,10 +264,11 @@ pub fn outcome_view(answer: Answer, fields: &'static [&'static str]) -> Option<A
                 })
                 .collect();
             if general.is_empty() {
-                view! { <p class="field-error" role="alert">"Correct the fields marked below."</p> }
+                view! { <p class="field-error" role="alert">"Correct the fields whose errors stand beside them."</p> }
                     .into_any()
             } else {
-                view! { <p class="field-error" role="alert">{general.join("; ")}</p> }.into_any()
+                // Into view on an answered page, as [`error_beside`] does.
+                view! { <p class="field-error" role="alert" tabindex="-1" autofocus>{general.join("; ")}</p> }.into_any()
             }
         }
         Err(e) => view! { <p class="field-error" role="alert">{e.to_string()}</p> }.into_any(),

@@ -202,6 +202,9 @@ async fn every_administration_form_keeps_what_was_typed_when_refused_and_saves_w
                 if !javascript {
                     let notice = browser.text_of("main > p.form-answer").await;
                     assert!(notice.starts_with("Not saved"), "{form}: {notice}");
+                    // The page opens at the error, not at its top far above the form.
+                    let focused = browser.client.active_element().await.unwrap();
+                    assert_eq!(focused.text().await.unwrap(), error, "{form}: in focus");
                 }
                 let corrected: Vec<(&str, &str)> = filled
                     .corrected
@@ -277,6 +280,11 @@ async fn a_dataset_is_imported_from_its_file_with_javascript_off_and_on() {
             if !javascript {
                 let notice = browser.text_of("main > p.form-answer").await;
                 assert!(notice.starts_with("Nothing was imported"), "{notice}");
+                let focused = browser.client.active_element().await.unwrap();
+                assert_eq!(
+                    focused.attr("id").await.unwrap().as_deref(),
+                    Some("import-status")
+                );
             }
             browser
                 .screenshot(&format!("import-refused-{javascript}"))

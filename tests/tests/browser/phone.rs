@@ -282,6 +282,68 @@ async fn on_a_phone_without_javascript_pages_fit_and_the_menu_opens() {
     .await;
 }
 
+/// A form refused without JavaScript comes back as a page that fits a phone too, opened at the
+/// error beside its field: the secretariat's new user and the Bureau's workplan entry.
+#[tokio::test]
+async fn on_a_phone_without_javascript_a_refused_form_fits_and_opens_at_its_error() {
+    with_demo_server(async |server| {
+        let refused: [(DemoAccount, &str, &str, &[(&str, &str)]); 2] = [
+            (
+                SECRETARIAT,
+                "/admin",
+                "form.add-user",
+                &[
+                    ("email", "new.clerk@quorum.example"),
+                    ("name", "New clerk"),
+                    ("role", "bureau"),
+                    ("scope", "I R G"),
+                    ("password", "a long enough first password"),
+                ],
+            ),
+            (
+                BUREAU_IRG,
+                "/workplan",
+                "form.entry-form",
+                &[
+                    ("id", "irg-2027-phone"),
+                    ("bodies", "IRG"),
+                    ("year", "next year"),
+                    ("paragraphs", "11, 13"),
+                    ("topics", "Beneficial ownership"),
+                ],
+            ),
+        ];
+        let mut problems = Vec::new();
+        for (account, page, form, fields) in refused {
+            let browser = Browser::start(false).await;
+            browser.sign_in_as(server, account).await;
+            set_page_width(&browser, PHONE).await;
+            browser.open(&server.url(page)).await;
+            browser.type_form(form, fields).await;
+            browser
+                .click(&format!("{form} button[type='submit']"))
+                .await;
+            let error = browser.wait_for(&format!("{form} .field-error")).await;
+            let focused = browser.client.active_element().await.unwrap();
+            assert_eq!(
+                focused.text().await.unwrap(),
+                error.text().await.unwrap(),
+                "{page}: the page opens at the error"
+            );
+            if let Some(wide) = sideways(&browser).await {
+                problems.push(format!("{page}, answered: {wide}"));
+            }
+            let name = page.trim_start_matches('/');
+            browser
+                .screenshot(&format!("phone-refused-{name}-without-javascript"))
+                .await;
+            browser.close().await;
+        }
+        assert_none(problems);
+    })
+    .await;
+}
+
 /// The seven weekday headers of the open month: name, left and right edges, top.
 async fn weekdays(browser: &Browser) -> Vec<(String, f64, f64, f64)> {
     let found = browser
