@@ -154,7 +154,16 @@ pub fn App() -> impl IntoView {
 #[component]
 fn FormAnswerNotice() -> impl IntoView {
     use_context::<crate::wire::form_echo::FormEcho>().map(|echo| {
-        if echo.endpoint == crate::wire::form_echo::IMPORT_ENDPOINT {
+        // Whatever the form, a sign-in that ended or a right the account lacks is said first:
+        // the page may then show no form at all.
+        let refusal = match echo.status {
+            401 => Some("Not saved: you are not signed in, or your sign-in has ended. Sign in and send the form again."),
+            403 => Some("Not saved: your account may not do this."),
+            _ => None,
+        };
+        if let Some(refusal) = refusal {
+            view! { <p class="form-answer refused" role="alert">{refusal}</p> }.into_any()
+        } else if echo.endpoint == crate::wire::form_echo::IMPORT_ENDPOINT {
             // A browser never keeps a chosen file: the form says why and asks for it again.
             let (class, text) = match echo.refused() {
                 true => ("form-answer refused", "Nothing was imported: the import form below says why."),

@@ -223,3 +223,62 @@ async fn answers_that_depend_on_the_sign_in_are_kept_by_no_cache() {
     })
     .await;
 }
+
+/// A form or an upload sent without JavaScript by someone the server refuses: answered by a
+/// page that says why in words and shows nothing of what it guards; nothing is written.
+#[tokio::test]
+async fn a_plain_form_or_upload_refused_to_its_sender_says_why_and_shows_nothing() {
+    on_each_backend(&["--no-demo"], async |server| {
+        let backend = server.backend();
+        let secretariat = server.secretariat().await;
+        let focal = server.focal_point(AUSTRIA, "AT").await;
+        let new_user = [
+            ("email", "intruder@quorum.example"),
+            ("name", "Intruder"),
+            ("role", "secretariat"),
+            ("password", "a long enough first password"),
+        ];
+        let boundary = "quorum-test-boundary";
+        let upload = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"dataset\"; filename=\"demo.json\"\r\nContent-Type: application/json\r\n\r\n{}\r\n--{boundary}--\r\n",
+            tests::scenarios::DEMO
+        );
+        for (who, client, status, words) in [
+            ("a focal point", &focal, 403, "your account may not do this"),
+            ("a stranger", &http(), 401, "you are not signed in"),
+        ] {
+            let plain = |path: &str| {
+                client
+                    .post(server.url(path))
+                    .header("accept", "text/html")
+                    .header("origin", server.base_url.as_str())
+                    .header("referer", server.url("/admin"))
+            };
+            let form = plain("/api/admin/add-user").form(&new_user).send();
+            let file = plain("/api/import")
+                .header(
+                    "content-type",
+                    format!("multipart/form-data; boundary={boundary}"),
+                )
+                .body(upload.clone())
+                .send();
+            for answer in [form.await.unwrap(), file.await.unwrap()] {
+                assert_eq!(answer.status(), status, "{backend:?}: {who}");
+                let page = answer.text().await.unwrap();
+                assert!(page.contains(words), "{backend:?}: {who}: {page}");
+                assert!(
+                    !page.contains("test.secretariat@quorum.example"),
+                    "{backend:?}: {who} is shown the accounts"
+                );
+            }
+        }
+        let (_, admin) = form_post(&secretariat, server, "admin/page", &[]).await;
+        assert!(
+            !admin["users"].to_string().contains("intruder@"),
+            "{backend:?}: no account was added"
+        );
+        let (_, sessions) = tests::get_json(server, "/api/sessions").await;
+        assert_eq!(sessions, json!([]), "{backend:?}: nothing was imported");
+    })
+    .await;
+}
