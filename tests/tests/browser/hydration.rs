@@ -3,7 +3,9 @@
 use std::time::Duration;
 
 use fantoccini::Locator;
-use tests::browser::{with_demo_server, Browser, FOCAL_POINT_AT, SECRETARIAT};
+use tests::browser::{
+    with_demo_server, Browser, DemoAccount, BUREAU_IRG, FOCAL_POINT_AT, SECRETARIAT,
+};
 
 async fn visible_body_codes(browser: &Browser) -> Vec<String> {
     let mut codes = Vec::new();
@@ -144,6 +146,63 @@ async fn the_planner_form_reads_the_same_before_and_after_hydration() {
                 .any(|v| v.starts_with("title=Opening plenary")),
             "{opened:?}"
         );
+    })
+    .await;
+}
+
+/// Every field of every form on `pages`, as `account` reads them, with JavaScript off (as the
+/// server wrote them) or on (once hydrated).
+async fn every_form(
+    server: &tests::TestServer,
+    account: DemoAccount,
+    pages: &[&str],
+    javascript: bool,
+) -> Vec<(String, Vec<String>)> {
+    let browser = Browser::start(javascript).await;
+    browser.sign_in_as(server, account).await;
+    let mut forms = Vec::new();
+    for page in pages {
+        browser.open(&server.url(page)).await;
+        let found = browser.client.find_all(Locator::Css("main form")).await;
+        assert!(
+            found.is_ok_and(|forms| !forms.is_empty()),
+            "{page}: no form for {}",
+            account.email
+        );
+        forms.push((page.to_string(), browser.form_values("main form").await));
+    }
+    browser.close().await;
+    forms
+}
+
+/// No field of any form changes its value when the page hydrates: what the server wrote is
+/// what the person sees and sends.
+#[tokio::test]
+async fn no_form_changes_a_value_on_hydration() {
+    with_demo_server(async |server| {
+        let pages: [(DemoAccount, &[&str]); 3] = [
+            (
+                SECRETARIAT,
+                &[
+                    "/plan/session",
+                    "/plan/session?session=cosp-10",
+                    "/plan/panel",
+                    "/workplan",
+                    "/admin",
+                    "/account",
+                ],
+            ),
+            (FOCAL_POINT_AT, &["/account"]),
+            (BUREAU_IRG, &["/review", "/workplan", "/plan/panel"]),
+        ];
+        for (account, pages) in pages {
+            let served = every_form(server, account, pages, false).await;
+            let hydrated = every_form(server, account, pages, true).await;
+            for ((page, before), (_, after)) in served.iter().zip(&hydrated) {
+                assert!(!before.is_empty(), "{page}: a form to compare");
+                assert_eq!(before, after, "{}: {page}", account.email);
+            }
+        }
     })
     .await;
 }
