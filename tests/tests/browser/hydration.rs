@@ -180,6 +180,21 @@ async fn every_form(
 #[tokio::test]
 async fn no_form_changes_a_value_on_hydration() {
     with_demo_server(async |server| {
+        // An open call, so that the focal point's page holds the nomination form.
+        let bureau = server
+            .bureau_member("bureau.irg.h@quorum.example", "IRG")
+            .await;
+        let deadline = (chrono::Utc::now() + chrono::Duration::days(30))
+            .format("%Y-%m-%d")
+            .to_string();
+        let call = [
+            ("panel", "business-integrity-1"),
+            ("deadline", deadline.as_str()),
+            ("quota", "2"),
+        ];
+        let (status, opened) =
+            tests::form_post(&bureau, server, "nominations/open-call", &call).await;
+        assert!(status == 200 && opened["done"].is_string(), "{opened}");
         let pages: [(DemoAccount, &[&str]); 3] = [
             (
                 SECRETARIAT,
@@ -192,7 +207,7 @@ async fn no_form_changes_a_value_on_hydration() {
                     "/account",
                 ],
             ),
-            (FOCAL_POINT_AT, &["/account"]),
+            (FOCAL_POINT_AT, &["/nominations", "/account"]),
             (BUREAU_IRG, &["/review", "/workplan", "/plan/panel"]),
         ];
         for (account, pages) in pages {
