@@ -8,7 +8,7 @@ use std::time::Duration;
 use fantoccini::Locator;
 use serde_json::{json, Value};
 use tests::browser::{
-    with_demo_server, Browser, DemoAccount, BUREAU_IRG, FOCAL_POINT_AT, SECRETARIAT,
+    with_demo_server_on_each_backend, Browser, DemoAccount, BUREAU_IRG, FOCAL_POINT_AT, SECRETARIAT,
 };
 use tests::{form_post, get_json, nominations_of, post_as, status_as, TestServer};
 
@@ -148,7 +148,7 @@ async fn submit(client: &reqwest::Client, server: &TestServer, id: &str, call: &
 /// Then confirms: it is withdrawn. Once with JavaScript, once without.
 #[tokio::test]
 async fn a_focal_point_withdraws_a_nomination_only_after_confirming() {
-    with_demo_server(async |server| {
+    with_demo_server_on_each_backend(async |server| {
         let secretariat = server.secretariat().await;
         let opened = post_as(
             &secretariat,
@@ -230,7 +230,7 @@ async fn a_focal_point_withdraws_a_nomination_only_after_confirming() {
 /// JavaScript, once without.
 #[tokio::test]
 async fn the_bureau_releases_a_calls_decisions_only_after_confirming() {
-    with_demo_server(async |server| {
+    with_demo_server_on_each_backend(async |server| {
         let bureau = server
             .bureau_member("bureau.irg.test@quorum.example", "IRG")
             .await;
@@ -363,7 +363,7 @@ async fn vienna_rooms(server: &TestServer) -> Vec<String> {
 /// Once with JavaScript, once without; and a room a meeting uses is kept, with the reason.
 #[tokio::test]
 async fn the_secretariat_removes_an_account_and_a_room_only_after_confirming() {
-    with_demo_server(async |server| {
+    with_demo_server_on_each_backend(async |server| {
         let secretariat = server.secretariat().await;
         let password = "a long enough first password";
         let people = [

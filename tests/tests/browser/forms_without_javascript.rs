@@ -2,7 +2,7 @@
 //! with the server's answer beside the fields and everything that was typed still there.
 
 use fantoccini::Locator;
-use tests::browser::{irg_17_session_form, with_demo_server, Browser, SECRETARIAT};
+use tests::browser::{irg_17_session_form, with_demo_server_on_each_backend, Browser, SECRETARIAT};
 
 async fn session_page_without_javascript(server: &tests::TestServer) -> Browser {
     let browser = Browser::start(false).await;
@@ -13,7 +13,7 @@ async fn session_page_without_javascript(server: &tests::TestServer) -> Browser 
 
 #[tokio::test]
 async fn a_session_typed_without_javascript_is_saved_and_the_page_says_so() {
-    with_demo_server(async |server| {
+    with_demo_server_on_each_backend(async |server| {
         let browser = session_page_without_javascript(server).await;
         browser
             .type_form("form.session-form", &irg_17_session_form("Held in Vienna"))
@@ -51,7 +51,7 @@ async fn a_session_typed_without_javascript_is_saved_and_the_page_says_so() {
 
 #[tokio::test]
 async fn a_refused_session_without_javascript_keeps_every_entry_with_the_error_beside_it() {
-    with_demo_server(async |server| {
+    with_demo_server_on_each_backend(async |server| {
         let browser = session_page_without_javascript(server).await;
         let mut fields = irg_17_session_form("Notes <kept> & 100% as typed");
         fields[3] = ("number", "seventeen");
@@ -79,7 +79,7 @@ async fn a_refused_session_without_javascript_keeps_every_entry_with_the_error_b
 
 #[tokio::test]
 async fn a_panel_without_javascript_keeps_what_was_typed_when_refused_and_saves_when_corrected() {
-    with_demo_server(async |server| {
+    with_demo_server_on_each_backend(async |server| {
         let browser = Browser::start(false).await;
         browser.sign_in_as(server, SECRETARIAT).await;
         browser

@@ -2,7 +2,7 @@
 //! it: a meeting typed and saved, a refused save that keeps every entry and says why, and the
 //! free-slot finder whose slots link back into the planner.
 
-use tests::browser::{with_demo_server, Browser, BUREAU_IRG};
+use tests::browser::{with_demo_server_on_each_backend, Browser, BUREAU_IRG};
 use tests::TestServer;
 
 /// A browser without JavaScript, signed in as the IRG's Bureau member, on a new meeting.
@@ -30,7 +30,7 @@ async fn type_meeting(browser: &Browser, id: &str, title: &str) {
 
 #[tokio::test]
 async fn a_meeting_typed_without_javascript_is_saved_and_shown() {
-    with_demo_server(async |server| {
+    with_demo_server_on_each_backend(async |server| {
         let browser = new_meeting_without_javascript(server).await;
         type_meeting(
             &browser,
@@ -63,7 +63,7 @@ async fn a_meeting_typed_without_javascript_is_saved_and_shown() {
 
 #[tokio::test]
 async fn a_refused_save_without_javascript_keeps_every_entry_and_says_why() {
-    with_demo_server(async |server| {
+    with_demo_server_on_each_backend(async |server| {
         let browser = new_meeting_without_javascript(server).await;
         // The key of the opening of the tenth session is taken.
         type_meeting(&browser, "cosp-10-opening", "Briefing <b>50%</b> & more").await;
@@ -90,7 +90,7 @@ async fn a_refused_save_without_javascript_keeps_every_entry_and_says_why() {
 
 #[tokio::test]
 async fn the_free_slot_finder_without_javascript_links_each_slot_into_the_planner() {
-    with_demo_server(async |server| {
+    with_demo_server_on_each_backend(async |server| {
         let browser = new_meeting_without_javascript(server).await;
         type_meeting(&browser, "irg-14-slot", "Informal consultations").await;
         browser.type_into("#slots-from", "06142023").await;
