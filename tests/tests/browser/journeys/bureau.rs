@@ -2,7 +2,7 @@
 //! slots, and the conflicts dashboard.
 
 use serde_json::{json, Value};
-use tests::browser::{with_demo_server, Browser, BUREAU_IRG};
+use tests::browser::{with_demo_server_on_each_backend, Browser, BUREAU_IRG};
 use tests::TestServer;
 
 /// A stored meeting, as the API answers it.
@@ -29,7 +29,7 @@ async fn conflicts(server: &TestServer) -> Vec<Value> {
 /// free slot and saves it.
 #[tokio::test]
 async fn a_bureau_member_plans_a_joint_meeting_and_moves_it_to_a_free_slot() {
-    with_demo_server(async |server| {
+    with_demo_server_on_each_backend(async |server| {
         let browser = Browser::signed_in(server, BUREAU_IRG).await;
         browser.open_hydrated(&server.url("/plan")).await;
         browser.fill("#m-id", "joint-2023-06-briefing").await;
@@ -126,7 +126,7 @@ async fn a_bureau_member_plans_a_joint_meeting_and_moves_it_to_a_free_slot() {
 /// A Bureau member accepts a warning on the conflicts dashboard, with a reason.
 #[tokio::test]
 async fn a_bureau_member_accepts_a_warning_on_the_dashboard() {
-    with_demo_server(async |server| {
+    with_demo_server_on_each_backend(async |server| {
         // An evening meeting of the Implementation Review Group: outside Vienna's meeting
         // windows.
         let secretariat = server.secretariat().await;

@@ -3,13 +3,13 @@
 
 use reqwest::Method;
 use serde_json::{json, Value};
-use tests::browser::{with_demo_server, Browser, BUREAU_IRG, FOCAL_POINT_AT};
+use tests::browser::{with_demo_server_on_each_backend, Browser, BUREAU_IRG, FOCAL_POINT_AT};
 
 /// Journey 2: the Bureau opens a call; a focal point nominates a panellist; the Bureau accepts,
 /// releases and confirms; the panellist appears on the session page and in the person's feed.
 #[tokio::test]
 async fn a_nominated_panellist_reaches_the_session_page_and_their_feed() {
-    with_demo_server(async |server| {
+    with_demo_server_on_each_backend(async |server| {
         // The call must still be open: its deadline a month from today.
         let deadline = (chrono::Utc::now() + chrono::Duration::days(30))
             .format("%Y-%m-%d")

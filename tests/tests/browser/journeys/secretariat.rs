@@ -1,12 +1,12 @@
 //! The secretariat keeps the reference data in the administration pages.
 
-use tests::browser::{with_demo_server, Browser, SECRETARIAT};
+use tests::browser::{with_demo_server_on_each_backend, Browser, SECRETARIAT};
 
 /// The secretariat changes a body in the administration: choosing it fills the form, the save
 /// answers in place, and the body's page shows the change.
 #[tokio::test]
 async fn the_secretariat_fills_the_body_form_from_a_stored_body_and_saves_a_change() {
-    with_demo_server(async |server| {
+    with_demo_server_on_each_backend(async |server| {
         let browser = Browser::signed_in(server, SECRETARIAT).await;
         browser.open_hydrated(&server.url("/admin")).await;
         browser.fill("#b-pick", "1").await;
