@@ -38,21 +38,41 @@ pub enum Access {
 }
 
 /// One rule: a method and an axum path (`/api/calls/{id}/release`; server functions at
-/// `/api/{endpoint}`, all POST).
+/// `/api/{endpoint}`, all POST), who may use it, and whether it may change what pages and
+/// feeds show.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct Rule {
     pub method: &'static str,
     pub path: &'static str,
     pub access: Access,
+    /// False for a GET, and for a POST that only reads or computes (a server function reading
+    /// its page, a conflict check, signing in or out): its answer is not followed by "a write
+    /// happened", so the next read does not fetch the data version again for nothing.
+    pub changes: bool,
 }
 
+/// A rule whose POSTs, PUTs and so on may change what pages and feeds show.
 const fn rule(method: &'static str, path: &'static str, access: Access) -> Rule {
     Rule {
         method,
         path,
         access,
+        changes: !matches!(method.as_bytes(), b"GET"),
     }
 }
+
+/// A rule for a POST that changes nothing pages and feeds show.
+const fn read(method: &'static str, path: &'static str, access: Access) -> Rule {
+    Rule {
+        changes: false,
+        ..rule(method, path, access)
+    }
+}
+
+/// Put on the answer to a request whose rule [changes](Rule::changes) state, for the layer that
+/// announces "a write happened" when the answer is a success.
+#[derive(Debug, Clone, Copy)]
+pub struct MayHaveChanged;
 
 use Access::{Public, Secretariat, SignIn, SignedIn};
 
@@ -79,10 +99,10 @@ pub const RULES: &[Rule] = &[
     rule("GET", "/api/export/public", Public),
     rule("POST", "/api/import", Secretariat),
     rule("POST", "/plan", SignedIn),
-    rule("POST", "/api/login", SignIn),
-    rule("POST", "/login", SignIn),
-    rule("POST", "/api/logout", SignedIn),
-    rule("POST", "/logout", SignedIn),
+    read("POST", "/api/login", SignIn),
+    read("POST", "/login", SignIn),
+    read("POST", "/api/logout", SignedIn),
+    read("POST", "/logout", SignedIn),
     rule("GET", "/api/me", SignedIn),
     rule("POST", "/api/feed-tokens", SignedIn),
     rule("GET", "/api/audit", Secretariat),
@@ -90,7 +110,7 @@ pub const RULES: &[Rule] = &[
     rule("POST", "/api/outbox/reminders", Secretariat),
     rule("POST", "/api/users/password", Secretariat),
     rule("GET", "/api/conflicts", Public),
-    rule("POST", "/api/conflicts/check", Public),
+    read("POST", "/api/conflicts/check", Public),
     rule("POST", "/api/conflicts/accept", SignedIn),
     rule("GET", "/api/conflict-rules", Public),
     rule("PUT", "/api/conflict-rules", Secretariat),
@@ -107,12 +127,12 @@ pub const RULES: &[Rule] = &[
     rule("PUT", "/api/nominations/{id}", SignedIn),
     rule("POST", "/api/nominations/{id}/{action}", SignedIn),
     // Server functions (app/src/api).
-    rule("POST", "/api/account/me", Public),
+    read("POST", "/api/account/me", Public),
     rule("POST", "/api/account/new-private-feed", SignedIn),
     rule("POST", "/api/account/change-password", SignedIn),
-    rule("POST", "/api/admin/page", Secretariat),
-    rule("POST", "/api/admin/audit-log", Secretariat),
-    rule("POST", "/api/admin/outbox", Secretariat),
+    read("POST", "/api/admin/page", Secretariat),
+    read("POST", "/api/admin/audit-log", Secretariat),
+    read("POST", "/api/admin/outbox", Secretariat),
     rule("POST", "/api/admin/add-user", Secretariat),
     rule("POST", "/api/admin/add-closure", Secretariat),
     rule("POST", "/api/admin/rules", Secretariat),
@@ -120,37 +140,37 @@ pub const RULES: &[Rule] = &[
     rule("POST", "/api/admin/save-venue", Secretariat),
     rule("POST", "/api/admin/save-room", Secretariat),
     rule("POST", "/api/admin/change-user", Secretariat),
-    rule("POST", "/api/pages/bodies", Public),
-    rule("POST", "/api/pages/calendar", Public),
-    rule("POST", "/api/pages/timeline", Public),
-    rule("POST", "/api/pages/programme", Public),
-    rule("POST", "/api/pages/feed-links", Public),
-    rule("POST", "/api/pages/session", Public),
-    rule("POST", "/api/pages/meeting", Public),
-    rule("POST", "/api/pages/public-base", Public),
-    rule("POST", "/api/pages/sessions", Public),
-    rule("POST", "/api/pages/body", Public),
-    rule("POST", "/api/pages/venue", Public),
-    rule("POST", "/api/conflicts/list", Public),
-    rule("POST", "/api/conflicts/check-meeting", Public),
-    rule("POST", "/api/nominations/page", Public),
-    rule("POST", "/api/nominations/review", Public),
+    read("POST", "/api/pages/bodies", Public),
+    read("POST", "/api/pages/calendar", Public),
+    read("POST", "/api/pages/timeline", Public),
+    read("POST", "/api/pages/programme", Public),
+    read("POST", "/api/pages/feed-links", Public),
+    read("POST", "/api/pages/session", Public),
+    read("POST", "/api/pages/meeting", Public),
+    read("POST", "/api/pages/public-base", Public),
+    read("POST", "/api/pages/sessions", Public),
+    read("POST", "/api/pages/body", Public),
+    read("POST", "/api/pages/venue", Public),
+    read("POST", "/api/conflicts/list", Public),
+    read("POST", "/api/conflicts/check-meeting", Public),
+    read("POST", "/api/nominations/page", Public),
+    read("POST", "/api/nominations/review", Public),
     rule("POST", "/api/nominations/nominate", SignedIn),
     rule("POST", "/api/nominations/step", SignedIn),
     rule("POST", "/api/nominations/release", SignedIn),
     rule("POST", "/api/nominations/open-call", SignedIn),
-    rule("POST", "/api/plan/choices", Public),
-    rule("POST", "/api/plan/meeting", Public),
-    rule("POST", "/api/plan/check", Public),
-    rule("POST", "/api/plan/free-slots", Public),
+    read("POST", "/api/plan/choices", Public),
+    read("POST", "/api/plan/meeting", Public),
+    read("POST", "/api/plan/check", Public),
+    read("POST", "/api/plan/free-slots", Public),
     rule("POST", "/api/plan/save", SignedIn),
     rule("POST", "/api/plan/accept", SignedIn),
-    rule("POST", "/api/plan/session", Public),
+    read("POST", "/api/plan/session", Public),
     rule("POST", "/api/plan/save-session", SignedIn),
-    rule("POST", "/api/plan/panel", Public),
+    read("POST", "/api/plan/panel", Public),
     rule("POST", "/api/plan/save-panel", SignedIn),
-    rule("POST", "/api/plan/panel-choices", Public),
-    rule("POST", "/api/workplan/page", Public),
+    read("POST", "/api/plan/panel-choices", Public),
+    read("POST", "/api/workplan/page", Public),
     rule("POST", "/api/workplan/entry", SignedIn),
     rule("POST", "/api/workplan/decide", SignedIn),
 ];
@@ -214,7 +234,7 @@ pub async fn enforce(
             .into_response();
     };
     let required = match rule.access {
-        Public | SignIn => return next.run(request).await,
+        Public | SignIn => return pass(rule, request, next).await,
         SignedIn => false,
         Secretariat => true,
     };
@@ -229,10 +249,19 @@ pub async fn enforce(
         Ok(account) => {
             // The handler's own check of the sign-in reuses this one: one sign-in read.
             request.extensions_mut().insert(account);
-            next.run(request).await
+            pass(rule, request, next).await
         }
         Err(err) => ApiError(err).into_response(),
     }
+}
+
+/// Lets a request through its rule's door, and marks its answer if the rule changes state.
+async fn pass(rule: &Rule, request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    if rule.changes {
+        response.extensions_mut().insert(MayHaveChanged);
+    }
+    response
 }
 
 #[cfg(test)]

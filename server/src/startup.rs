@@ -8,6 +8,7 @@ use axum::http::{header, HeaderValue};
 use axum::Router;
 use leptos::config::LeptosOptions;
 
+use crate::access::MayHaveChanged;
 use crate::state::AppState;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -186,19 +187,17 @@ async fn private_answers(
 /// One place for "a write happened": after every state-changing request through this instance
 /// that succeeded — a REST write, a server function, a form — its pages and feeds read the data
 /// version again at once (other instances within the staleness bound). No handler has to
-/// remember it; an answer that wrote nothing costs one extra read of the version.
+/// remember it: the access door marks the answers of the rules that change state, and a POST
+/// that only reads (a page's server function, a conflict check) is not a write.
 async fn after_writes(
     State(state): State<AppState>,
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
-    let changing = !matches!(
-        *request.method(),
-        axum::http::Method::GET | axum::http::Method::HEAD | axum::http::Method::OPTIONS
-    );
     let response = next.run(request).await;
     let status = response.status();
-    if changing && (status.is_success() || status.is_redirection()) {
+    let changed = response.extensions().get::<MayHaveChanged>().is_some();
+    if changed && (status.is_success() || status.is_redirection()) {
         state.after_write();
     }
     response

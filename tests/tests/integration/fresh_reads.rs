@@ -133,6 +133,25 @@ async fn every_state_changing_rule_is_a_proven_write_or_a_declared_read() {
             stale.is_empty(),
             "declared reads that are no state-changing rule: {stale:?}"
         );
+        // The server's own flag, which decides whether "a write happened" follows an answer,
+        // says the same as the declared reads.
+        let mut flagged_reads: Vec<(String, String)> = access["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["method"] != "GET" && r["changes"] == false)
+            .map(|r| {
+                let field = |k: &str| r[k].as_str().unwrap().to_owned();
+                (field("method"), field("path"))
+            })
+            .collect();
+        let mut sorted_declared = declared.clone();
+        sorted_declared.sort();
+        flagged_reads.sort();
+        assert_eq!(
+            flagged_reads, sorted_declared,
+            "the rules marked as changing nothing (server/src/access.rs) differ from NOT_WRITES"
+        );
         let unproven: Vec<String> = changing
             .iter()
             .filter(|rule| !proven.contains(rule) && !declared.contains(rule))
@@ -142,6 +161,66 @@ async fn every_state_changing_rule_is_a_proven_write_or_a_declared_read() {
             unproven.is_empty(),
             "state-changing rules that are neither a write in tests/src/writes/ (a request, and \
              a read that shows its change) nor a declared read: {unproven:?}"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_post_that_only_reads_is_not_taken_for_a_write() {
+    on_each_database(async |db| {
+        let reader = TestServer::start_with(db, &STALE_FOR_TEN_MINUTES).await;
+        let writer = TestServer::start_with(db, &STALE_FOR_TEN_MINUTES).await;
+        let backend = reader.backend();
+        let secretariat = writer.secretariat().await;
+        let (_, meetings) = get_json(&reader, "/api/meetings").await;
+        let mut meeting: Value = meetings[0].clone();
+        let key = meeting["id"].as_str().unwrap().to_owned();
+        let renamed = "Renamed through the other instance";
+        assert!(!page_text(&reader, "/feeds/all.ics").await.contains(renamed));
+        meeting["title"] = Value::String(renamed.into());
+        let (status, body) = send_as(
+            &secretariat,
+            &writer,
+            Method::PUT,
+            &format!("/api/meetings/{key}"),
+            &meeting,
+        )
+        .await;
+        assert_eq!(status, 200, "{backend:?}: {body}");
+        // Server functions that read their page, and a conflict check: none of them is a write
+        // on the reader, so it keeps serving the feed it read before the rename.
+        let anonymous = tests::http();
+        for endpoint in ["pages/bodies", "pages/public-base", "account/me"] {
+            let (status, answer) = form_post(&anonymous, &reader, endpoint, &[]).await;
+            assert_eq!(status, 200, "{backend:?}: {endpoint}: {answer}");
+        }
+        let (status, _) = send_as(
+            &anonymous,
+            &reader,
+            Method::POST,
+            "/api/conflicts/check",
+            &json!({ "meeting": meetings[1] }),
+        )
+        .await;
+        assert_eq!(status, 200, "{backend:?}: the conflict check");
+        assert!(
+            !page_text(&reader, "/feeds/all.ics").await.contains(renamed),
+            "{backend:?}: a read-only POST made the reader fetch the data version again"
+        );
+        // A real write through the reader does.
+        let (status, answer) = send_as(
+            &reader.secretariat().await,
+            &reader,
+            Method::POST,
+            "/api/outbox/reminders",
+            &json!({ "days": 1 }),
+        )
+        .await;
+        assert_eq!(status, 200, "{backend:?}: {answer}");
+        assert!(
+            page_text(&reader, "/feeds/all.ics").await.contains(renamed),
+            "{backend:?}: a write through the reader did not refresh its reads"
         );
     })
     .await;
