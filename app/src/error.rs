@@ -15,45 +15,57 @@ pub enum QuorumError {
         message: String,
     },
     /// Several validation errors found at once, e.g. in an import. HTTP 422.
-    #[error("{} errors, first: {}", .0.len(), .0.first().map(|e| e.to_string()).unwrap_or_default())]
+    #[error("{}", said_once(.0.iter().map(|e| e.to_string()).collect::<Vec<_>>().iter().map(String::as_str)).unwrap_or_default())]
     InvalidMany(Vec<QuorumError>),
     /// A record that does not exist. HTTP 404.
-    #[error("not found: {0}")]
+    #[error("There is no {0}.")]
     NotFound(String),
     /// No valid login. HTTP 401.
-    #[error("sign in first")]
+    #[error("Sign in first: this needs an account.")]
     Unauthorized,
     /// Signed in, but this role may not do this. HTTP 403.
-    #[error("forbidden: {0}")]
+    #[error("{0}")]
     Forbidden(String),
     /// Too many failed logins; try later. HTTP 429.
-    #[error("too many attempts: {0}")]
+    #[error("{0}")]
     TooManyAttempts(String),
     /// The request clashes with the current state, e.g. a key already taken. HTTP 409.
-    #[error("conflict: {0}")]
+    #[error("{0}")]
     Conflict(String),
     /// The request itself is malformed (bad JSON, bad query). HTTP 400.
-    #[error("bad request: {0}")]
+    #[error("{0}")]
     BadRequest(String),
     /// Something failed inside Quorum — the database, hashing, randomness, compression, a
     /// stored row that does not read. The detail is logged once where the answer leaves the
     /// server and never sent: the person is told only that it failed. HTTP 500.
-    #[error("something went wrong on the server; the failure has been logged — please try again, or tell the secretariat if it persists")]
+    #[error("Something went wrong on the server. The failure has been logged: please try again, or tell the secretariat if it persists.")]
     Internal {
         #[serde(skip)]
         detail: String,
     },
     /// The database does not answer (down, or no connection free in time). The detail is
     /// logged, not sent. HTTP 503.
-    #[error("Quorum is unavailable for a moment: its database does not answer; please try again shortly")]
+    #[error("Quorum is unavailable for a moment: its database does not answer. Please try again shortly.")]
     Unavailable {
         #[serde(skip)]
         detail: String,
     },
     /// A server function could not be reached or answered (the network, a reply that does not
     /// read); made in the browser, never sent by the server.
-    #[error("the server could not be reached: {0}")]
+    #[error("The server could not be reached ({0}): check the connection and try again.")]
     Unreachable(String),
+}
+
+/// Messages joined into one text, each said once however often it was found ("unknown State
+/// party DE" once, not once per rule that found it); `None` when there are none.
+pub fn said_once<'a>(messages: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let mut said: Vec<&str> = vec![];
+    for message in messages {
+        if !said.contains(&message) {
+            said.push(message);
+        }
+    }
+    (!said.is_empty()).then(|| said.join("; "))
 }
 
 impl QuorumError {

@@ -128,6 +128,7 @@ pub const RULES: &[Rule] = &[
     rule("POST", "/api/nominations/{id}/{action}", SignedIn),
     // Server functions (app/src/api).
     read("POST", "/api/account/me", Public),
+    read("POST", "/api/account/who", Public),
     rule("POST", "/api/account/new-private-feed", SignedIn),
     rule("POST", "/api/account/change-password", SignedIn),
     read("POST", "/api/admin/page", Secretariat),

@@ -49,6 +49,19 @@ pub async fn current_account() -> Result<Option<Account>, QuorumError> {
     super::caller::signed_in(false).await
 }
 
+/// Who is signed in, described with the names of their body or State, for the header.
+#[server(endpoint = "account/who")]
+pub async fn signed_in_as() -> Result<Option<crate::wire::account::SignedInAs>, QuorumError> {
+    let Some(account) = super::caller::signed_in(false).await? else {
+        return Ok(None);
+    };
+    let data = crate::ssr::dataset::snapshot(&super::database()?).await?;
+    Ok(Some(crate::wire::account::SignedInAs {
+        described: data.account_described(&account),
+        account,
+    }))
+}
+
 /// A new private feed address for a person (`kind` "person") or a State party ("state"); the
 /// previous address stops working.
 #[server(endpoint = "account/new-private-feed")]

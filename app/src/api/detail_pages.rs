@@ -1,8 +1,6 @@
 //! What the session and meeting pages show, and subscribe links for feeds.
 
-use crate::wire::detail_pages::{
-    BodyPage, FeedLinks, MeetingPage, SessionLine, SessionPage, VenuePage,
-};
+use crate::wire::detail_pages::{BodyPage, FeedLinks, MeetingPage, SessionPage, VenuePage};
 
 use leptos::prelude::*;
 
@@ -40,24 +38,14 @@ pub async fn get_public_base() -> Result<String, QuorumError> {
     Ok(public_base())
 }
 
-/// Every session, in date order.
+/// The sessions page: every session the filters keep, in date order.
 #[server(endpoint = "pages/sessions")]
-pub async fn list_session_lines() -> Result<Vec<SessionLine>, QuorumError> {
+pub async fn load_sessions_page(
+    query: crate::wire::detail_pages::SessionsQuery,
+) -> Result<crate::wire::detail_pages::SessionsPage, QuorumError> {
     let db = super::database()?;
-    let sessions = crate::ssr::session_queries::sessions(&db, &Default::default()).await?;
-    Ok(sessions
-        .into_iter()
-        .map(|view| SessionLine {
-            id: view.session.id.to_string(),
-            body: view.session.body.to_string(),
-            title: crate::domain::session::capitalized(&view.title),
-            dates: match &view.session.dates {
-                crate::domain::SessionDates::Days { start, end } => format!("{start} – {end}"),
-                crate::domain::SessionDates::Year(year) => format!("{year}"),
-                crate::domain::SessionDates::ToBeDetermined => "to be determined".into(),
-            },
-        })
-        .collect())
+    let data = crate::ssr::dataset::snapshot(&db).await?;
+    Ok(crate::ssr::sessions_page::sessions_page(&data, query))
 }
 
 #[server(endpoint = "pages/body")]

@@ -21,6 +21,17 @@ impl crate::domain::label::Label for Role {
     }
 }
 
+impl Role {
+    /// The role as a person names it: "Bureau member".
+    pub fn display_name(&self) -> &'static str {
+        match self {
+            Role::Secretariat => "Secretariat",
+            Role::Bureau => "Bureau member",
+            Role::FocalPoint => "Focal point",
+        }
+    }
+}
+
 /// A signed-in user, as the rules see them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Account {

@@ -109,6 +109,114 @@ pub fn panel_composition(data: &Dataset, panel: &Id) -> Composition {
     c
 }
 
+/// A selection against the Bureau's targets, in words a Bureau member reads at a glance: a
+/// line per dimension with its counts and its target, and a verdict that never says "meets"
+/// of an empty selection or of targets never set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BalanceSummary {
+    /// "Selected: 3", then regional groups, gender and stakeholder types, each with its target.
+    pub lines: Vec<String>,
+    pub verdict: String,
+    /// True only when someone is selected, a target is set and every target is met.
+    pub meets: bool,
+}
+
+/// The summary of `c` against `targets`.
+pub fn summary(c: &Composition, targets: &BalanceTargets) -> BalanceSummary {
+    let counts = |counts: &BTreeMap<String, u32>, name: &dyn Fn(&str) -> String| -> String {
+        if counts.is_empty() {
+            return "none".into();
+        }
+        counts
+            .iter()
+            .map(|(k, n)| format!("{} {n}", name(k)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let group_name = |code: &str| {
+        RegionalGroup::parse(code)
+            .map_or_else(|_| code.replace('_', " "), |g| g.display_name().to_owned())
+    };
+    let words = |code: &str| code.replace('_', " ");
+    let target = |text: String, set: bool| {
+        if set {
+            format!("; target: {text}")
+        } else {
+            "; no target set".into()
+        }
+    };
+    let women = c.by_gender.get("female").copied().unwrap_or(0);
+    let share = match c.total {
+        0 => String::new(),
+        total => format!(
+            " ({:.0} % women)",
+            f64::from(women) * 100.0 / f64::from(total)
+        ),
+    };
+    let non_governmental = c.total - c.by_stakeholder.get("government").copied().unwrap_or(0);
+    let lines = vec![
+        format!("Selected: {}", c.total),
+        format!(
+            "Regional groups: {} of 5 represented ({}){}",
+            c.by_regional_group.len(),
+            counts(&c.by_regional_group, &group_name),
+            target(
+                format!("at least {}", targets.min_regional_groups),
+                targets.min_regional_groups > 0
+            )
+        ),
+        format!(
+            "Gender: {}{share}{}",
+            counts(&c.by_gender, &words),
+            target(
+                format!("at least {:.0} % women", targets.min_female_share * 100.0),
+                targets.min_female_share > 0.0
+            )
+        ),
+        format!(
+            "Stakeholder types: {} ({non_governmental} non-governmental){}",
+            counts(&c.by_stakeholder, &words),
+            target(
+                format!("at least {} non-governmental", targets.min_non_governmental),
+                targets.min_non_governmental > 0
+            )
+        ),
+    ];
+    let no_targets = targets.min_regional_groups == 0
+        && targets.min_female_share <= 0.0
+        && targets.min_non_governmental == 0;
+    let short = shortfalls(c, targets);
+    let (verdict, meets) = if c.total == 0 {
+        (
+            "Nobody is selected yet: the balance shows once nominees are accepted.".to_owned(),
+            false,
+        )
+    } else if no_targets {
+        (
+            "The Bureau has set no balance targets for this call.".to_owned(),
+            false,
+        )
+    } else if short.is_empty() {
+        ("Meets the Bureau's balance targets.".to_owned(), true)
+    } else {
+        (
+            format!(
+                "Falls short of {} of the Bureau's targets.",
+                match short.len() {
+                    1 => "one".to_owned(),
+                    n => n.to_string(),
+                }
+            ),
+            false,
+        )
+    };
+    BalanceSummary {
+        lines,
+        verdict,
+        meets,
+    }
+}
+
 /// What falls short of the targets, in words.
 pub fn warnings(c: &Composition, targets: &BalanceTargets) -> Vec<String> {
     shortfalls(c, targets)
@@ -124,8 +232,8 @@ fn shortfalls(c: &Composition, targets: &BalanceTargets) -> Vec<(&'static str, S
     if groups < targets.min_regional_groups {
         let missing: Vec<&str> = RegionalGroup::ALL
             .iter()
-            .map(|g| g.as_str())
-            .filter(|g| !c.by_regional_group.contains_key(*g))
+            .filter(|g| !c.by_regional_group.contains_key(g.as_str()))
+            .map(|g| g.display_name())
             .collect();
         out.push((
             "groups",
@@ -196,6 +304,77 @@ mod tests {
     }
 
     #[test]
+    fn nothing_selected_or_no_target_set_never_reads_as_meeting_the_targets() {
+        let targets = BalanceTargets {
+            min_regional_groups: 3,
+            min_female_share: 0.4,
+            min_non_governmental: 1,
+        };
+        let none = summary(&Composition::default(), &targets);
+        assert!(!none.meets);
+        assert!(
+            none.verdict.starts_with("Nobody is selected yet"),
+            "{}",
+            none.verdict
+        );
+        let three = composition(&["western_european_others"], 1, 3);
+        let untargeted = summary(&three, &BalanceTargets::default());
+        assert!(!untargeted.meets);
+        assert_eq!(
+            untargeted.verdict,
+            "The Bureau has set no balance targets for this call."
+        );
+        assert!(
+            untargeted.lines[1].ends_with("; no target set"),
+            "{:?}",
+            untargeted.lines
+        );
+    }
+
+    #[test]
+    fn each_dimension_stands_against_its_target_by_name() {
+        let targets = BalanceTargets {
+            min_regional_groups: 3,
+            min_female_share: 0.4,
+            min_non_governmental: 1,
+        };
+        // Three selected: two from Austria, all government, two men.
+        let mut c = composition(&["western_european_others"], 1, 3);
+        c.by_regional_group
+            .insert("western_european_others".into(), 3);
+        let found = summary(&c, &targets);
+        assert!(!found.meets);
+        assert_eq!(found.verdict, "Falls short of 3 of the Bureau's targets.");
+        assert_eq!(found.lines[0], "Selected: 3");
+        assert_eq!(
+            found.lines[1],
+            "Regional groups: 1 of 5 represented (Western European and other States 3); target: at least 3"
+        );
+        assert_eq!(
+            found.lines[2],
+            "Gender: female 1, male 2 (33 % women); target: at least 40 % women"
+        );
+        assert_eq!(
+            found.lines[3],
+            "Stakeholder types: government 3 (0 non-governmental); target: at least 1 non-governmental"
+        );
+        let balanced = Composition {
+            total: 3,
+            by_regional_group: [
+                ("african".into(), 1),
+                ("asia_pacific".into(), 1),
+                ("eastern_european".into(), 1),
+            ]
+            .into(),
+            by_gender: [("female".into(), 2), ("male".into(), 1)].into(),
+            by_stakeholder: [("government".into(), 2), ("civil_society".into(), 1)].into(),
+        };
+        let met = summary(&balanced, &targets);
+        assert!(met.meets, "{met:?}");
+        assert_eq!(met.verdict, "Meets the Bureau's balance targets.");
+    }
+
+    #[test]
     fn shortfalls_against_targets_are_named() {
         let targets = BalanceTargets {
             min_regional_groups: 3,
@@ -208,7 +387,7 @@ mod tests {
         );
         assert_eq!(found.len(), 3, "{found:?}");
         assert!(
-            found[0].starts_with("2 of 3 regional groups wanted; missing: asia_pacific"),
+            found[0].starts_with("2 of 3 regional groups wanted; missing: Asia-Pacific States"),
             "{found:?}"
         );
         assert_eq!(

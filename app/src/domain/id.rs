@@ -12,9 +12,15 @@ impl Id {
         let valid = raw
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if raw.is_empty() || raw.len() > 64 || !valid {
+        if raw.is_empty() {
+            return Err(
+                "give a key: lower-case letters, digits and dashes, such as irg-17-plenary-1"
+                    .into(),
+            );
+        }
+        if raw.len() > 64 || !valid {
             return Err(format!(
-                "{raw:?} is not a key (1–64 lower-case letters, digits or dashes)"
+                "“{raw}” cannot be a key: use only lower-case letters, digits and dashes (at most 64), such as irg-17-plenary-1"
             ));
         }
         Ok(Id(raw.to_owned()))

@@ -47,6 +47,8 @@ pub mod policy;
 pub mod session;
 /// Venues, rooms and closures.
 pub mod venue;
+/// How dates and other values read on a page.
+pub mod wording;
 /// The political declaration and the multi-year workplan.
 pub mod workplan;
 

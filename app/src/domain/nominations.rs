@@ -6,20 +6,14 @@
 //! This file holds the steps; what a reader sees of a nomination, and what changed since they saw
 //! it, is in `nomination_seen.rs`.
 
+use crate::domain::label::Label;
 use chrono::{DateTime, Utc};
 
 pub use super::nomination_seen::{visible_status, NominationSeen};
-use super::{Affiliation, CallForNominations, Nomination, NominationStatus, Panel};
+use super::{CallForNominations, Nomination, NominationStatus, Panel};
 
 /// Why a step of the workflow is refused, in words for the person who tried it.
 pub type Refusal = String;
-
-fn state_name(nominator: &Affiliation) -> String {
-    match nominator {
-        Affiliation::State(code) => code.clone(),
-        Affiliation::Organisation(org) => org.to_string(),
-    }
-}
 
 /// Whether a nomination still counts towards its nominator's quota.
 fn counts(n: &Nomination) -> bool {
@@ -29,23 +23,25 @@ fn counts(n: &Nomination) -> bool {
     )
 }
 
-/// Submits a draft: refused after the deadline, and beyond the call's quota per nominator.
+/// Submits a draft: refused after the deadline, and beyond the call's quota per nominator
+/// (named in the refusal as `nominator`, "Austria").
 pub fn submit(
     n: &mut Nomination,
     call: &CallForNominations,
     all: &[Nomination],
     now: DateTime<Utc>,
+    nominator: &str,
 ) -> Result<(), Refusal> {
     if n.status != NominationStatus::Draft {
         return Err(format!(
-            "nomination {} was already submitted (status {})",
-            n.id, n.status
+            "This nomination was already submitted: it is {}.",
+            n.status.label()
         ));
     }
     if now.date_naive() > call.deadline {
         return Err(format!(
-            "the deadline of call {} was {}: late nominations are refused",
-            call.id, call.deadline
+            "The deadline for nominations to this call was {}: late nominations are refused.",
+            crate::domain::wording::dates::day(call.deadline)
         ));
     }
     if let Some(quota) = call.quota_per_state {
@@ -54,10 +50,12 @@ pub fn submit(
             .filter(|o| o.id != n.id && o.call == n.call && o.nominator == n.nominator && counts(o))
             .count();
         if used as u32 >= quota {
+            let nominations = match used {
+                1 => "1 nomination".to_owned(),
+                n => format!("{n} nominations"),
+            };
             return Err(format!(
-                "{} has already submitted {used} nomination(s) to call {}, its quota",
-                state_name(&n.nominator),
-                call.id
+                "{nominator} has already submitted {nominations} to this call, which is its quota."
             ));
         }
     }
@@ -72,13 +70,12 @@ pub fn submit(
 pub fn editable(n: &Nomination) -> Result<(), Refusal> {
     match n.status {
         NominationStatus::Draft | NominationStatus::Submitted => Ok(()),
-        NominationStatus::UnderReview => Err(format!(
-            "nomination {} is under review by the Bureau and can no longer be edited",
-            n.id
-        )),
+        NominationStatus::UnderReview => Err(
+            "This nomination is under review by the Bureau and can no longer be changed.".into(),
+        ),
         status => Err(format!(
-            "nomination {} can no longer be edited (status {status})",
-            n.id
+            "This nomination is {} and can no longer be changed.",
+            status.label()
         )),
     }
 }
@@ -91,7 +88,8 @@ pub fn review(n: &mut Nomination) -> Result<(), Refusal> {
             Ok(())
         }
         status => Err(format!(
-            "only a submitted nomination goes under review, not a {status} one"
+            "Only a submitted nomination can go under review; this one is {}.",
+            status.label()
         )),
     }
 }
@@ -109,7 +107,8 @@ pub fn decide(
         NominationStatus::Accepted | NominationStatus::Waitlisted | NominationStatus::Declined
     ) {
         return Err(format!(
-            "{decision} is not a decision (accepted, waitlisted or declined)"
+            "“{}” is not a decision: choose accepted, waitlisted or declined.",
+            decision.label()
         ));
     }
     match n.status {
@@ -127,8 +126,8 @@ pub fn decide(
             Ok(())
         }
         status => Err(format!(
-            "nomination {} cannot be decided now (status {status})",
-            n.id
+            "This nomination cannot be decided now: it is {}.",
+            status.label()
         )),
     }
 }
@@ -152,8 +151,8 @@ pub fn release(call: &CallForNominations, all: &mut [Nomination]) -> Vec<String>
 pub fn confirm(n: &mut Nomination, panel: Option<&mut Panel>) -> Result<(), Refusal> {
     if n.status != NominationStatus::Accepted || !n.released {
         return Err(format!(
-            "only a released acceptance can be confirmed (nomination {} is {})",
-            n.id, n.status
+            "Only an acceptance the Bureau has released can be confirmed; this nomination is {}.",
+            n.status.label()
         ));
     }
     n.status = NominationStatus::Confirmed;
@@ -176,10 +175,10 @@ pub fn withdraw(
     let n = all
         .iter_mut()
         .find(|n| n.id.as_str() == id)
-        .ok_or_else(|| format!("no nomination {id}"))?;
+        .ok_or_else(|| "This nomination does not exist (any more).".to_owned())?;
     let was = n.status;
     if was == NominationStatus::Withdrawn || (was == NominationStatus::Declined && n.released) {
-        return Err(format!("nomination {id} is already {was}"));
+        return Err(format!("This nomination is already {}.", was.label()));
     }
     n.status = NominationStatus::Withdrawn;
     let call = n.call.clone();
@@ -208,6 +207,7 @@ pub fn withdraw(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Affiliation;
     use crate::domain::Id;
 
     fn call(quota: Option<u32>) -> CallForNominations {
@@ -244,30 +244,38 @@ mod tests {
     #[test]
     fn late_submissions_are_refused_with_the_deadline() {
         let mut n = nomination("n1", "AT");
-        let err = submit(&mut n, &call(None), &[], at("2024-04-16T09:00:00Z")).unwrap_err();
+        let err = submit(&mut n, &call(None), &[], at("2024-04-16T09:00:00Z"), "AT").unwrap_err();
         assert_eq!(
             err,
-            "the deadline of call call was 2024-04-15: late nominations are refused"
+            "The deadline for nominations to this call was 15 April 2024: late nominations are refused."
         );
-        submit(&mut n, &call(None), &[], at("2024-04-15T23:00:00Z")).unwrap();
+        submit(&mut n, &call(None), &[], at("2024-04-15T23:00:00Z"), "AT").unwrap();
         assert_eq!(n.status, NominationStatus::Submitted);
     }
 
     #[test]
     fn submissions_over_the_quota_are_refused() {
         let mut first = nomination("n1", "AT");
-        submit(&mut first, &call(Some(1)), &[], at("2024-04-01T00:00:00Z")).unwrap();
+        submit(
+            &mut first,
+            &call(Some(1)),
+            &[],
+            at("2024-04-01T00:00:00Z"),
+            "AT",
+        )
+        .unwrap();
         let mut second = nomination("n2", "AT");
         let err = submit(
             &mut second,
             &call(Some(1)),
             &[first.clone()],
             at("2024-04-01T00:00:00Z"),
+            "Austria",
         )
         .unwrap_err();
         assert_eq!(
             err,
-            "AT has already submitted 1 nomination(s) to call call, its quota"
+            "Austria has already submitted 1 nomination to this call, which is its quota."
         );
         let mut other_state = nomination("n3", "FR");
         submit(
@@ -275,6 +283,7 @@ mod tests {
             &call(Some(1)),
             &[first],
             at("2024-04-01T00:00:00Z"),
+            "France",
         )
         .unwrap();
     }
@@ -282,7 +291,14 @@ mod tests {
     #[test]
     fn decisions_are_hidden_from_the_focal_point_until_released() {
         let mut all = vec![nomination("n1", "AT")];
-        submit(&mut all[0], &call(None), &[], at("2024-04-01T00:00:00Z")).unwrap();
+        submit(
+            &mut all[0],
+            &call(None),
+            &[],
+            at("2024-04-01T00:00:00Z"),
+            "AT",
+        )
+        .unwrap();
         review(&mut all[0]).unwrap();
         decide(
             &mut all[0],
@@ -321,6 +337,7 @@ mod tests {
                 &call(None),
                 &[],
                 at(&format!("2024-04-0{}T00:00:00Z", i + 1)),
+                "a State party",
             )
             .unwrap();
         }

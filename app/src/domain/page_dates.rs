@@ -81,7 +81,7 @@ impl CalendarLayout {
         match self {
             CalendarLayout::Month => anchor.format("%B %Y").to_string(),
             CalendarLayout::Week => {
-                format!("Week of {}", monday_of(anchor).format("%-d %B %Y"))
+                format!("Week of {}", super::wording::dates::day(monday_of(anchor)))
             }
             CalendarLayout::List => anchor.year().to_string(),
         }

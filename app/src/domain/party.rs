@@ -14,6 +14,19 @@ wire_enum!(
     }
 );
 
+impl RegionalGroup {
+    /// The group's name, as the United Nations writes it.
+    pub fn display_name(&self) -> &'static str {
+        match self {
+            RegionalGroup::African => "African States",
+            RegionalGroup::AsiaPacific => "Asia-Pacific States",
+            RegionalGroup::EasternEuropean => "Eastern European States",
+            RegionalGroup::LatinAmericanCaribbean => "Latin American and Caribbean States",
+            RegionalGroup::WesternEuropeanOthers => "Western European and other States",
+        }
+    }
+}
+
 wire_enum!(
     /// What kind of organisation a non-State participant belongs to.
     OrganisationKind {

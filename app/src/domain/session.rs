@@ -86,6 +86,19 @@ impl SessionDates {
         }
     }
 
+    /// Where the session stands in date order: by its first day; a session with only a year
+    /// after that year's dated ones; one without dates last.
+    pub fn order_key(&self) -> (i32, NaiveDate) {
+        match self {
+            SessionDates::Days { start, .. } => (start.year(), *start),
+            SessionDates::Year(year) => (
+                *year,
+                NaiveDate::from_ymd_opt(*year, 12, 31).unwrap_or(NaiveDate::MAX),
+            ),
+            SessionDates::ToBeDetermined => (i32::MAX, NaiveDate::MAX),
+        }
+    }
+
     /// Whether a local day falls within the session: `None` when the dates do not say.
     pub fn contains_day(&self, day: NaiveDate) -> Option<bool> {
         match self {

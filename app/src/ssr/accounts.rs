@@ -88,6 +88,32 @@ pub async fn create(db: &impl ConnectionTrait, new: &NewAccount) -> Result<Accou
         }
         _ => {}
     }
+    // What the account speaks for must exist now, not be found missing later. Before the
+    // first import the database knows no body or State party yet: the operator may set up
+    // accounts first, as the import then brings the calendar.
+    if let Some(body) = &new.body {
+        use super::entities::body::Entity as Bodies;
+        let known = Bodies::find_by_id(body.to_string())
+            .one(db)
+            .await?
+            .is_some();
+        if !known && Bodies::find().count(db).await? > 0 {
+            return Err(invalid(
+                "body",
+                &format!("there is no body with the code {body}"),
+            ));
+        }
+    }
+    if let Some(state) = &new.state {
+        use super::entities::state_party::Entity as States;
+        let known = States::find_by_id(state.clone()).one(db).await?.is_some();
+        if !known && States::find().count(db).await? > 0 {
+            return Err(invalid(
+                "state",
+                &format!("{state} is not a State party to the Convention: give the ISO code of a State party, such as AT"),
+            ));
+        }
+    }
     if user::Entity::find()
         .filter(user::Column::Email.eq(&email))
         .count(db)

@@ -7,7 +7,6 @@ use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder};
 
 use super::entities::user;
 use crate::domain::account::{Account, Role};
-use crate::domain::label::Label;
 use crate::error::QuorumError;
 use crate::wire::admin::{AdminPage, BodyLine, RoomLine, UserLine, VenueLine};
 use crate::wire::nominations::FormOutcome;
@@ -46,12 +45,22 @@ pub async fn page(db: &DatabaseConnection, _actor: &Account) -> Result<AdminPage
         users: users
             .into_iter()
             .map(|u| UserLine {
-                scope: u
-                    .body_code
-                    .or(u.state_code)
-                    .or(u.organisation_id)
-                    .unwrap_or_default(),
-                role: Role::parse(&u.role).map_or(u.role, |r| r.label()),
+                // Names, with the code an administrator types beside them.
+                scope: match (&u.body_code, &u.state_code, &u.organisation_id) {
+                    (Some(body), ..) => data
+                        .bodies
+                        .iter()
+                        .find(|b| b.code.as_str() == body)
+                        .map_or_else(|| body.clone(), |b| format!("{} ({body})", b.short_name)),
+                    (None, Some(state), _) => {
+                        let named = data
+                            .affiliation_named(&crate::domain::Affiliation::State(state.clone()));
+                        format!("{named} ({state})")
+                    }
+                    (None, None, Some(organisation)) => organisation.clone(),
+                    _ => String::new(),
+                },
+                role: Role::parse(&u.role).map_or(u.role, |r| r.display_name().to_owned()),
                 email: u.email,
                 name: u.name,
             })

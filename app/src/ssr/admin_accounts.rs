@@ -157,7 +157,17 @@ pub async fn change_user(
                 "a focal point needs the State party they speak for",
             ))
         }
-        Role::FocalPoint => (None, (!scope.is_empty()).then_some(scope)),
+        Role::FocalPoint if !scope.is_empty() => {
+            let data = super::dataset::snapshot(db).await?;
+            if !data.states_parties.iter().any(|s| s.iso_code == scope) {
+                return Ok(refused(
+                    "scope",
+                    format!("{scope} is not a State party to the Convention: give the ISO code of a State party, such as AT"),
+                ));
+            }
+            (None, Some(scope))
+        }
+        Role::FocalPoint => (None, None),
         Role::Secretariat => (None, None),
     };
     if let Some(old) = revoke_state(Some(role), state.as_ref()) {

@@ -128,7 +128,7 @@ pub fn calendar_page(
             days.push(CalendarDay {
                 date: day.to_string(),
                 day_number: day.day(),
-                label: day.format("%A %-d %B %Y").to_string(),
+                label: crate::domain::wording::dates::weekday_and_day(day),
                 in_period: layout.in_period(anchor, day),
                 today: day == today,
                 sessions,

@@ -4,20 +4,14 @@ use sea_orm::DatabaseConnection;
 
 use crate::domain::label::Label;
 use crate::domain::session::capitalized;
-use crate::domain::{Dataset, Meeting, Panel, SessionDates};
+use crate::domain::wording::dates;
+use crate::domain::{Dataset, Meeting, Panel};
 use crate::error::QuorumError;
 use crate::wire::detail_pages::{FeedLinks, MeetingLine, MeetingPage, SessionPage};
 
 fn line(data: &Dataset, m: &Meeting) -> MeetingLine {
     let venue = data.venues.iter().find(|v| v.id == m.venue);
     let tz = venue.and_then(|v| v.tz().ok()).unwrap_or(chrono_tz::UTC);
-    let start = m.start.with_timezone(&tz);
-    let end = m.end.with_timezone(&tz);
-    let end_text = if start.date_naive() == end.date_naive() {
-        end.format("%H:%M").to_string()
-    } else {
-        end.format("%Y-%m-%d %H:%M").to_string()
-    };
     let room = venue.and_then(|v| {
         m.room
             .as_ref()
@@ -28,7 +22,7 @@ fn line(data: &Dataset, m: &Meeting) -> MeetingLine {
         place.push(room.name.clone());
     }
     if let Some(venue) = venue {
-        place.push(format!("{}, {}", venue.name, venue.city));
+        place.push(crate::domain::wording::place_name(&venue.name, &venue.city));
     }
     let bodies = data.bodies_of(m).iter().map(|b| b.to_string()).collect();
     MeetingLine {
@@ -37,11 +31,9 @@ fn line(data: &Dataset, m: &Meeting) -> MeetingLine {
         kind: m.kind.label(),
         status: m.status.to_string(),
         when: format!(
-            "{} {}–{} ({})",
-            start.format("%Y-%m-%d"),
-            start.format("%H:%M"),
-            end_text,
-            tz.name()
+            "{}, {}",
+            dates::weekday_and_day(m.start.with_timezone(&tz).date_naive()),
+            dates::hours_in(m.start, m.end, tz, None)
         ),
         start_utc: m.start.to_rfc3339(),
         place: place.join(", "),
@@ -85,12 +77,12 @@ pub async fn session(
         .iter()
         .filter(|m| m.sessions.contains(&session.id))
         .collect();
-    let dates = session_dates(&session.dates);
+    let dates = dates::session_dates(&session.dates);
     let venue = session
         .venue
         .as_ref()
         .and_then(|v| data.venues.iter().find(|x| &x.id == v))
-        .map(|v| format!("{}, {}", v.name, v.city))
+        .map(|v| crate::domain::wording::place_name(&v.name, &v.city))
         .unwrap_or_else(|| "Venue to be determined".into());
     let registration = session.registration.as_ref().map(|r| {
         let more = if r.at_least { "more than " } else { "" };
@@ -162,19 +154,6 @@ pub async fn meeting(
     }))
 }
 
-fn session_dates(dates: &SessionDates) -> String {
-    match dates {
-        SessionDates::Days { start, end } if start == end => start.format("%-d %B %Y").to_string(),
-        SessionDates::Days { start, end } => format!(
-            "{} – {}",
-            start.format("%-d %B %Y"),
-            end.format("%-d %B %Y")
-        ),
-        SessionDates::Year(year) => format!("{year} (dates to be determined)"),
-        SessionDates::ToBeDetermined => "Dates to be determined".into(),
-    }
-}
-
 pub async fn body(
     db: &DatabaseConnection,
     code: &str,
@@ -184,16 +163,8 @@ pub async fn body(
     let Some(body) = data.bodies.iter().find(|b| b.code.as_str() == code) else {
         return Ok(None);
     };
-    let mut sessions: Vec<_> = data
-        .sessions
-        .iter()
-        .filter(|s| s.body == body.code)
-        .collect();
-    sessions.sort_by_key(|s| match s.dates {
-        SessionDates::Days { start, .. } => (start.format("%Y").to_string(), start),
-        SessionDates::Year(y) => (y.to_string(), chrono::NaiveDate::MAX),
-        SessionDates::ToBeDetermined => ("9999".into(), chrono::NaiveDate::MAX),
-    });
+    let sessions =
+        super::sessions_page::in_date_order(data.sessions.iter().filter(|s| s.body == body.code));
     Ok(Some(crate::wire::detail_pages::BodyPage {
         code: body.code.to_string(),
         name: capitalized(&body.name),
@@ -204,13 +175,8 @@ pub async fn body(
             .map(|p| (p.code.to_string(), p.short_name.clone())),
         open_to_all_states: body.open_to_all_states,
         sessions: sessions
-            .iter()
-            .map(|s| crate::wire::detail_pages::SessionLine {
-                id: s.id.to_string(),
-                body: s.body.to_string(),
-                title: capitalized(&data.session_title(s)),
-                dates: session_dates(&s.dates),
-            })
+            .into_iter()
+            .map(|s| super::sessions_page::session_line(&data, s))
             .collect(),
         workplan: data
             .workplan_entries
@@ -270,14 +236,7 @@ pub async fn venue(
         closures: venue
             .closures
             .iter()
-            .map(|c| {
-                format!(
-                    "{} – {}: {}",
-                    c.start.format("%-d %B %Y"),
-                    c.end.format("%-d %B %Y"),
-                    c.reason
-                )
-            })
+            .map(|c| format!("{}: {}", dates::day_span(c.start, c.end), c.reason))
             .collect(),
         meetings: meetings.iter().map(|m| line(&data, m)).collect(),
         feed: FeedLinks::new(

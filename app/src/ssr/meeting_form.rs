@@ -12,9 +12,16 @@ use crate::domain::{Dataset, Id, Meeting, MeetingStatus, MeetingType};
 /// does not show: participants, sequence). Every field at fault is reported at once.
 pub fn meeting_of(data: &Dataset, form: &MeetingForm) -> Result<Meeting, Vec<FieldError>> {
     let mut errors = vec![];
-    let id = Id::parse(form.id.trim())
-        .map_err(|why| errors.push(FieldError::new("id", why)))
-        .ok();
+    // A new meeting's key, left blank, is made from its title.
+    let id = match (form.id.trim(), form.title.trim()) {
+        ("", "") => None,
+        ("", title) => Some(super::forms::key_from_title(title, "meeting", |key| {
+            data.meetings.iter().any(|m| m.id.as_str() == key)
+        })),
+        (key, _) => Id::parse(key)
+            .map_err(|why| errors.push(FieldError::new("id", why)))
+            .ok(),
+    };
     if form.title.trim().is_empty() {
         errors.push(FieldError::new("title", "give the meeting a title"));
     }

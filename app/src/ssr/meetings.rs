@@ -59,9 +59,11 @@ pub async fn save(
     let may = actor.may_plan(&bodies_of(&proposed))
         && old.as_ref().is_none_or(|o| actor.may_plan(&bodies_of(o)));
     if !may {
-        return Err(QuorumError::Forbidden(format!(
-            "{} may not plan meeting {}",
-            actor.email, proposed.id
+        let held_by = old.as_ref().unwrap_or(&proposed);
+        return Err(QuorumError::Forbidden(data.refusal_to_plan(
+            actor,
+            &data.meeting_named(held_by),
+            &bodies_of(held_by),
         )));
     }
     // A nominee not yet on a panel is nobody's to name, here as a participant.
@@ -184,9 +186,14 @@ pub async fn save_session(
             .as_ref()
             .is_none_or(|o| actor.may_plan(std::slice::from_ref(&o.body)));
     if !may {
-        return Err(QuorumError::Forbidden(format!(
-            "{} may not plan session {}",
-            actor.email, proposed.id
+        let held = old.as_ref().unwrap_or(&proposed);
+        return Err(QuorumError::Forbidden(data.refusal_to_plan(
+            actor,
+            &format!(
+                "“{}”",
+                crate::domain::session::capitalized(&data.session_title(held))
+            ),
+            std::slice::from_ref(&held.body),
         )));
     }
     match (mode, existing) {

@@ -77,6 +77,8 @@ mod schedule_page_tests;
 pub mod session_form;
 /// Queries of sessions, their agenda and documents.
 pub mod session_queries;
+/// The sessions page: every session with its venue and dates, filtered.
+pub mod sessions_page;
 /// Sign-ins, their cookie and the CSRF proof.
 pub mod sign_in;
 /// The throttle on password checks.

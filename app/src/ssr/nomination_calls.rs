@@ -78,6 +78,6 @@ pub async fn release(
         .filter(|n| released.contains(&n.id.to_string()))
         .cloned()
         .collect();
-    super::outbox::decisions_released(db, &messages).await?;
+    super::outbox::decisions_released(db, &after, &messages).await?;
     Ok(released)
 }

@@ -123,11 +123,13 @@ pub async fn nominate(
             message_to_state: None,
             released: false,
         };
+        let nominator = data.affiliation_named(&trial.nominator);
         if let Err(why) = crate::domain::nominations::submit(
             &mut trial,
             stored_call,
             &data.nominations,
             chrono::Utc::now(),
+            &nominator,
         ) {
             return Ok(FormOutcome {
                 errors: vec![crate::wire::planning::FieldError::new("call", why)],
@@ -322,9 +324,23 @@ pub async fn open_call(
         topic: None,
         quota_per_state: quota,
     };
-    form_outcome(
-        nomination_calls::open_call(db, actor, call)
-            .await
-            .map(|call| format!("Call {} opened until {}.", call.id, call.deadline)),
-    )
+    let opened = match nomination_calls::open_call(db, actor, call).await {
+        Ok(call) => call,
+        Err(e) => return form_outcome(Err(e)),
+    };
+    // What the new call raises is said at once, on the form: a deadline after the panel.
+    super::data_version::forget();
+    let raised: Vec<String> = super::conflicts::scan(db)
+        .await?
+        .into_iter()
+        .filter(|v| v.id == format!("deadline_after_panel:{}", opened.id))
+        .map(|v| format!(" Warning: {}", v.explanation))
+        .collect();
+    let data = super::dataset::snapshot(db).await?;
+    form_outcome(Ok(format!(
+        "Opened {} until {}.{}",
+        data.call_named(&opened),
+        crate::domain::wording::dates::day(opened.deadline),
+        raised.concat()
+    )))
 }

@@ -57,12 +57,12 @@ pub(super) fn call_line(
                 "Panel {} of {}, {}",
                 p.position,
                 m.title,
-                m.start.format("%-d %B %Y")
+                crate::domain::wording::dates::day(m.start.date_naive())
             ),
             _ => "No panel named".into(),
         },
         meeting_href: meeting.map(|m| format!("/meetings/{}", m.id)),
-        deadline: call.deadline.format("%-d %B %Y").to_string(),
+        deadline: crate::domain::wording::dates::day(call.deadline),
         open: today <= call.deadline,
         quota: call.quota_per_state,
     }

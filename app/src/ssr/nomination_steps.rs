@@ -226,7 +226,14 @@ fn apply(
         }
         Step::Submit => {
             let all = data.nominations.clone();
-            rules::submit(&mut data.nominations[index], call, &all, chrono::Utc::now())
+            let nominator = data.affiliation_named(&all[index].nominator);
+            rules::submit(
+                &mut data.nominations[index],
+                call,
+                &all,
+                chrono::Utc::now(),
+                &nominator,
+            )
         }
         Step::Review => rules::review(&mut data.nominations[index]),
         Step::Decide {

@@ -8,6 +8,7 @@ use sea_orm::{
 
 use super::entities::{outbox_message, user};
 use crate::domain::account::{Account, Role};
+use crate::domain::label::Label;
 use crate::domain::{Affiliation, Dataset, Nomination};
 use crate::error::QuorumError;
 
@@ -68,26 +69,35 @@ async fn focal_points(db: &impl ConnectionTrait, state: &str) -> Result<Vec<Stri
         .collect())
 }
 
-/// Tells the nominating State's focal points of each released decision.
+/// Tells the nominating State's focal points of each released decision, naming the nominee
+/// and the call: a focal point reads "Decision on the nomination of Anna Berger: accepted".
 pub async fn decisions_released(
     db: &impl ConnectionTrait,
+    data: &Dataset,
     released: &[Nomination],
 ) -> Result<(), QuorumError> {
     for n in released {
         let Affiliation::State(state) = &n.nominator else {
             continue;
         };
-        let subject = format!("Decision on nomination {}: {}", n.id, n.status);
+        let nominee = data
+            .persons
+            .iter()
+            .find(|p| p.id == n.nominee)
+            .map_or_else(|| "your nominee".to_owned(), |p| p.name.clone());
+        let call = data
+            .calls_for_nominations
+            .iter()
+            .find(|c| c.id == n.call)
+            .map_or_else(|| "the call".to_owned(), |c| data.call_named(c));
+        let decision = n.status.label();
+        let subject = format!("Decision on the nomination of {nominee}: {decision}");
+        let decided =
+            format!("The Bureau has decided on the nomination of {nominee} to {call}: {decision}.");
         // The Bureau's message to the State, never its internal note.
         let body = match &n.message_to_state {
-            Some(note) => format!(
-                "The Bureau has decided on nomination {} ({}): {}.\n\n{note}",
-                n.id, n.call, n.status
-            ),
-            None => format!(
-                "The Bureau has decided on nomination {} ({}): {}.",
-                n.id, n.call, n.status
-            ),
+            Some(note) => format!("{decided}\n\nThe Bureau's message:\n{note}"),
+            None => decided,
         };
         for recipient in focal_points(db, state).await? {
             enqueue(db, "decision", &recipient, &subject, &body).await?;
@@ -141,20 +151,12 @@ pub async fn remind(
         .iter()
         .filter(|c| c.deadline >= today && c.deadline <= last_day)
     {
-        let topic = call
-            .panel
-            .as_ref()
-            .and_then(|p| data.panels.iter().find(|x| &x.id == p))
-            .map(|p| p.topic.clone())
-            .or_else(|| call.topic.clone())
-            .unwrap_or_default();
-        let subject = format!(
-            "Reminder: nominations for call {} close on {}",
-            call.id, call.deadline
-        );
+        let deadline = crate::domain::wording::dates::day(call.deadline);
+        let call_named = data.call_named(call);
+        let subject = format!("Reminder: nominations to {call_named} close on {deadline}");
         let body = format!(
-            "Nominations of panellists on \"{topic}\" close on {}.",
-            call.deadline
+            "Nominations to {call_named} close on {deadline}. Focal points nominate on Quorum's \
+             nominations page."
         );
         for recipient in &recipients {
             queued += usize::from(enqueue(db, "reminder", recipient, &subject, &body).await?);

@@ -58,18 +58,7 @@ pub(super) fn venue_zone(data: &Dataset, meeting: &Meeting) -> Tz {
 
 /// "10:00–13:00 CEST" in `tz`; the end carries its date when it falls on another day.
 pub(super) fn time_span(start: DateTime<Utc>, end: DateTime<Utc>, tz: Tz) -> String {
-    let (start, end) = (start.with_timezone(&tz), end.with_timezone(&tz));
-    let end_text = if start.date_naive() == end.date_naive() {
-        end.format("%H:%M").to_string()
-    } else {
-        end.format("%-d %b %H:%M").to_string()
-    };
-    format!(
-        "{}–{} {}",
-        start.format("%H:%M"),
-        end_text,
-        start.format("%Z")
-    )
+    crate::domain::wording::dates::hours_in(start, end, tz, None)
 }
 
 pub(super) fn bodies_of(data: &Dataset, meeting: &Meeting) -> Vec<String> {
@@ -91,7 +80,7 @@ pub(super) fn place_of(data: &Dataset, meeting: &Meeting) -> (String, String) {
         .map(|r| r.name.clone())
         .unwrap_or_else(|| "Room to be announced".into());
     let venue = venue
-        .map(|v| format!("{}, {}", v.name, v.city))
+        .map(|v| crate::domain::wording::place_name(&v.name, &v.city))
         .unwrap_or_else(|| meeting.venue.to_string());
     (room, venue)
 }
@@ -111,9 +100,15 @@ pub(super) fn event(
                     .fix()
         })
         .map(|v| {
+            let at_the_venue = meeting.start.with_timezone(&tz).date_naive();
             format!(
                 "{} your time ({})",
-                time_span(meeting.start, meeting.end, v),
+                crate::domain::wording::dates::hours_in(
+                    meeting.start,
+                    meeting.end,
+                    v,
+                    Some(at_the_venue)
+                ),
                 v.name()
             )
         });
@@ -155,7 +150,7 @@ pub(super) fn choices(data: &Dataset) -> (Vec<Choice>, Vec<Choice>, Vec<Choice>)
             .iter()
             .map(|v| Choice {
                 value: v.id.to_string(),
-                label: format!("{}, {}", v.name, v.city),
+                label: crate::domain::wording::place_name(&v.name, &v.city),
             })
             .collect(),
         MeetingType::ALL

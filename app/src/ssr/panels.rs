@@ -125,9 +125,15 @@ pub async fn save(
         .flatten()
         .find(|m| !actor.may_plan(&bodies_of(m)));
     if let Some(out_of_reach) = out_of_reach {
-        return Err(QuorumError::Forbidden(format!(
-            "{} may not plan panels of meeting {out_of_reach}",
-            actor.email
+        let named = data
+            .meetings
+            .iter()
+            .find(|m| &m.id == out_of_reach)
+            .map_or_else(|| out_of_reach.to_string(), |m| data.meeting_named(m));
+        return Err(QuorumError::Forbidden(data.refusal_to_plan(
+            actor,
+            &format!("the panels of {named}"),
+            &bodies_of(out_of_reach),
         )));
     }
     // A nominee not yet on a panel is nobody's to name, as moderator or otherwise.

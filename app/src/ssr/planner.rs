@@ -57,7 +57,7 @@ pub async fn options(
             .iter()
             .map(|v| VenueOption {
                 id: v.id.to_string(),
-                label: format!("{}, {}", v.name, v.city),
+                label: crate::domain::wording::place_name(&v.name, &v.city),
                 zone: v.time_zone.clone(),
                 rooms: v
                     .rooms

@@ -102,9 +102,9 @@ pub fn programme_page(
         .collect();
     Ok(ProgrammePage {
         date: date.to_string(),
-        label: date.format("%A %-d %B %Y").to_string(),
+        label: crate::domain::wording::dates::weekday_and_day(date),
         venue: venue.id.to_string(),
-        venue_name: format!("{}, {}", venue.name, venue.city),
+        venue_name: crate::domain::wording::place_name(&venue.name, &venue.city),
         zone: tz.name().into(),
         items,
         venues: choices(data).1,

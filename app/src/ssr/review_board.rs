@@ -13,18 +13,6 @@ use crate::error::QuorumError;
 use crate::wire::calendar::Choice;
 use crate::wire::nominations::*;
 
-/// Counts as "Label: a 2, b 1" lines.
-fn counted(label: &str, counts: &std::collections::BTreeMap<String, u32>) -> String {
-    if counts.is_empty() {
-        return format!("{label}: none yet");
-    }
-    let parts: Vec<String> = counts
-        .iter()
-        .map(|(k, n)| format!("{} {n}", k.replace('_', " ")))
-        .collect();
-    format!("{label}: {}", parts.join(", "))
-}
-
 /// The review board; empty for a focal point or a visitor.
 pub async fn review(
     db: &DatabaseConnection,
@@ -69,12 +57,7 @@ pub async fn review(
                 .iter()
                 .map(|n| nomination_line(&data, n))
                 .collect(),
-            balance: vec![
-                format!("Selected: {}", balance.composition.total),
-                counted("Regional groups", &balance.composition.by_regional_group),
-                counted("Gender", &balance.composition.by_gender),
-                counted("Stakeholders", &balance.composition.by_stakeholder),
-            ],
+            balance: crate::domain::balance::summary(&balance.composition, &balance.targets),
             warnings: balance.warnings,
         });
     }
@@ -106,21 +89,4 @@ pub async fn review(
         calls,
         panels,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn balance_lines_name_each_count() {
-        let mut counts = std::collections::BTreeMap::new();
-        counts.insert("african_states".to_owned(), 2);
-        counts.insert("weog".to_owned(), 1);
-        assert_eq!(
-            counted("Regional groups", &counts),
-            "Regional groups: african states 2, weog 1"
-        );
-        assert_eq!(counted("Gender", &Default::default()), "Gender: none yet");
-    }
 }

@@ -65,6 +65,25 @@ fn the_month_of_cosp_10_shows_its_opening_in_atlanta_time_and_the_viewers() {
 }
 
 #[test]
+fn seen_from_tokyo_the_atlanta_opening_is_listed_on_its_day_with_tokyos_day_beside_it() {
+    let data = demo();
+    let mut q = query("month", "2023-12-11");
+    q.tz = Some("Asia/Tokyo".into());
+    let page = calendar_page(&data, &[], q, day("2026-11-26"));
+    let monday = page.days.iter().find(|d| d.date == "2023-12-11").unwrap();
+    let opening = monday
+        .events
+        .iter()
+        .find(|e| e.id == "cosp-10-opening")
+        .expect("listed under Monday 11 December, its day in Atlanta");
+    assert_eq!(opening.time, "10:00–13:00 EST");
+    assert_eq!(
+        opening.viewer_time.as_deref(),
+        Some("Tue 12 Dec 00:00–03:00 JST your time (Asia/Tokyo)")
+    );
+}
+
+#[test]
 fn filters_narrow_the_calendar_and_unknown_values_are_reported() {
     let data = demo();
     let mut q = query("list", "2023-01-01");

@@ -23,9 +23,16 @@ pub fn session_of(
 ) -> Result<crate::domain::Session, Vec<FieldError>> {
     use crate::domain::{BodyCode, Session, SessionFormat, SessionKind, SessionStatus};
     let mut errors = vec![];
-    let id = Id::parse(form.id.trim())
-        .map_err(|why| errors.push(FieldError::new("id", why)))
-        .ok();
+    // Blank: made below from the body, number and kind, as the demo's keys are ("irg-13",
+    // "irg-13-resumed-2").
+    let typed_id = match form.id.trim() {
+        "" => None,
+        key => Some(
+            Id::parse(key)
+                .map_err(|why| errors.push(FieldError::new("id", why)))
+                .ok(),
+        ),
+    };
     let body = BodyCode::parse(form.body.trim())
         .ok()
         .filter(|b| data.bodies.iter().any(|x| &x.code == b));
@@ -93,6 +100,21 @@ pub fn session_of(
                 None
             }
         },
+    };
+    let id = match (typed_id, &body, kind, &dates) {
+        (Some(typed), ..) => typed,
+        (None, Some(body), Some(kind), Some(dates)) => {
+            let year = dates.year().map(|y| y.to_string()).unwrap_or_default();
+            let words = match (kind, number, resumed) {
+                (SessionKind::Resumed, Some(n), Some(r)) => format!("{body} {n} resumed {r}"),
+                (SessionKind::Regular | SessionKind::Resumed, Some(n), _) => format!("{body} {n}"),
+                (kind, ..) => format!("{body} {} {year}", kind.as_str()),
+            };
+            Some(super::forms::key_from_title(&words, "session", |key| {
+                data.sessions.iter().any(|s| s.id.as_str() == key)
+            }))
+        }
+        _ => None,
     };
     let (Some(id), Some(body), Some(kind), Some(format), Some(status), Some(dates), true) =
         (id, body, kind, format, status, dates, errors.is_empty())

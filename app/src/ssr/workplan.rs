@@ -88,7 +88,7 @@ pub async fn page(
     let (title, status, status_text) = match &data.workplan {
         Some(w) => {
             let day = |d: Option<chrono::NaiveDate>| {
-                d.map(|d| d.format("%-d %B %Y").to_string())
+                d.map(crate::domain::wording::dates::day)
                     .unwrap_or_default()
             };
             let text = match w.status {
@@ -245,9 +245,14 @@ pub async fn save_entry(
     };
     let own = |e: &WorkplanEntry| actor.may_plan(&e.bodies);
     if !(own(&entry) && old.as_ref().is_none_or(own)) {
-        return Err(QuorumError::Forbidden(format!(
-            "{} may not plan the work of {}",
-            actor.email, form.bodies
+        let bodies = match own(&entry) {
+            true => old.as_ref().map(|o| o.bodies.clone()).unwrap_or_default(),
+            false => entry.bodies.clone(),
+        };
+        return Err(QuorumError::Forbidden(data.refusal_to_plan(
+            actor,
+            &format!("the work of {}", data.bodies_named(&bodies)),
+            &bodies,
         )));
     }
     match index {

@@ -13,13 +13,17 @@ pub fn LoginPage() -> impl IntoView {
     let query = use_query_map();
     let error = query.read_untracked().get("error");
     let email = query.read_untracked().get("email").unwrap_or_default();
+    // The page that asked for a sign-in, to go back to; the server keeps only a path of this site.
+    let next = query.read_untracked().get("next").unwrap_or_default();
     let message = error.map(|e| match e.as_str() {
         "throttled" => "Too many failed attempts: try again in 15 minutes.".to_owned(),
         _ => "Wrong e-mail address or password.".to_owned(),
     });
     view! {
+        <leptos_meta::Title text="Sign in"/>
         <h1>"Sign in"</h1>
         <form method="post" action="/login" class="login">
+            <input type="hidden" name="next" value=next/>
             <p>
                 <label for="login-email">"E-mail address"</label>
                 <input id="login-email" name="email" type="email" autocomplete="username" required value=email/>
@@ -41,6 +45,7 @@ pub fn AccountPage() -> impl IntoView {
     let account = Resource::new(|| (), |_| current_account());
     let post = PlainPost::here();
     view! {
+        <leptos_meta::Title text="Your account"/>
         <h1>"Your account"</h1>
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || { let post = post.clone(); Suspend::new(async move {
@@ -61,7 +66,7 @@ pub fn AccountPage() -> impl IntoView {
                             <form method="post" action="/logout"><button type="submit">"Sign out"</button></form>
                         }.into_any()
                     }
-                    Ok(None) => view! { <p>"You are not signed in. " <a href="/login">"Sign in"</a></p> }.into_any(),
+                    Ok(None) => view! { <p>"You are not signed in. " <super::header::SignInLink text="Sign in"/></p> }.into_any(),
                     Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
                 }
             })}}

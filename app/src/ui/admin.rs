@@ -19,6 +19,7 @@ pub fn AdminPage() -> impl IntoView {
     let outbox = Resource::new(|| (), |_| load_outbox());
     let post = PlainPost::here();
     view! {
+        <leptos_meta::Title text="Administration"/>
         <h1>"Administration"</h1>
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || { let post = post.clone(); Suspend::new(async move {
@@ -52,7 +53,7 @@ pub fn AdminPage() -> impl IntoView {
                         <h2 id="venues">"Venues, rooms and holidays"</h2>
                         {admin.venues.iter().map(|v| view! {
                             <section class="admin-venue" data-id=v.id.clone()>
-                                <h3><a href=format!("/venues/{}", v.id)>{format!("{}, {}", v.name, v.city)}</a>{format!(" ({}, {})", v.zone, v.country)}</h3>
+                                <h3><a href=format!("/venues/{}", v.id)>{crate::domain::wording::place_name(&v.name, &v.city)}</a>{format!(" ({}, {})", v.zone, v.country)}</h3>
                                 {if v.rooms.is_empty() {
                                     view! { <p class="empty">"No rooms."</p> }.into_any()
                                 } else {
@@ -112,7 +113,7 @@ pub fn AdminPage() -> impl IntoView {
                             </tbody>
                         </table>
                     }.into_any(),
-                    _ => view! { <p role="alert">"The secretariat's pages: " <a href="/login">"sign in"</a> " with a secretariat account."</p> }.into_any(),
+                    _ => view! { <p role="alert">"The secretariat's pages: " <super::header::SignInLink text="sign in"/> " with a secretariat account."</p> }.into_any(),
                 }
             })}}
         </Suspense>

@@ -18,6 +18,7 @@ pub fn BodiesPage() -> impl IntoView {
         .get("q")
         .unwrap_or_default();
     view! {
+        <leptos_meta::Title text="Bodies"/>
         <h1>"Bodies"</h1>
         <Suspense fallback=|| view! { <p>"Loading bodies…"</p> }>
             {move || { let initial_filter = initial_filter.clone(); Suspend::new(async move {

@@ -19,7 +19,7 @@ fn failure(e: QuorumError) -> AnyView {
 }
 
 #[component]
-fn Select(
+pub(super) fn Select(
     id: &'static str,
     label: &'static str,
     name: &'static str,
@@ -112,6 +112,7 @@ pub fn CalendarPage() -> impl IntoView {
     };
     let page = Resource::new(move || query.clone(), load_calendar);
     view! {
+        <leptos_meta::Title text="Calendar"/>
         <h1>"Calendar"</h1>
         <Suspense fallback=|| view! { <p>"Loading the calendar…"</p> }>
             {move || Suspend::new(async move {
@@ -245,6 +246,7 @@ pub fn TimelinePage() -> impl IntoView {
     };
     let page = Resource::new(move || query.clone(), load_timeline);
     view! {
+        <leptos_meta::Title text="Timeline"/>
         <h1>"Programme of the Conference and its subsidiary bodies"</h1>
         <Suspense fallback=|| view! { <p>"Loading the timeline…"</p> }>
             {move || Suspend::new(async move {
@@ -340,6 +342,7 @@ fn Programme(page: ProgrammePage) -> impl IntoView {
         <article class="programme">
             <header class="programme-head">
                 <p class="journal">"Programme of meetings"</p>
+                <leptos_meta::Title text={format!("Daily programme, {}", page.label)}/>
                 <h1>{page.label.clone()}</h1>
                 <p class="facts"><a href=format!("/venues/{}", page.venue)>{page.venue_name.clone()}</a>{format!(" · times in {}", page.zone)}</p>
             </header>

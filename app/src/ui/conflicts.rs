@@ -16,6 +16,7 @@ pub fn ConflictsPage() -> impl IntoView {
     let account = Resource::new(|| (), |_| current_account());
     let post = PlainPost::here();
     view! {
+        <leptos_meta::Title text="Conflicts across all bodies"/>
         <h1>"Conflicts across all bodies"</h1>
         <Suspense fallback=|| view! { <p>"Checking the calendar…"</p> }>
             {move || { let post = post.clone(); Suspend::new(async move {

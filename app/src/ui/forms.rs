@@ -214,13 +214,7 @@ pub fn field_message(answer: &Answer, field: &str) -> Option<String> {
     let Some(Ok(outcome)) = answer else {
         return None;
     };
-    let found: Vec<&str> = outcome
-        .errors
-        .iter()
-        .filter(|e| e.field == field)
-        .map(|e| e.message.as_str())
-        .collect();
-    (!found.is_empty()).then(|| found.join("; "))
+    crate::wire::planning::FieldError::messages_for(&outcome.errors, field)
 }
 
 /// The error the answer of `action` gives `field`, to stand beside the field (as a span with
@@ -263,12 +257,14 @@ pub fn outcome_view(answer: Answer, fields: &'static [&'static str]) -> Option<A
                     }
                 })
                 .collect();
-            if general.is_empty() {
-                view! { <p class="field-error" role="alert">"Correct the fields whose errors stand beside them."</p> }
+            let general = crate::wire::planning::said_once(general.iter().map(String::as_str));
+            if let Some(general) = general {
+                // Into view on an answered page, as [`error_beside`] does.
+                view! { <p class="field-error" role="alert" tabindex="-1" autofocus>{general}</p> }
                     .into_any()
             } else {
-                // Into view on an answered page, as [`error_beside`] does.
-                view! { <p class="field-error" role="alert" tabindex="-1" autofocus>{general.join("; ")}</p> }.into_any()
+                view! { <p class="field-error" role="alert">"Correct the fields whose errors stand beside them."</p> }
+                    .into_any()
             }
         }
         Err(e) => view! { <p class="field-error" role="alert">{e.to_string()}</p> }.into_any(),
@@ -328,7 +324,7 @@ pub fn choice_select(
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     /// Every page source of the interface.
-    const PAGES: [(&str, &str); 15] = [
+    const PAGES: [(&str, &str); 16] = [
         ("account", include_str!("account.rs")),
         ("admin", include_str!("admin.rs")),
         ("bodies", include_str!("bodies.rs")),
@@ -344,6 +340,7 @@ mod tests {
         ("subscribe", include_str!("subscribe.rs")),
         ("workplan", include_str!("workplan.rs")),
         ("forms", include_str!("forms.rs")),
+        ("header", include_str!("header.rs")),
     ];
 
     #[test]

@@ -36,6 +36,7 @@ pub fn PlannerPage() -> impl IntoView {
         },
     );
     view! {
+        <leptos_meta::Title text="Plan a meeting"/>
         <h1>"Plan a meeting"</h1>
         <Suspense fallback=|| view! { <p>"Loading the planner…"</p> }>
             {move || {
@@ -43,7 +44,7 @@ pub fn PlannerPage() -> impl IntoView {
                 Suspend::new(async move {
                     match data.await {
                         Ok((choices, _)) if choices.planner.is_none() => view! {
-                            <p role="alert">"Planning is for Bureau members and the secretariat: " <a href="/login">"sign in"</a> "."</p>
+                            <p role="alert">"Planning is for Bureau members and the secretariat: " <super::header::SignInLink text="sign in"/> "."</p>
                         }.into_any(),
                         Ok((choices, form)) => {
                             let (form, creating) = match (draft, form) {
@@ -78,25 +79,17 @@ fn blank_form() -> MeetingForm {
     }
 }
 
-/// The message for `field` among `errors`, if any.
-fn message_for(errors: &[FieldError], field: &str) -> Option<String> {
-    let found: Vec<&str> = errors
-        .iter()
-        .filter(|e| e.field == field)
-        .map(|e| e.message.as_str())
-        .collect();
-    (!found.is_empty()).then(|| found.join("; "))
-}
-
 /// A field's error, shown beside it and announced.
 #[component]
 fn FieldMessage(errors: RwSignal<Vec<FieldError>>, field: &'static str) -> impl IntoView {
     move || {
-        errors.with(|e| message_for(e, field)).map(|m| {
-            view! {
-                <span id=format!("error-{field}") class="field-error" role="alert">{m}</span>
-            }
-        })
+        errors
+            .with(|e| FieldError::messages_for(e, field))
+            .map(|m| {
+                view! {
+                    <span id=format!("error-{field}") class="field-error" role="alert">{m}</span>
+                }
+            })
     }
 }
 
@@ -136,6 +129,8 @@ fn Planner(
                         form.update(|f| f.opened_at = outcome.opened_at.clone());
                     }
                     if let Some(id) = outcome.saved {
+                        // A key left blank was made from the title: the form now holds it.
+                        form.update(|f| f.id = id.clone());
                         creating.set(false);
                         saved.set(Some(id));
                         check.refetch();
@@ -157,10 +152,16 @@ fn Planner(
         create: creating.get_untracked(),
     };
     let described = move |field: &'static str| {
-        move || errors.with(|e| message_for(e, field).map(|_| format!("error-{field}")))
+        move || {
+            errors.with(|e| FieldError::messages_for(e, field).map(|_| format!("error-{field}")))
+        }
     };
     let invalid = move |field: &'static str| {
-        move || errors.with(|e| message_for(e, field).is_some()).to_string()
+        move || {
+            errors
+                .with(|e| FieldError::messages_for(e, field).is_some())
+                .to_string()
+        }
     };
     let sessions = choices.sessions.clone();
     let venues = choices.venues.clone();
@@ -209,9 +210,10 @@ fn Planner(
                 })}
                 <p class="field">
                     <label for="m-id">"Key"</label>
-                    <input id="m-id" name="id" required value=initial.form.id.clone() prop:value=text(|f| &f.id) readonly=move || !creating.get()
-                        aria-invalid=invalid("id") aria-describedby=described("id")
+                    <input id="m-id" name="id" value=initial.form.id.clone() prop:value=text(|f| &f.id) readonly=move || !creating.get()
+                        aria-invalid=invalid("id") aria-describedby=move || described("id")().map_or_else(|| "hint-id".to_owned(), |e| format!("hint-id {e}"))
                         on:input=move |ev| form.update(|f| f.id = event_target_value(&ev))/>
+                    <span id="hint-id" class="hint">"The meeting's short name in addresses and exports. Leave it blank and Quorum makes it from the title; it cannot be changed once saved."</span>
                     <FieldMessage errors field="id"/>
                 </p>
                 <p class="field">

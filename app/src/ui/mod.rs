@@ -7,6 +7,7 @@ mod bodies;
 mod calendar;
 mod conflicts;
 mod forms;
+mod header;
 mod meeting_checks;
 mod meeting_planner;
 mod nominations;
@@ -19,7 +20,7 @@ mod workplan;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::{
-    components::{Route, Router, Routes, A},
+    components::{Route, Router, Routes},
     path, SsrMode,
 };
 
@@ -70,6 +71,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                // The files of public/, served from the site's root.
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="icon" href="/favicon.ico" sizes="32x32"/>
                 <AutoReload options=options.clone()/>
                 // Both name the files by their content hash (LeptosOptions::hash_files, set in
                 // server/src/startup.rs), so each build's files are new URLs browsers may keep.
@@ -91,35 +95,11 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
 
     view! {
-        <Title text="Quorum"/>
+        // Each page names itself ("Sessions — Quorum"); one that does not is "Quorum".
+        <Title text="Quorum" formatter=|text: String| if text == "Quorum" { text } else { format!("{text} — Quorum") }/>
         <Router>
             <a class="skip-link" href="#main">"Skip to the content"</a>
-            <header class="site-header">
-                <A href="/" attr:class="brand">"Quorum"</A>
-                <span class="tagline">"Meetings of the Conference of the States Parties and its subsidiary bodies"</span>
-                // On a phone the links fold behind "Menu", a native disclosure that opens without
-                // JavaScript: the stylesheet hides the list while the disclosure is closed, and
-                // hides the disclosure itself on wide screens, where every link shows.
-                <nav aria-label="Main">
-                    <details class="menu">
-                        <summary aria-controls="main-links">"Menu"</summary>
-                    </details>
-                    <ul id="main-links" class="nav-links">
-                        <li><A href="/calendar">"Calendar"</A></li>
-                        <li><A href="/timeline">"Timeline"</A></li>
-                        <li><A href="/">"Bodies"</A></li>
-                        <li><A href="/sessions">"Sessions"</A></li>
-                        <li><A href="/programme">"Daily programme"</A></li>
-                        <li><A href="/plan">"Plan"</A></li>
-                        <li><A href="/workplan">"Workplan"</A></li>
-                        <li><A href="/conflicts">"Conflicts"</A></li>
-                        <li><A href="/nominations">"Nominations"</A></li>
-                        <li><A href="/review">"Review board"</A></li>
-                        <li><A href="/admin">"Administration"</A></li>
-                        <li><A href="/account">"Account"</A></li>
-                    </ul>
-                </nav>
-            </header>
+            <header::SiteHeader/>
             <HydrationMark/>
             <main id="main" data-hydrated="false">
                 <FormAnswerNotice/>
@@ -210,6 +190,7 @@ pub(crate) fn NotFound() -> impl IntoView {
         }
     }
     view! {
+        <Title text="Page not found"/>
         <h1>"Page not found"</h1>
         <p><a href="/">"Back to the bodies"</a></p>
     }

@@ -18,6 +18,7 @@ const NOMINATE_FIELDS: &[&str] = &[
 #[component]
 pub fn NominationsPage() -> impl IntoView {
     view! {
+        <leptos_meta::Title text="Calls for nominations"/>
         <h1>"Calls for nominations"</h1>
         <NominationsBoard post=PlainPost::here()/>
     }
@@ -94,7 +95,7 @@ fn Calls(
         }}
         {match page.nominator.clone() {
             None => view! {
-                <p class="hint">"Focal points of States parties nominate panellists here after they " <a href="/login">"sign in"</a> "."</p>
+                <p class="hint">"Focal points of States parties nominate panellists here after they " <super::header::SignInLink text="sign in"/> "."</p>
             }.into_any(),
             Some(_) if open.is_empty() => view! { <p>"No call is open for nominations now."</p> }.into_any(),
             Some(nominator) => view! {
@@ -232,6 +233,7 @@ fn withdrawal_words(nominee: &str, topic: &str, status: &str) -> String {
 #[component]
 pub fn ReviewPage() -> impl IntoView {
     view! {
+        <leptos_meta::Title text="Review board"/>
         <h1>"Review board"</h1>
         <ReviewBoard post=PlainPost::here()/>
     }
@@ -260,7 +262,7 @@ fn ReviewBoard(post: PlainPost) -> impl IntoView {
         <Transition fallback=|| view! { <p>"Loading the nominations…"</p> }>
             {move || { let post = post.clone(); Suspend::new(async move {
                 match page.await {
-                    Ok(p) if p.who.is_none() => view! { <p role="alert">"The review board is for Bureau members and the secretariat: " <a href="/login">"sign in"</a> "."</p> }.into_any(),
+                    Ok(p) if p.who.is_none() => view! { <p role="alert">"The review board is for Bureau members and the secretariat: " <a href="/login?next=%2Freview">"sign in"</a> "."</p> }.into_any(),
                     Ok(p) => view! { <Board page=p step release open post/> }.into_any(),
                     Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
                 }
@@ -349,12 +351,11 @@ fn ReviewCallView(
             <h2>{review.call.topic.clone()}</h2>
             <p class="facts">{format!("{} · deadline {}", review.call.panel, review.call.deadline)}</p>
             <div class="balance" role="group" aria-label="Balance of the selection">
-                <ul>{review.balance.iter().map(|b| view! { <li>{b.clone()}</li> }).collect_view()}</ul>
-                {if review.warnings.is_empty() {
-                    view! { <p class="balance-ok">"Meets the Bureau's balance targets."</p> }.into_any()
-                } else {
-                    view! { <ul class="balance-warnings">{review.warnings.iter().map(|w| view! { <li>{format!("⚠ {w}")}</li> }).collect_view()}</ul> }.into_any()
-                }}
+                <ul>{review.balance.lines.iter().map(|b| view! { <li>{b.clone()}</li> }).collect_view()}</ul>
+                <p class=if review.balance.meets { "balance-ok" } else { "balance-verdict" }>{review.balance.verdict.clone()}</p>
+                {(!review.warnings.is_empty()).then(|| view! {
+                    <ul class="balance-warnings">{review.warnings.iter().map(|w| view! { <li>{format!("⚠ {w}")}</li> }).collect_view()}</ul>
+                })}
             </div>
             {if review.nominations.is_empty() {
                 view! { <p class="empty">"No nominations submitted yet."</p> }.into_any()

@@ -31,6 +31,7 @@ pub fn PanelPlannerPage() -> impl IntoView {
         },
     );
     view! {
+        <leptos_meta::Title text="Plan a panel discussion"/>
         <h1>"Plan a panel discussion"</h1>
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || {
@@ -38,7 +39,7 @@ pub fn PanelPlannerPage() -> impl IntoView {
                 Suspend::new(async move {
                     match data.await {
                         Ok((planner, _, _)) if planner.planner.is_none() => view! {
-                            <p role="alert">"Planning is for Bureau members and the secretariat: " <a href="/login">"sign in"</a> "."</p>
+                            <p role="alert">"Planning is for Bureau members and the secretariat: " <super::header::SignInLink text="sign in"/> "."</p>
                         }.into_any(),
                         Ok((planner, choices, form)) => {
                             let FormStart { form, create, answer } =

@@ -30,12 +30,13 @@ pub fn SessionPlannerPage() -> impl IntoView {
         },
     );
     view! {
+        <leptos_meta::Title text="Plan a session"/>
         <h1>"Plan a session"</h1>
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || { let echo = echo.clone(); Suspend::new(async move {
                 match data.await {
                     Ok((choices, _, _)) if choices.planner.is_none() => view! {
-                        <p role="alert">"Planning is for Bureau members and the secretariat: " <a href="/login">"sign in"</a> "."</p>
+                        <p role="alert">"Planning is for Bureau members and the secretariat: " <super::header::SignInLink text="sign in"/> "."</p>
                     }.into_any(),
                     Ok((choices, bodies, form)) => {
                         let FormStart { form, create, answer } = FormStart::of(echo, form, SessionForm::default);
@@ -79,7 +80,7 @@ fn SessionPlanner(
         <ActionForm action=save attr:class="session-form">
             <PageField page/>
             <input type="hidden" name="create" value=create.to_string()/>
-            <p class="field"><label for="s-id">"Key"</label><input id="s-id" name="id" value=form.id.clone() readonly=!create required/>{error("id")}</p>
+            <p class="field"><label for="s-id">"Key"</label><input id="s-id" name="id" value=form.id.clone() readonly=!create aria-describedby="hint-s-id"/><span id="hint-s-id" class="hint">"The session's short name in addresses and exports. Leave it blank and Quorum makes it from the body and number (irg-17, irg-17-resumed-1); it cannot be changed once saved."</span>{error("id")}</p>
             <p class="field"><label for="s-body">"Body"</label>{select("s-body", "body", bodies, form.body.clone(), None)}{error("body")}</p>
             <p class="field"><label for="s-kind">"Kind"</label>{select("s-kind", "kind", coded(SessionKind::ALL), form.kind.clone(), None)}{error("kind")}</p>
             <p class="field"><label for="s-number">"Number (13 for the thirteenth session)"</label><input id="s-number" name="number" inputmode="numeric" value=form.number.clone()/>{error("number")}</p>

@@ -85,6 +85,7 @@ fn Workplan(
     let error =
         move |field: &'static str| error_beside(save, field, format!("entry-error-{field}"));
     view! {
+        <leptos_meta::Title text="Workplan"/>
         <h1>"Workplan"</h1>
         <p class="lead">{page.title.clone()}</p>
         <p class=format!("workplan-status status-{}", page.status)>{page.status_text.clone()}</p>

@@ -18,3 +18,11 @@ pub struct OutboxRow {
     pub recipient: String,
     pub subject: String,
 }
+
+/// Who is signed in, as the header shows them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedInAs {
+    pub account: crate::domain::account::Account,
+    /// "Bureau member, Implementation Review Group".
+    pub described: String,
+}

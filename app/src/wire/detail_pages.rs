@@ -37,7 +37,7 @@ impl FeedLinks {
 }
 
 /// Percent-encodes a query value (RFC 3986 unreserved characters pass).
-pub(crate) fn encode(value: &str) -> String {
+pub fn encode(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {
@@ -109,13 +109,37 @@ mod tests {
     }
 }
 
-/// A session in a list: key, title and dates.
+/// A session in a list: key, title, where and when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionLine {
     pub id: String,
     pub body: String,
     pub title: String,
+    /// The venue's key and its name as a place, when the session has one.
+    pub venue: Option<(String, String)>,
+    /// "13–17 December 2021", "2026, dates to be determined".
     pub dates: String,
+}
+
+/// The sessions page's address: `/sessions?body=IRG&venue=vienna-vic&year=2023`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionsQuery {
+    pub body: Option<String>,
+    pub venue: Option<String>,
+    pub year: Option<String>,
+}
+
+/// Every session that the filters keep, in date order (sessions without dates last), and the
+/// filters' choices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionsPage {
+    pub query: SessionsQuery,
+    pub sessions: Vec<SessionLine>,
+    pub bodies: Vec<super::calendar::Choice>,
+    pub venues: Vec<super::calendar::Choice>,
+    pub years: Vec<super::calendar::Choice>,
+    /// A filter value that names nothing, in words.
+    pub notice: Option<String>,
 }
 
 /// A body: its place among the bodies, its sessions and workplan entries, subscribe links.

@@ -58,8 +58,8 @@ pub struct NominationsPage {
 pub struct ReviewCall {
     pub call: CallLine,
     pub nominations: Vec<NominationLine>,
-    /// "Regional groups: …", "Gender: …", "Stakeholders: …" of those accepted or confirmed.
-    pub balance: Vec<String>,
+    /// Those accepted or confirmed against the Bureau's targets, dimension by dimension.
+    pub balance: crate::domain::balance::BalanceSummary,
     /// Where the selection falls short of the Bureau's targets.
     pub warnings: Vec<String>,
     pub unreleased: usize,

@@ -112,6 +112,38 @@ impl FieldError {
             message: message.into(),
         }
     }
+
+    /// The messages for `field` among `errors`, each said once, if there are any.
+    pub fn messages_for(errors: &[FieldError], field: &str) -> Option<String> {
+        said_once(
+            errors
+                .iter()
+                .filter(|e| e.field == field)
+                .map(|e| e.message.as_str()),
+        )
+    }
+}
+
+pub use crate::error::said_once;
+
+#[cfg(test)]
+mod said_once_tests {
+    use super::*;
+
+    #[test]
+    fn a_message_found_twice_is_said_once() {
+        let errors = [
+            FieldError::new("state", "unknown State party DE"),
+            FieldError::new("state", "unknown State party DE"),
+            FieldError::new("name", "must not be empty"),
+            FieldError::new("state", "no focal point"),
+        ];
+        assert_eq!(
+            FieldError::messages_for(&errors, "state").as_deref(),
+            Some("unknown State party DE; no focal point")
+        );
+        assert_eq!(FieldError::messages_for(&errors, "email"), None);
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -169,6 +169,25 @@ async fn new_feed_token(
 struct LoginForm {
     email: String,
     password: String,
+    /// The page that asked for the sign-in, to go back to.
+    #[serde(default)]
+    next: String,
+}
+
+/// Where a sign-in goes on: the page that asked for it when that is a page of this site (a
+/// path, never another site's address such as `//evil.example` or `/\evil.example`), else
+/// the account page.
+fn page_after_sign_in(next: &str) -> &str {
+    let local = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && !next.starts_with("/login")
+        && next.chars().all(|c| c.is_ascii_graphic());
+    if local {
+        next
+    } else {
+        "/account"
+    }
 }
 
 fn see_other(location: &str) -> axum::response::Response {
@@ -199,7 +218,7 @@ async fn login_form(
     let lifetime = chrono::Duration::seconds(state.sign_in_seconds);
     match sign_in::login(&state.db, &client, &form.email, &form.password, lifetime).await {
         Ok(signed_in) => {
-            let mut response = see_other("/account");
+            let mut response = see_other(page_after_sign_in(&form.next));
             response.headers_mut().insert(
                 header::SET_COOKIE,
                 sign_in_cookie(&state, &signed_in.token, state.sign_in_seconds),
@@ -217,7 +236,11 @@ async fn login_form(
                 .chars()
                 .filter(|c| c.is_ascii_alphanumeric() || "@._-+".contains(*c))
                 .collect();
-            see_other(&format!("/login?error={reason}&email={email}"))
+            let next = match page_after_sign_in(&form.next) {
+                "/account" => String::new(),
+                page => format!("&next={}", app::wire::detail_pages::encode(page)),
+            };
+            see_other(&format!("/login?error={reason}&email={email}{next}"))
         }
     }
 }
@@ -281,4 +304,29 @@ async fn reset_password(
     let Json(reset) = body.map_err(json_error)?;
     passwords::reset_password(&state.db, &account, &reset.email, &reset.password).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_after_sign_in;
+
+    #[test]
+    fn a_sign_in_goes_back_only_to_a_page_of_this_site() {
+        assert_eq!(page_after_sign_in("/review"), "/review");
+        assert_eq!(
+            page_after_sign_in("/plan?meeting=cosp-10-opening"),
+            "/plan?meeting=cosp-10-opening"
+        );
+        for elsewhere in [
+            "",
+            "https://evil.example/",
+            "//evil.example",
+            "/\\evil.example",
+            "/login",
+            "/a b",
+            "javascript:alert(1)",
+        ] {
+            assert_eq!(page_after_sign_in(elsewhere), "/account", "{elsewhere:?}");
+        }
+    }
 }

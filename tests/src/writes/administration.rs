@@ -13,7 +13,9 @@ pub(super) fn writes() -> Vec<Write> {
             allowed: SECRETARIAT,
             request: |_| rest(Method::POST, "/api/outbox/reminders", json!({ "days": 7 })),
             read: ADMINISTRATION,
-            shows: |text, _| text.contains("Reminder: nominations for call closing-call"),
+            shows: |text, _| {
+                text.contains("Reminder: nominations to the call for panellists on “Strengthening business integrity")
+            },
         },
         Write {
             what: "reset a password",
@@ -137,7 +139,9 @@ pub(super) fn writes() -> Vec<Write> {
             },
             read: ADMINISTRATION,
             shows: |text, _| {
-                words(text).contains("someone@quorum.example someone@quorum.example bureau IRG")
+                words(text).contains(
+                    "someone@quorum.example someone@quorum.example Bureau member Implementation Review Group (IRG)",
+                )
             },
         },
         Write {

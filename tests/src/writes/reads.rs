@@ -42,6 +42,11 @@ pub const NOT_WRITES: &[(&str, &str, &str)] = &[
     ("POST", "/api/plan/free-slots", "computes free slots"),
     // Server functions are POSTs, but these only read what their page shows.
     ("POST", "/api/account/me", "reads who is signed in"),
+    (
+        "POST",
+        "/api/account/who",
+        "reads who is signed in, for the header",
+    ),
     ("POST", "/api/admin/page", "reads the administration page"),
     ("POST", "/api/admin/audit-log", "reads the audit log"),
     ("POST", "/api/admin/outbox", "reads the outbox"),

@@ -192,7 +192,7 @@ async fn the_receptions_warning(server: &TestServer) -> String {
         warning["explanation"]
             .as_str()
             .unwrap()
-            .contains("19:00–21:00 America/New_York"),
+            .contains("19:00–21:00 EST"),
         "{warning}"
     );
     assert_eq!(warning["accepted"], Value::Null);

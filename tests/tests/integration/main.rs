@@ -18,6 +18,7 @@ mod fresh_reads;
 mod fuzz;
 mod may_i_save;
 mod nominations;
+mod plain_words;
 mod planning;
 mod scale_out;
 mod security;

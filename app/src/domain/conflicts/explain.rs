@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::index::{bits, utc, MeetingData, MeetingIndex};
 use super::{Acceptance, Conflict, ConflictKind, Severity, Shared, Subject};
+use crate::domain::wording::dates;
 
 /// A conflict as the API and the pages show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -138,24 +139,16 @@ impl MeetingIndex {
         )
     }
 
-    /// "“Title” (IRG, 2023-06-14 10:00–13:00 Europe/Vienna)"
+    /// "“Title” (IRG, 14 June 2023, 10:00–13:00 CEST)", at the venue.
     fn describe(&self, m: &MeetingData) -> String {
         let venue = &self.venues[m.venue as usize];
-        let start = self.local(m.venue, m.start);
-        let end = self.local(m.venue, m.end);
-        let end_text = if end.date() == start.date() {
-            end.format("%H:%M").to_string()
-        } else {
-            end.format("%Y-%m-%d %H:%M").to_string()
-        };
+        let day = self.local(m.venue, m.start).date();
         format!(
-            "“{}” ({}, {} {}–{} {})",
+            "“{}” ({}, {}, {})",
             m.title,
             self.body_list(m.bodies),
-            start.format("%Y-%m-%d"),
-            start.format("%H:%M"),
-            end_text,
-            venue.tz.name()
+            dates::day(day),
+            dates::hours_in(utc(m.start), utc(m.end), venue.tz, None)
         )
     }
 
@@ -195,14 +188,14 @@ impl MeetingIndex {
                 both()
             ),
             (ConflictKind::RoomDoubleBooked, Subject::Pair { on: Shared::Room(r), .. }) => {
-                format!("Room {} is booked twice: {} overlap.", self.rooms[r as usize], both())
+                format!("{} is booked twice: {} overlap.", self.room_names[r as usize], both())
             }
             (ConflictKind::PersonDoubleBooked, Subject::Pair { on: Shared::Person(p), .. }) => {
-                format!("{} is expected in two meetings at once: {}.", self.persons[p as usize], both())
+                format!("{} is expected in two meetings at once: {}.", self.person_names[p as usize], both())
             }
             (ConflictKind::PersonTravelTime, Subject::Pair { on: Shared::Person(p), .. }) => format!(
                 "{} cannot travel between venues in time (at least {} minutes needed): {}.",
-                self.persons[p as usize],
+                self.person_names[p as usize],
                 self.travel / 60,
                 both()
             ),
@@ -211,14 +204,19 @@ impl MeetingIndex {
                 format!(
                     "{} would be one of {detail} meetings with interpretation at {} at once; the venue has {} interpretation teams.",
                     self.describe(meetings[0]),
-                    venue.id,
+                    venue.name,
                     venue.teams
                 )
             }
             (ConflictKind::VenueClosed, Subject::Meeting { detail, .. }) => {
                 let venue = &self.venues[meetings[0].venue as usize];
                 let (from, to, reason) = &venue.closures[detail as usize];
-                format!("{} falls on a closure of {} ({reason}, {from} to {to}).", self.describe(meetings[0]), venue.id)
+                format!(
+                    "{} falls on a closure of {} ({reason}, {}).",
+                    self.describe(meetings[0]),
+                    venue.name,
+                    dates::day_span(*from, *to)
+                )
             }
             (ConflictKind::OutsideMeetingWindows, _) => {
                 let venue = &self.venues[meetings[0].venue as usize];
@@ -226,35 +224,44 @@ impl MeetingIndex {
                 format!(
                     "{} lies outside the meeting windows of {} ({} local time).",
                     self.describe(meetings[0]),
-                    venue.id,
+                    venue.name,
                     windows.join(", ")
                 )
             }
             (ConflictKind::OutsideSession, Subject::Meeting { detail, .. }) => {
                 let session = &self.sessions[detail as usize];
-                let dates = match &session.dates {
-                    crate::domain::SessionDates::Days { start, end } => format!("{start} to {end}"),
-                    crate::domain::SessionDates::Year(year) => year.to_string(),
-                    crate::domain::SessionDates::ToBeDetermined => "dates to be determined".into(),
-                };
-                format!("{} lies outside its session {} ({dates}).", self.describe(meetings[0]), session.id)
+                format!(
+                    "{} lies outside the dates of its session, the {} ({}).",
+                    self.describe(meetings[0]),
+                    lowercase_first(&session.title),
+                    dates::session_dates(&session.dates)
+                )
             }
             (ConflictKind::DeadlineAfterPanel, Subject::Call { call }) => {
                 let call = &self.calls[call as usize];
+                let about = call.topic.as_ref().map(|t| format!(" on “{t}”")).unwrap_or_default();
                 format!(
-                    "The call for nominations {} closes on {}, after its panel meets in {}.",
-                    call.id,
-                    call.deadline,
+                    "The call for nominations{about} closes on {}, after its panel meets in {}.",
+                    dates::day(call.deadline),
                     self.describe(meetings[0])
                 )
             }
             (ConflictKind::WorkplanYearWithoutSession, Subject::Entry { entry, body, year }) => format!(
-                "Workplan entry {} gives the {} topics for {year}, but it holds no session in {year}.",
-                self.entries[entry as usize].id,
+                "The workplan entry for paragraphs {} gives the {} topics for {year}, but it holds no session in {year}.",
+                self.entries[entry as usize].paragraphs,
                 self.body_name(body)
             ),
             (kind, _) => format!("{kind}: {}", meetings.iter().map(|m| self.describe(m)).collect::<Vec<_>>().join(", ")),
         }
+    }
+}
+
+/// "Thirteenth session" → "thirteenth session", to stand inside a sentence.
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

@@ -39,6 +39,8 @@ pub struct MeetingData {
 
 pub(crate) struct VenueData {
     pub id: Id,
+    /// The venue as a place, "Vienna International Centre".
+    pub name: String,
     pub tz: Tz,
     /// Sorted, inclusive local days.
     pub closures: Vec<(NaiveDate, NaiveDate, String)>,
@@ -48,18 +50,24 @@ pub(crate) struct VenueData {
 
 pub(crate) struct SessionData {
     pub id: Id,
+    /// "Thirteenth session of the Implementation Review Group".
+    pub title: String,
     pub body: u32,
     pub dates: SessionDates,
 }
 
 pub(crate) struct CallData {
     pub id: Id,
+    /// What the call is about, as its text says, if it says.
+    pub topic: Option<String>,
     pub deadline: NaiveDate,
     pub panel_meeting: u32,
 }
 
 pub(crate) struct EntryData {
     pub id: Id,
+    /// The declaration's paragraphs it covers, "11, 13".
+    pub paragraphs: String,
     pub bodies: u64,
     pub year: i32,
 }
@@ -87,8 +95,12 @@ pub struct MeetingIndex {
     pub(crate) groups: Vec<u64>,
     pub(crate) venues: Vec<VenueData>,
     pub(crate) rooms: Vec<Id>,
+    /// Each room's name, in the order of `rooms`.
+    pub(crate) room_names: Vec<String>,
     pub(crate) sessions: Vec<SessionData>,
     pub(crate) persons: Vec<Id>,
+    /// Each person's name, in the order of `persons`.
+    pub(crate) person_names: Vec<String>,
     pub(crate) meetings: Vec<MeetingData>,
     pub(crate) calls: Vec<CallData>,
     pub(crate) entries: Vec<EntryData>,

@@ -92,6 +92,7 @@ impl MeetingIndex {
 
         let mut venues = Vec::new();
         let mut rooms = Vec::new();
+        let mut room_names = Vec::new();
         let mut venue_by_id = HashMap::new();
         let mut room_by_id = HashMap::new();
         for venue in &data.venues {
@@ -100,6 +101,7 @@ impl MeetingIndex {
             for room in &venue.rooms {
                 room_by_id.insert(room.id.clone(), rooms.len() as u32);
                 rooms.push(room.id.clone());
+                room_names.push(room.name.clone());
             }
             let mut closures: Vec<_> = venue
                 .closures
@@ -109,6 +111,7 @@ impl MeetingIndex {
             closures.sort();
             venues.push(VenueData {
                 id: venue.id.clone(),
+                name: crate::domain::wording::place_name(&venue.name, &venue.city),
                 tz,
                 closures,
                 windows: venue.windows(),
@@ -129,16 +132,19 @@ impl MeetingIndex {
             session_by_id.insert(session.id.clone(), sessions.len() as u32);
             sessions.push(SessionData {
                 id: session.id.clone(),
+                title: crate::domain::session::capitalized(&data.session_title(session)),
                 body,
                 dates: session.dates.clone(),
             });
         }
 
         let mut persons = Vec::new();
+        let mut person_names = Vec::new();
         let mut person_by_id = HashMap::new();
         for person in &data.persons {
             person_by_id.insert(person.id.clone(), persons.len() as u32);
             persons.push(person.id.clone());
+            person_names.push(person.name.clone());
         }
 
         let mut calendar = MeetingIndex {
@@ -147,8 +153,10 @@ impl MeetingIndex {
             groups,
             venues,
             rooms,
+            room_names,
             sessions,
             persons,
+            person_names,
             meetings: Vec::with_capacity(data.meetings.len()),
             calls: Vec::new(),
             entries: Vec::new(),
@@ -196,8 +204,14 @@ impl MeetingIndex {
             else {
                 continue;
             };
+            let panel_topic = call
+                .panel
+                .as_ref()
+                .and_then(|p| data.panels.iter().find(|x| &x.id == p))
+                .map(|p| p.topic.clone());
             calendar.calls.push(CallData {
                 id: call.id.clone(),
+                topic: panel_topic.or_else(|| call.topic.clone()),
                 deadline: call.deadline,
                 panel_meeting: *meeting,
             });
@@ -206,6 +220,7 @@ impl MeetingIndex {
             if let Some(year) = entry.year {
                 calendar.entries.push(EntryData {
                     id: entry.id.clone(),
+                    paragraphs: entry.paragraphs.to_string(),
                     bodies: mask_of(&calendar.body_by_code, &entry.bodies),
                     year,
                 });

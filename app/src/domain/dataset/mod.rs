@@ -235,6 +235,121 @@ impl Dataset {
             .unwrap_or(chrono_tz::UTC)
     }
 
+    /// What an account is, in words a delegate reads: "Secretariat", "Bureau member,
+    /// Implementation Review Group", "Focal point, Austria".
+    pub fn account_described(&self, account: &account::Account) -> String {
+        use crate::domain::account::Role;
+        match account.role {
+            Role::Secretariat => "Secretariat".into(),
+            Role::Bureau => match &account.body {
+                Some(code) => {
+                    let body = self.bodies.iter().find(|b| &b.code == code);
+                    let name = body.map_or_else(|| code.to_string(), |b| b.short_name.clone());
+                    format!("Bureau member, {name}")
+                }
+                None => "Bureau member".into(),
+            },
+            Role::FocalPoint => {
+                let state = account.state.as_ref().map(|code| {
+                    self.states_parties
+                        .iter()
+                        .find(|s| &s.iso_code == code)
+                        .map_or_else(|| code.clone(), |s| s.name.clone())
+                });
+                let organisation = account.organisation.as_ref().map(|id| {
+                    self.organisations
+                        .iter()
+                        .find(|o| &o.id == id)
+                        .map_or_else(|| id.to_string(), |o| o.name.clone())
+                });
+                match state.or(organisation) {
+                    Some(whom) => format!("Focal point, {whom}"),
+                    None => "Focal point".into(),
+                }
+            }
+        }
+    }
+
+    /// Whom an affiliation names: the State party's or the organisation's name ("Austria").
+    pub fn affiliation_named(&self, whom: &Affiliation) -> String {
+        match whom {
+            Affiliation::State(code) => self
+                .states_parties
+                .iter()
+                .find(|s| &s.iso_code == code)
+                .map_or_else(|| code.clone(), |s| s.name.clone()),
+            Affiliation::Organisation(id) => self
+                .organisations
+                .iter()
+                .find(|o| &o.id == id)
+                .map_or_else(|| id.to_string(), |o| o.name.clone()),
+        }
+    }
+
+    /// What a call for nominations is about: its panel's topic, else its own, else its deadline.
+    pub fn call_named(&self, call: &CallForNominations) -> String {
+        let topic = call
+            .panel
+            .as_ref()
+            .and_then(|p| self.panels.iter().find(|x| &x.id == p))
+            .map(|p| p.topic.clone())
+            .or_else(|| call.topic.clone());
+        match topic {
+            Some(topic) => format!("the call for panellists on “{topic}”"),
+            None => format!(
+                "the call for panellists closing on {}",
+                wording::dates::day(call.deadline)
+            ),
+        }
+    }
+
+    /// Bodies by their names, "the Implementation Review Group and the Working Group on the
+    /// Prevention of Corruption"; a code the dataset does not know stands as it is.
+    pub fn bodies_named(&self, codes: &[BodyCode]) -> String {
+        let mut names: Vec<String> = codes
+            .iter()
+            .map(|code| {
+                self.bodies
+                    .iter()
+                    .find(|b| &b.code == code)
+                    .map_or_else(|| code.to_string(), |b| format!("the {}", b.short_name))
+            })
+            .collect();
+        names.dedup();
+        match names.split_last() {
+            None => "no body".into(),
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        }
+    }
+
+    /// A meeting as a person names it: its title and its day at the venue, "“Opening of the
+    /// tenth session” (11 December 2023)".
+    pub fn meeting_named(&self, meeting: &Meeting) -> String {
+        let day = meeting
+            .start
+            .with_timezone(&self.venue_zone(&meeting.venue))
+            .date_naive();
+        format!("“{}” ({})", meeting.title, wording::dates::day(day))
+    }
+
+    /// Why `actor` may not plan `what`, which `bodies` hold, in words.
+    pub fn refusal_to_plan(
+        &self,
+        actor: &account::Account,
+        what: &str,
+        bodies: &[BodyCode],
+    ) -> String {
+        let bureaus = match bodies {
+            [_] => format!("the Bureau of {}", self.bodies_named(bodies)),
+            _ => format!("a Bureau of {}", self.bodies_named(bodies)),
+        };
+        format!(
+            "Your account ({}) may not plan {what}: only the secretariat and {bureaus} may.",
+            self.account_described(actor)
+        )
+    }
+
     /// A session's title, or its key when its body is unknown.
     pub fn session_title(&self, session: &Session) -> String {
         match self.bodies.iter().find(|b| b.code == session.body) {

@@ -9,6 +9,10 @@ async fn a_subscriber_copies_a_bodys_feed_link_and_the_file_parses() {
     with_demo_server(async |server| {
         let browser = Browser::start(true).await;
         browser.open_hydrated(&server.url("/")).await;
+        // One control per feed, which opens to the ways of subscribing and the address.
+        browser
+            .click("li.body[data-code='IRG'] details.subscribe summary")
+            .await;
         let field = "li.body[data-code='IRG'] input.feed-link";
         let address = browser.value_of(field).await;
         browser.click("li.body[data-code='IRG'] button.copy").await;

@@ -81,7 +81,7 @@ async fn a_submission_over_the_states_quota_or_after_the_deadline_is_refused() {
         assert_eq!(nominate(&cast.austria, server, second).await, 201);
         let (status, body) = step(&cast.austria, server, "at-2", "submit").await;
         assert_eq!(status, 422);
-        assert_eq!(body["errors"][0], "nomination at-2: status: AT has already submitted 1 nomination(s) to call call-business-integrity, its quota");
+        assert_eq!(body["errors"][0], "nomination at-2: status: Austria has already submitted 1 nomination to this call, which is its quota.");
 
         let late = json!({ "id": "call-closed", "note_verbale_date": "2020-01-01", "deadline": "2020-02-01", "topic": "Asset recovery" });
         assert_eq!(open_call(&cast.secretariat, server, late).await, 201);

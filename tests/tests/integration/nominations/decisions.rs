@@ -68,11 +68,16 @@ async fn released_decisions_and_reminders_wait_in_the_secretariats_outbox_once_e
             .iter()
             .find(|m| m["recipient"] == "focal.at.test@quorum.example")
             .expect("a message to Austria");
-        assert_eq!(decision["subject"], "Decision on nomination at-1: accepted");
-        assert!(decision["body"]
-            .as_str()
-            .unwrap()
-            .contains("Strong profile"));
+        // Named by the nominee and the panel's topic, never by keys.
+        assert_eq!(
+            decision["subject"],
+            "Decision on the nomination of Anna Berger: accepted"
+        );
+        let body = decision["body"].as_str().unwrap();
+        assert!(body.starts_with("The Bureau has decided on the nomination of Anna Berger to the call for panellists on “Strengthening business integrity"), "{body}");
+        assert!(!body.contains("at-1") && !body.contains("call-business-integrity"), "{body}");
+        assert!(body.contains("Strong profile"), "the Bureau's message to the State: {body}");
+        assert!(!body.contains("Internal:"), "the Bureau's internal note stays internal: {body}");
         assert_eq!(get_as(&cast.bureau, server, "/api/outbox").await.0, 403);
 
         // A call closing within the month, for the reminders (they look a year ahead at most).

@@ -242,7 +242,10 @@ fn base() -> Dataset {
             session(&key, b, "2023-01-01", "2023-12-31")
         })
         .collect();
-    data.persons = ["ana", "ben"].iter().map(|p| person(p, p)).collect();
+    data.persons = [("ana", "Ana Silva"), ("ben", "Ben Okafor")]
+        .iter()
+        .map(|(key, name)| person(key, name))
+        .collect();
     data
 }
 
