@@ -162,6 +162,7 @@ pub const RULES: &[Rule] = &[
     rule("POST", "/api/nominations/open-call", SignedIn),
     read("POST", "/api/plan/choices", Public),
     read("POST", "/api/plan/meeting", Public),
+    read("POST", "/api/plan/why-read-only", Public),
     read("POST", "/api/plan/check", Public),
     read("POST", "/api/plan/free-slots", Public),
     rule("POST", "/api/plan/save", SignedIn),

@@ -20,16 +20,26 @@ pub async fn get_feed_links(path: String, name: String) -> Result<FeedLinks, Quo
     Ok(FeedLinks::new(&public_base(), &path, &name))
 }
 
+/// A session's page; `tz`, an IANA zone the reader gave, adds their time beside the venue's.
 #[server(endpoint = "pages/session")]
-pub async fn load_session_page(id: String) -> Result<Option<SessionPage>, QuorumError> {
+pub async fn load_session_page(
+    id: String,
+    #[server(default)] tz: Option<String>,
+) -> Result<Option<SessionPage>, QuorumError> {
     let db = super::database()?;
-    crate::ssr::detail_pages::session(&db, &id, &public_base()).await
+    let viewer = tz.and_then(|z| z.parse().ok());
+    crate::ssr::detail_pages::session(&db, &id, &public_base(), viewer).await
 }
 
+/// A meeting's page, with the reader's time as for [`load_session_page`].
 #[server(endpoint = "pages/meeting")]
-pub async fn load_meeting_page(id: String) -> Result<Option<MeetingPage>, QuorumError> {
+pub async fn load_meeting_page(
+    id: String,
+    #[server(default)] tz: Option<String>,
+) -> Result<Option<MeetingPage>, QuorumError> {
     let db = super::database()?;
-    crate::ssr::detail_pages::meeting(&db, &id, &public_base()).await
+    let viewer = tz.and_then(|z| z.parse().ok());
+    crate::ssr::detail_pages::meeting(&db, &id, &public_base(), viewer).await
 }
 
 /// The public base URL, for building subscribe links in the page.

@@ -25,6 +25,17 @@ pub async fn load_meeting_form(id: String) -> Result<Option<MeetingForm>, Quorum
     crate::ssr::planner::form_of(&db, &id).await
 }
 
+/// Why the signed-in planner may read but not change the stored meeting `id`, in words:
+/// `None` when they may change it (or there is no such meeting).
+#[server(endpoint = "plan/why-read-only")]
+pub async fn why_read_only(id: String) -> Result<Option<String>, QuorumError> {
+    let db = super::database()?;
+    let Some(actor) = super::caller::signed_in(false).await? else {
+        return Ok(None);
+    };
+    crate::ssr::planner::why_read_only(&db, &actor, &id).await
+}
+
 /// Checks the form as it stands, without saving; told whether it creates a meeting, also
 /// whether its key is taken or the meeting changed since it was opened.
 #[server(endpoint = "plan/check", input = server_fn::codec::Json)]

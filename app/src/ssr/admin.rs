@@ -45,8 +45,14 @@ pub async fn page(db: &DatabaseConnection, _actor: &Account) -> Result<AdminPage
         users: users
             .into_iter()
             .map(|u| UserLine {
+                scope: u
+                    .body_code
+                    .clone()
+                    .or(u.state_code.clone())
+                    .or(u.organisation_id.clone())
+                    .unwrap_or_default(),
                 // Names, with the code an administrator types beside them.
-                scope: match (&u.body_code, &u.state_code, &u.organisation_id) {
+                scope_named: match (&u.body_code, &u.state_code, &u.organisation_id) {
                     (Some(body), ..) => data
                         .bodies
                         .iter()

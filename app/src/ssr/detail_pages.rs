@@ -9,7 +9,7 @@ use crate::domain::{Dataset, Meeting, Panel};
 use crate::error::QuorumError;
 use crate::wire::detail_pages::{FeedLinks, MeetingLine, MeetingPage, SessionPage};
 
-fn line(data: &Dataset, m: &Meeting) -> MeetingLine {
+fn line(data: &Dataset, m: &Meeting, viewer: Option<chrono_tz::Tz>) -> MeetingLine {
     let venue = data.venues.iter().find(|v| v.id == m.venue);
     let tz = venue.and_then(|v| v.tz().ok()).unwrap_or(chrono_tz::UTC);
     let room = venue.and_then(|v| {
@@ -35,6 +35,7 @@ fn line(data: &Dataset, m: &Meeting) -> MeetingLine {
             dates::weekday_and_day(m.start.with_timezone(&tz).date_naive()),
             dates::hours_in(m.start, m.end, tz, None)
         ),
+        viewer_time: super::page_parts::viewer_time(m, tz, viewer),
         start_utc: m.start.to_rfc3339(),
         place: place.join(", "),
         bodies,
@@ -66,6 +67,7 @@ pub async fn session(
     db: &DatabaseConnection,
     id: &str,
     base: &str,
+    viewer: Option<chrono_tz::Tz>,
 ) -> Result<Option<SessionPage>, QuorumError> {
     let data = super::dataset::snapshot(db).await?;
     let Some(session) = data.sessions.iter().find(|s| s.id.as_str() == id) else {
@@ -119,7 +121,7 @@ pub async fn session(
             .cloned()
             .collect(),
         panels: meetings.iter().flat_map(|m| panels_of(&data, m)).collect(),
-        meetings: meetings.iter().map(|m| line(&data, m)).collect(),
+        meetings: meetings.iter().map(|m| line(&data, m, viewer)).collect(),
     }))
 }
 
@@ -127,6 +129,7 @@ pub async fn meeting(
     db: &DatabaseConnection,
     id: &str,
     base: &str,
+    viewer: Option<chrono_tz::Tz>,
 ) -> Result<Option<MeetingPage>, QuorumError> {
     let data = super::dataset::snapshot(db).await?;
     let Some(meeting) = data.meetings.iter().find(|m| m.id.as_str() == id) else {
@@ -148,7 +151,7 @@ pub async fn meeting(
             &format!("/feeds/sessions/{first}.ics"),
             &format!("Quorum — {}", meeting.title),
         ),
-        meeting: line(&data, meeting),
+        meeting: line(&data, meeting, viewer),
         panels: panels_of(&data, meeting),
         sessions,
     }))
@@ -238,7 +241,7 @@ pub async fn venue(
             .iter()
             .map(|c| format!("{}: {}", dates::day_span(c.start, c.end), c.reason))
             .collect(),
-        meetings: meetings.iter().map(|m| line(&data, m)).collect(),
+        meetings: meetings.iter().map(|m| line(&data, m, None)).collect(),
         feed: FeedLinks::new(
             base,
             &format!("/feeds/venues/{}.ics", venue.id),

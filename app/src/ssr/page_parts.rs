@@ -85,6 +85,26 @@ pub(super) fn place_of(data: &Dataset, meeting: &Meeting) -> (String, String) {
     (room, venue)
 }
 
+/// The meeting's hours in the reader's zone, when they gave one whose clock reads otherwise
+/// than the venue's: "Tue 12 Dec 00:00–03:00 JST your time (Asia/Tokyo)".
+pub(super) fn viewer_time(meeting: &Meeting, venue: Tz, viewer: Option<Tz>) -> Option<String> {
+    let at = meeting.start.naive_utc();
+    let viewer = viewer.filter(|v| {
+        v.offset_from_utc_datetime(&at).fix() != venue.offset_from_utc_datetime(&at).fix()
+    })?;
+    let at_the_venue = meeting.start.with_timezone(&venue).date_naive();
+    Some(format!(
+        "{} your time ({})",
+        crate::domain::wording::dates::hours_in(
+            meeting.start,
+            meeting.end,
+            viewer,
+            Some(at_the_venue)
+        ),
+        viewer.name()
+    ))
+}
+
 pub(super) fn event(
     data: &Dataset,
     meeting: &Meeting,
@@ -92,26 +112,7 @@ pub(super) fn event(
     conflict: bool,
 ) -> CalendarEvent {
     let tz = venue_zone(data, meeting);
-    let viewer_time = viewer
-        .filter(|v| {
-            v.offset_from_utc_datetime(&meeting.start.naive_utc()).fix()
-                != tz
-                    .offset_from_utc_datetime(&meeting.start.naive_utc())
-                    .fix()
-        })
-        .map(|v| {
-            let at_the_venue = meeting.start.with_timezone(&tz).date_naive();
-            format!(
-                "{} your time ({})",
-                crate::domain::wording::dates::hours_in(
-                    meeting.start,
-                    meeting.end,
-                    v,
-                    Some(at_the_venue)
-                ),
-                v.name()
-            )
-        });
+    let viewer_time = viewer_time(meeting, tz, viewer);
     let (room, venue) = place_of(data, meeting);
     let bodies = bodies_of(data, meeting);
     CalendarEvent {

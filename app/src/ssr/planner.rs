@@ -108,6 +108,21 @@ pub async fn form_of(
         .map(|m| form_from(&data, m)))
 }
 
+/// Why `actor` may not change the stored meeting `id`, as the save would say it.
+pub async fn why_read_only(
+    db: &DatabaseConnection,
+    actor: &Account,
+    id: &str,
+) -> Result<Option<String>, QuorumError> {
+    let data = super::dataset::snapshot(db).await?;
+    Ok(data
+        .meetings
+        .iter()
+        .find(|m| m.id.as_str() == id)
+        .filter(|m| !actor.may_plan(&data.bodies_of(m)))
+        .map(|m| data.refusal_to_plan(actor, &data.meeting_named(m), &data.bodies_of(m))))
+}
+
 /// What saving the form would answer, without saving: its gaps, a taken key or a change made
 /// since it was opened, the calendar's rules and the conflicts (one rule with the save).
 pub async fn check(

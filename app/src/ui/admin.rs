@@ -35,7 +35,7 @@ pub fn AdminPage() -> impl IntoView {
                             <tbody>
                                 {admin.users.iter().map(|u| view! {
                                     <tr data-email=u.email.clone()>
-                                        <td class="email">{u.email.clone()}</td><td data-label="Name">{u.name.clone()}</td><td data-label="Role">{u.role.clone()}</td><td data-label="For">{u.scope.clone()}</td>
+                                        <td class="email">{u.email.clone()}</td><td data-label="Name">{u.name.clone()}</td><td data-label="Role">{u.role.clone()}</td><td data-label="For">{u.scope_named.clone()}</td>
                                         <td class="remove"><RemoveAccount email=u.email.clone() name=u.name.clone() page=post.page.clone() echo={post.of_row::<ChangeUser>("email", &u.email).filter(|e| is_removal(e)).cloned()}/></td>
                                     </tr>
                                 }).collect_view()}

@@ -188,7 +188,7 @@ fn CalendarBody(page: CalendarPage) -> impl IntoView {
 
 /// Once hydrated, offers the browser's own zone when the address names none.
 #[island]
-fn ViewerZone(has_zone: bool) -> impl IntoView {
+pub(super) fn ViewerZone(has_zone: bool) -> impl IntoView {
     let (zone, set_zone) = signal(None::<String>);
     Effect::new(move |_| {
         if !has_zone {

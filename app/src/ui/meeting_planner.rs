@@ -28,11 +28,14 @@ pub fn PlannerPage() -> impl IntoView {
         move || meeting.clone(),
         |meeting| async move {
             let choices = load_planner().await?;
-            let form = match meeting {
-                Some(id) => load_meeting_form(id).await?,
-                None => None,
+            let (form, read_only) = match meeting {
+                Some(id) => (
+                    load_meeting_form(id.clone()).await?,
+                    why_read_only(id).await?,
+                ),
+                None => (None, None),
             };
-            Ok::<_, QuorumError>((choices, form))
+            Ok::<_, QuorumError>((choices, form, read_only))
         },
     );
     view! {
@@ -43,16 +46,16 @@ pub fn PlannerPage() -> impl IntoView {
                 let (draft, saved, search, post) = (draft.clone(), saved.clone(), search.clone(), post.clone());
                 Suspend::new(async move {
                     match data.await {
-                        Ok((choices, _)) if choices.planner.is_none() => view! {
+                        Ok((choices, ..)) if choices.planner.is_none() => view! {
                             <p role="alert">"Planning is for Bureau members and the secretariat: " <super::header::SignInLink text="sign in"/> "."</p>
                         }.into_any(),
-                        Ok((choices, form)) => {
+                        Ok((choices, form, read_only)) => {
                             let (form, creating) = match (draft, form) {
                                 (Some((typed, create)), _) => (typed, create),
                                 (None, Some(stored)) => (stored, false),
                                 (None, None) => (blank_form(), true),
                             };
-                            view! { <Planner choices form creating saved search post/> }.into_any()
+                            view! { <Planner choices form creating saved search post read_only/> }.into_any()
                         }
                         Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
                     }
@@ -102,6 +105,8 @@ fn Planner(
     saved: Option<String>,
     search: Option<(String, String)>,
     post: PlainPost,
+    /// Why the planner may read this meeting but not change it: the form opens disabled.
+    read_only: Option<String>,
 ) -> impl IntoView {
     // The accept-with-reason forms of the check panel answer without JavaScript through it.
     let post = StoredValue::new(post);
@@ -197,6 +202,11 @@ fn Planner(
                 ev.prevent_default();
                 save.dispatch((form.get_untracked(), creating.get_untracked()));
             }>
+                {read_only.clone().map(|why| view! {
+                    <p class="read-only" role="note">{format!("You may read this meeting here but not change it. {why}")}</p>
+                })}
+                // Disabled as a whole when the planner may not change the meeting.
+                <fieldset class="plain" disabled=read_only.is_some()>
                 <input type="hidden" name="draft" value="1"/>
                 <input type="hidden" name="create" value=initial.create.to_string() prop:value=move || creating.get().to_string()/>
                 <input type="hidden" name="opened_at" value=initial.form.opened_at.clone() prop:value=text(|f| &f.opened_at)/>
@@ -319,6 +329,7 @@ fn Planner(
                         <span class="saved" role="status">"Saved. " <a href=format!("/meetings/{id}")>"View the meeting"</a></span>
                     })}
                 </p>
+                </fieldset>
             </form>
             <aside class="live-check" aria-label="Conflicts of this meeting">
                 <h2>"Conflicts"</h2>

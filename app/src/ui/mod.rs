@@ -96,7 +96,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         // Each page names itself ("Sessions — Quorum"); one that does not is "Quorum".
-        <Title text="Quorum" formatter=|text: String| if text == "Quorum" { text } else { format!("{text} — Quorum") }/>
+        <Title text="Quorum" formatter=page_title/>
         <Router>
             <a class="skip-link" href="#main">"Skip to the content"</a>
             <header::SiteHeader/>
@@ -127,6 +127,21 @@ pub fn App() -> impl IntoView {
             </main>
         </Router>
     }
+}
+
+/// The document's title for a page's own: "Sessions — Quorum". leptos_meta 0.8 writes the
+/// title into the server's HTML unescaped (as it does a textarea's text), so a meeting titled
+/// `</title><b>…` would become markup: the server escapes it here. The pages are not hydrated
+/// (islands), so this runs on the server only.
+fn page_title(text: String) -> String {
+    let title = if text == "Quorum" {
+        text
+    } else {
+        format!("{text} — Quorum")
+    };
+    #[cfg(feature = "ssr")]
+    let title = html_escape::encode_text(&title).into_owned();
+    title
 }
 
 /// At the top of a page that answers a form sent without JavaScript, what became of it: the

@@ -96,6 +96,7 @@ fn MeetingList(meetings: Vec<MeetingLine>) -> impl IntoView {
                 <li class="meeting" data-id=m.id>
                     <a href=format!("/meetings/{}", m.id)>{m.title}</a>
                     <span class="when">{format!(" — {}", m.when)}</span>
+                    {m.viewer_time.map(|t| view! { <span class="viewer-time">{format!(" ({t})")}</span> })}
                     <span class="where">{format!(" — {}", m.place)}</span>
                     <span class="status">{format!(" ({}, {})", m.kind, m.status)}</span>
                 </li>
@@ -126,7 +127,9 @@ fn Panels(panels: Vec<(Panel, Vec<String>)>) -> impl IntoView {
 /// subscribe links.
 #[component]
 pub fn SessionPage() -> impl IntoView {
-    keyed_page("id", load_session_page, "Loading the session…", |s| {
+    let tz = viewer_zone();
+    let load = move |id| load_session_page(id, tz.clone());
+    keyed_page("id", load, "Loading the session…", |s| {
         view! {
             <article class="session">
                 <leptos_meta::Title text={s.title.clone()}/>
@@ -152,6 +155,7 @@ pub fn SessionPage() -> impl IntoView {
                     </ul>
                 }.into_any())}
                 <h2>"Meetings"</h2>
+                <super::calendar::ViewerZone has_zone=viewer_zone().is_some()/>
                 {or_empty(s.meetings.is_empty(), "No meetings are planned in this session yet.", || view! { <MeetingList meetings=s.meetings.clone()/> }.into_any())}
                 <h2>"Panels"</h2>
                 {or_empty(s.panels.is_empty(), "No panels planned yet.", || view! { <Panels panels=s.panels.clone()/> }.into_any())}
@@ -163,12 +167,16 @@ pub fn SessionPage() -> impl IntoView {
 /// One meeting, with its sessions and panels.
 #[component]
 pub fn MeetingPage() -> impl IntoView {
-    keyed_page("id", load_meeting_page, "Loading the meeting…", |m| {
+    let tz = viewer_zone();
+    let load = move |id| load_meeting_page(id, tz.clone());
+    keyed_page("id", load, "Loading the meeting…", |m| {
         view! {
             <article class="meeting-page">
                 <leptos_meta::Title text={m.meeting.title.clone()}/>
                 <h1>{m.meeting.title.clone()}</h1>
                 <p class="facts">{format!("{} · {} · {} · {}", m.meeting.when, m.meeting.place, m.meeting.kind, m.meeting.status)}</p>
+                {m.meeting.viewer_time.clone().map(|t| view! { <p class="viewer-time">{t}</p> })}
+                <super::calendar::ViewerZone has_zone=viewer_zone().is_some()/>
                 <ul class="part-of">
                     {m.sessions.iter().map(|(id, title)| view! {
                         <li><a href=format!("/sessions/{id}")>{title.clone()}</a></li>
@@ -238,6 +246,14 @@ pub fn VenuePage() -> impl IntoView {
             </article>
         }.into_any()
     })
+}
+
+/// The zone the reader asked to see times in (`?tz=Asia/Tokyo`), if any.
+fn viewer_zone() -> Option<String> {
+    leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("tz")
+        .filter(|z| !z.is_empty())
 }
 
 /// A section's content, or a sentence saying that there is none yet: never a bare heading.

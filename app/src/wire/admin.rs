@@ -7,9 +7,12 @@ use serde::{Deserialize, Serialize};
 pub struct UserLine {
     pub email: String,
     pub name: String,
+    /// The role as a person names it, "Bureau member".
     pub role: String,
-    /// Body, State or organisation the account acts for.
+    /// The code of the body, State or organisation the account acts for, as it is typed.
     pub scope: String,
+    /// The same by its name, with the code: "Austria (AT)".
+    pub scope_named: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -56,8 +56,12 @@ pub struct MeetingLine {
     pub title: String,
     pub kind: String,
     pub status: String,
-    /// "2023-12-11 10:00–13:00 (America/New_York)"
+    /// "Monday 11 December 2023, 10:00–13:00 EST", at the venue.
     pub when: String,
+    /// "Tue 12 Dec 00:00–03:00 JST your time (Asia/Tokyo)", when the reader asked for their
+    /// zone and its clock reads otherwise than the venue's.
+    #[serde(default)]
+    pub viewer_time: Option<String>,
     pub start_utc: String,
     pub place: String,
     pub bodies: Vec<String>,

@@ -70,6 +70,11 @@ pub const NOT_WRITES: &[(&str, &str, &str)] = &[
     ("POST", "/api/nominations/review", "reads the review board"),
     ("POST", "/api/plan/choices", "reads the planner's choices"),
     ("POST", "/api/plan/meeting", "reads a meeting's form"),
+    (
+        "POST",
+        "/api/plan/why-read-only",
+        "says why a meeting opens read-only",
+    ),
     ("POST", "/api/plan/session", "reads a session's form"),
     ("POST", "/api/plan/panel", "reads a panel's form"),
     (

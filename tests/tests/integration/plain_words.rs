@@ -307,3 +307,48 @@ async fn a_call_whose_deadline_falls_after_its_panel_is_warned_of_on_the_form() 
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_meeting_a_planner_may_not_change_opens_read_only_and_says_why() {
+    on_each_backend(&[], async |server| {
+        let backend = server.backend();
+        let bureau = server.bureau_member("bureau.reader@quorum.example", "IRG").await;
+        let page = page_text_as(&bureau, server, "/plan?meeting=cosp-10-opening").await;
+        assert!(
+            page.contains("You may read this meeting here but not change it. Your account (Bureau member, Implementation Review Group) may not plan “"),
+            "{backend:?}"
+        );
+        assert!(page.contains("<fieldset disabled class=\"plain\">"), "{backend:?}");
+        // The secretariat opens the same meeting to change it.
+        let secretariat = server.secretariat().await;
+        let page = page_text_as(&secretariat, server, "/plan?meeting=cosp-10-opening").await;
+        assert!(!page.contains("You may read this meeting here"), "{backend:?}");
+        assert!(!page.contains("<fieldset disabled"), "{backend:?}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn meeting_and_session_pages_show_the_venues_time_and_the_readers_day() {
+    on_each_backend(&[], async |server| {
+        let backend = server.backend();
+        for path in [
+            "/meetings/cosp-10-opening?tz=Asia/Tokyo",
+            "/sessions/cosp-10?tz=Asia/Tokyo",
+        ] {
+            let page = page_text(server, path).await;
+            assert!(
+                page.contains("Monday 11 December 2023, 10:00–13:00 EST"),
+                "{backend:?}: {path}"
+            );
+            assert!(
+                page.contains("Tue 12 Dec 00:00–03:00 JST your time (Asia/Tokyo)"),
+                "{backend:?}: {path}"
+            );
+        }
+        // Without a zone, the venue's time alone.
+        let page = page_text(server, "/meetings/cosp-10-opening").await;
+        assert!(!page.contains("your time"), "{backend:?}");
+    })
+    .await;
+}

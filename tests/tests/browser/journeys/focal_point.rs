@@ -21,7 +21,10 @@ async fn a_nominated_panellist_reaches_the_session_page_and_their_feed() {
         bureau.fill("#c-deadline", &deadline).await;
         bureau.click("form.open-call button").await;
         bureau
-            .wait_for_text("main", "Call call-business-integrity-1 opened")
+            .wait_for_text(
+                "main",
+                "Opened the call for panellists on “Strengthening business integrity",
+            )
             .await;
 
         let focal = Browser::signed_in(server, FOCAL_POINT_AT).await;
