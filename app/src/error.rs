@@ -82,6 +82,51 @@ impl QuorumError {
         }
     }
 
+    /// A request that does not read, told in words: what a parser says ("missing field
+    /// `name`", "unknown variant `x`, expected one of …", "expected value at line 1 column 1")
+    /// becomes a sentence naming the field or value, never the parser's own text. Quorum's
+    /// pages always send well-formed requests: this answers hand-made ones.
+    pub fn malformed(parser_says: &str) -> Self {
+        let quoted = |after: &str| {
+            parser_says
+                .split(after)
+                .nth(1)
+                .and_then(|rest| rest.strip_prefix('`'))
+                .and_then(|rest| rest.split('`').next())
+                .map(str::to_owned)
+        };
+        let field_path = parser_says
+            .split_once(": ")
+            .map(|(path, _)| path)
+            .filter(|path| !path.contains(' ') && !path.is_empty());
+        let said = if let Some(field) = quoted("missing field ") {
+            format!("The request lacks its “{field}” field: send the form from Quorum's page, or give every field it has.")
+        } else if let Some(value) = quoted("unknown variant ") {
+            let choices = parser_says
+                .split("expected one of ")
+                .nth(1)
+                .or_else(|| parser_says.split("expected ").nth(1))
+                .map(|rest| {
+                    rest.split(" at line")
+                        .next()
+                        .unwrap_or(rest)
+                        .replace('`', "")
+                })
+                .unwrap_or_default();
+            format!("“{value}” is not a value this field takes; it takes one of: {choices}.")
+        } else if let Some(field) = quoted("unknown field ") {
+            format!("The request has a field Quorum does not know: “{field}”.")
+        } else if parser_says.contains("invalid type") || parser_says.contains("invalid value") {
+            match field_path {
+                Some(field) => format!("The field “{field}” holds a value of the wrong kind (a number for a text, say)."),
+                None => "A field of the request holds a value of the wrong kind (a number for a text, say).".to_owned(),
+            }
+        } else {
+            "The request does not read: Quorum expected the fields of one of its forms, or JSON as its API documents it.".to_owned()
+        };
+        QuorumError::BadRequest(said)
+    }
+
     /// An internal failure with its detail, for the log only.
     pub fn internal(detail: impl Into<String>) -> Self {
         QuorumError::Internal {
@@ -154,11 +199,11 @@ impl leptos::server_fn::error::FromServerFnError for QuorumError {
     fn from_server_fn_error(value: leptos::server_fn::error::ServerFnErrorErr) -> Self {
         use leptos::server_fn::error::ServerFnErrorErr as E;
         match value {
-            E::Args(why) | E::MissingArg(why) => QuorumError::BadRequest(why),
+            E::Args(why) | E::MissingArg(why) => QuorumError::malformed(&why),
             // On the server, what does not deserialise is the request's arguments: the
             // client's mistake. In the browser it is the server's answer.
             #[cfg(feature = "ssr")]
-            E::Deserialization(why) => QuorumError::BadRequest(why),
+            E::Deserialization(why) => QuorumError::malformed(&why),
             #[cfg(not(feature = "ssr"))]
             E::Deserialization(why) => QuorumError::Unreachable(why),
             E::Request(why) | E::Response(why) => QuorumError::Unreachable(why),
@@ -175,5 +220,38 @@ impl leptos::server_fn::error::FromServerFnError for QuorumError {
         self.log_if_internal();
         use leptos::server_fn::Encodes;
         <Self::Encoder as Encodes<Self>>::encode(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::QuorumError;
+
+    fn said(parser_says: &str) -> String {
+        QuorumError::malformed(parser_says).to_string()
+    }
+
+    #[test]
+    fn what_a_parser_says_becomes_a_sentence_naming_the_field() {
+        assert_eq!(
+            said("missing field `password`"),
+            "The request lacks its “password” field: send the form from Quorum's page, or give every field it has."
+        );
+        assert_eq!(
+            said("Failed to deserialize the JSON body into the target type: kind: unknown variant `informal`, expected one of `plenary`, `joint_meeting` at line 1 column 120"),
+            "“informal” is not a value this field takes; it takes one of: plenary, joint_meeting."
+        );
+        assert_eq!(
+            said("email: invalid type: integer `1`, expected a string at line 1 column 10"),
+            "The field “email” holds a value of the wrong kind (a number for a text, say)."
+        );
+        let unreadable = said("expected value at line 1 column 1");
+        assert!(
+            unreadable.starts_with("The request does not read"),
+            "{unreadable}"
+        );
+        for text in [unreadable, said("missing field `x` at line 1 column 2")] {
+            assert!(!text.contains("line 1") && !text.contains('`'), "{text}");
+        }
     }
 }

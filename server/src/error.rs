@@ -42,7 +42,7 @@ pub type ApiResult = Result<Response, ApiError>;
 
 /// A JSON body that could not be read, in its own words: the client's mistake (400).
 pub fn json_error(rejection: JsonRejection) -> ApiError {
-    ApiError(QuorumError::BadRequest(rejection.body_text()))
+    ApiError(QuorumError::malformed(&rejection.body_text()))
 }
 
 /// A value as a 200 JSON answer.

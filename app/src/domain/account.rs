@@ -32,6 +32,78 @@ impl Role {
     }
 }
 
+/// Whether `email` (already trimmed and in lower case) is an address Quorum writes to: a
+/// conservative subset of RFC 5321, since addresses go into message headers and lists — one
+/// `@`, a local part of letters, digits and `.!#$%&'*+/=?^_`{|}~-` (no quoted forms), and a
+/// domain of at least two dot-separated labels of letters, digits and dashes. Nothing else
+/// (spaces, line breaks, commas, angle brackets) can pass. Written here rather than taken from
+/// a crate: the subset is the rule, and it is a few lines.
+pub fn check_email(email: &str) -> Result<(), String> {
+    let refused = || {
+        Err(format!(
+            "“{}” is not an e-mail address Quorum can write to (such as name@example.org)",
+            email.escape_debug()
+        ))
+    };
+    let Some((local, domain)) = email.split_once('@') else {
+        return refused();
+    };
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = labels.len() >= 2
+        && labels.iter().all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        });
+    if email.len() <= 254 && local_ok && domain_ok {
+        Ok(())
+    } else {
+        refused()
+    }
+}
+
+#[cfg(test)]
+mod email_tests {
+    use super::check_email;
+
+    #[test]
+    fn only_a_plain_address_passes() {
+        for good in [
+            "someone@quorum.example",
+            "a.b+c@sub.example.org",
+            "o'neil@un.org",
+        ] {
+            assert!(check_email(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "sectest.crlf@example.org\r\nbcc: x@evil.example",
+            "sectest a@example.org",
+            "sectest.b@example.org, x@evil.example",
+            "<sectest.c>@example.org",
+            "sectest.d@example.org>",
+            "@example.org",
+            "sectest.f@",
+            "sectest.g@localhost",
+            "\"><img src=x>@example.org",
+            "a..b@example.org",
+            "a@b@example.org",
+            "a@-example.org",
+        ] {
+            assert!(check_email(bad).is_err(), "{bad:?}");
+        }
+    }
+}
+
 /// A signed-in user, as the rules see them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Account {

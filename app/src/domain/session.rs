@@ -158,6 +158,26 @@ pub struct Session {
 
 impl Session {
     /// The session's title in correct English, lower-case as in running text:
+    /// The session as a calendar cell names it, where the full title does not fit: "IRG 14",
+    /// "IRG 13, resumed 2", "COSP special session", "COSP intersessional 2022".
+    pub fn short_label(&self) -> String {
+        let number = self.number.map(|n| format!(" {n}")).unwrap_or_default();
+        match (self.kind, self.resumed) {
+            (SessionKind::Regular, _) => format!("{}{number}", self.body),
+            (SessionKind::Resumed, Some(part)) => format!("{}{number}, resumed {part}", self.body),
+            (SessionKind::Resumed, None) => format!("{}{number}, resumed", self.body),
+            (SessionKind::Special, _) => format!("{} special session", self.body),
+            (SessionKind::Intersessional, _) => {
+                let year = self
+                    .dates
+                    .year()
+                    .map(|y| format!(" {y}"))
+                    .unwrap_or_default();
+                format!("{} intersessional{year}", self.body)
+            }
+        }
+    }
+
     /// "second resumed thirteenth session of the Implementation Review Group".
     /// `resumptions` is how many resumed parts the original session has: a lone one is
     /// simply "resumed fourteenth session".
@@ -212,6 +232,26 @@ pub fn capitalized(title: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_short_label_names_the_body_and_the_number() {
+        let session = |kind, number, resumed| Session {
+            dates: SessionDates::Year(2022),
+            ..session(kind, number, resumed)
+        };
+        assert_eq!(
+            session(SessionKind::Regular, Some(14), None).short_label(),
+            "IRG 14"
+        );
+        assert_eq!(
+            session(SessionKind::Resumed, Some(13), Some(2)).short_label(),
+            "IRG 13, resumed 2"
+        );
+        assert_eq!(
+            session(SessionKind::Intersessional, None, None).short_label(),
+            "IRG intersessional 2022"
+        );
+    }
+
     use super::*;
 
     fn body(code: &str, name: &str, style: TitleStyle) -> Body {

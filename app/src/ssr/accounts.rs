@@ -63,9 +63,7 @@ pub(crate) fn account_of(row: user::Model) -> Result<Account, QuorumError> {
 /// Creates an account after checking what its role needs.
 pub async fn create(db: &impl ConnectionTrait, new: &NewAccount) -> Result<Account, QuorumError> {
     let email = new.email.trim().to_lowercase();
-    if !email.contains('@') || email.len() > 254 {
-        return Err(invalid("email", "is not an e-mail address"));
-    }
+    crate::domain::account::check_email(&email).map_err(|why| invalid("email", &why))?;
     // Accounts live outside the dataset, so their texts are checked here by the same rule.
     use crate::domain::dataset::{check_text, SHORT_TEXT_MAX};
     check_text(&email, SHORT_TEXT_MAX).map_err(|why| invalid("email", &why))?;

@@ -110,6 +110,7 @@ pub fn calendar_page(
                     id: s.id.to_string(),
                     body: s.body.to_string(),
                     title: capitalized(&data.session_title(s)),
+                    short: s.short_label(),
                     day_of: format!(
                         "day {} of {}",
                         (day - start).num_days() + 1,

@@ -16,7 +16,7 @@ use crate::domain::conflicts::{Proposal, SlotQuery};
 
 use crate::domain::session::capitalized;
 
-use crate::domain::{Dataset, Meeting, MeetingStatus, MeetingType, SessionDates};
+use crate::domain::{Dataset, Meeting, MeetingStatus, MeetingType};
 
 use crate::domain::label::Label;
 use crate::error::QuorumError;
@@ -45,11 +45,7 @@ pub async fn options(
                 id: s.id.to_string(),
                 body: s.body.to_string(),
                 title: capitalized(&data.session_title(s)),
-                dates: match &s.dates {
-                    SessionDates::Days { start, end } => format!("{start} – {end}"),
-                    SessionDates::Year(y) => format!("{y}"),
-                    SessionDates::ToBeDetermined => "dates to be determined".into(),
-                },
+                dates: crate::domain::wording::dates::session_dates(&s.dates),
             })
             .collect(),
         venues: data
@@ -83,7 +79,10 @@ pub async fn options(
                 label: capitalized(k.as_str()),
             })
             .collect(),
-        planner: account.map(|a| format!("{} ({})", a.name, a.role.label())),
+        // A focal point plans nothing: the planner greets only those who plan.
+        planner: account
+            .filter(|a| a.role != crate::domain::account::Role::FocalPoint)
+            .map(|a| format!("{} ({})", a.name, data.account_described(a))),
         meetings: meetings
             .iter()
             .map(|m| {

@@ -18,9 +18,10 @@ pub async fn review(
     db: &DatabaseConnection,
     account: Option<&Account>,
 ) -> Result<ReviewPage, QuorumError> {
+    // A focal point reviews nothing: the board greets only the Bureau and the secretariat.
     let Some(actor) = account.filter(|a| a.role != Role::FocalPoint) else {
         return Ok(ReviewPage {
-            who: account.map(who),
+            who: None,
             calls: vec![],
             panels: vec![],
         });

@@ -52,7 +52,7 @@ fn the_month_of_cosp_10_shows_its_opening_in_atlanta_time_and_the_viewers() {
     assert!(opening
         .sessions
         .iter()
-        .any(|s| s.id == "cosp-10" && s.day_of == "day 1 of 5"));
+        .any(|s| s.id == "cosp-10" && s.day_of == "day 1 of 5" && s.short == "COSP 10"));
     // Same zone as the venue: nothing beside it.
     let mut q = query("month", "2023-12-11");
     q.tz = Some("America/New_York".into());

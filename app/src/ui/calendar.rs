@@ -44,6 +44,10 @@ pub(super) fn Select(
 #[component]
 fn Event(event: CalendarEvent) -> impl IntoView {
     let mut class = format!("event status-{}", event.status);
+    // Coloured by its (first) body, as the sessions are and as the legend says.
+    if let Some(body) = event.bodies.first() {
+        class.push_str(&format!(" body-{}", body.to_lowercase()));
+    }
     if event.conflict {
         class.push_str(" in-conflict");
     }
@@ -85,11 +89,16 @@ fn Day(day: CalendarDay, compact: bool) -> impl IntoView {
         <div class=class data-date=day.date>
             <h3 class="day-heading"><time datetime=day.date.clone() title=day.label.clone()>{heading}</time></h3>
             <ul class="sessions-on-day">
-                {day.sessions.into_iter().map(|s| view! {
-                    <li class=format!("session-chip body-{}", s.body.to_lowercase())>
-                        <a href=format!("/sessions/{}", s.id)>{s.title}</a>
-                        <span class="day-of">{format!(" ({})", s.day_of)}</span>
-                    </li>
+                {day.sessions.into_iter().map(|s| {
+                    // A month's cells name a session shortly ("IRG 14"); its full title is the
+                    // link's accessible name and tooltip.
+                    let shown = if compact { s.short.clone() } else { s.title.clone() };
+                    view! {
+                        <li class=format!("session-chip body-{}", s.body.to_lowercase())>
+                            <a href=format!("/sessions/{}", s.id) title=s.title.clone() aria-label=format!("{} ({})", s.title, s.day_of)>{shown}</a>
+                            <span class="day-of" aria-hidden="true">{format!(" ({})", s.day_of)}</span>
+                        </li>
+                    }
                 }).collect_view()}
             </ul>
             <ul class="events">
@@ -167,6 +176,11 @@ fn CalendarBody(page: CalendarPage) -> impl IntoView {
             <span class="views">{views}</span>
             <a href="/timeline">"Timeline"</a>
         </nav>
+        <ul class="legend" aria-label="Colours of the bodies">
+            {page.bodies.iter().map(|b| view! {
+                <li class=format!("swatch body-{}", b.value.to_lowercase())>{format!("{} — {}", b.value, b.label)}</li>
+            }).collect_view()}
+        </ul>
         {if grid {
             view! {
                 <div class=format!("calendar-grid {}", page.view) role="list">

@@ -64,6 +64,8 @@ pub struct SessionChip {
     pub id: String,
     pub body: String,
     pub title: String,
+    /// "IRG 14", for a month's small cells.
+    pub short: String,
     /// "day 2 of 5"
     pub day_of: String,
 }

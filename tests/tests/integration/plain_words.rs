@@ -352,3 +352,56 @@ async fn meeting_and_session_pages_show_the_venues_time_and_the_readers_day() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_account_needs_a_plain_address_and_a_hand_made_request_is_told_in_words() {
+    on_each_backend(&[], async |server| {
+        let backend = server.backend();
+        let secretariat = server.secretariat().await;
+        for address in [
+            "clerk@example.org\r\nbcc: x@evil.example",
+            "clerk@example.org, x@evil.example",
+            "<clerk>@example.org",
+            "clerk@localhost",
+        ] {
+            let fields = [
+                ("email", address),
+                ("name", "Clerk"),
+                ("role", "secretariat"),
+                ("password", "a-long-enough-password"),
+            ];
+            let (_, outcome) = form_post(&secretariat, server, "admin/add-user", &fields).await;
+            assert!(
+                outcome["done"].is_null(),
+                "{backend:?}: {address:?} was accepted"
+            );
+            assert!(
+                outcome
+                    .to_string()
+                    .contains("is not an e-mail address Quorum can write to"),
+                "{backend:?}: {outcome}"
+            );
+        }
+        // A form sent without one of its fields: the answer names the field in words.
+        let (status, answer) =
+            form_post(&secretariat, server, "admin/save-body", &[("code", "X")]).await;
+        assert_eq!(status, 400, "{backend:?}: {answer}");
+        let said = answer.to_string();
+        assert!(
+            said.contains("The request lacks its “name” field"),
+            "{backend:?}: {said}"
+        );
+        assert!(!said.contains('`'), "{backend:?}: {said}");
+        // A focal point is not greeted by the planner or the review board.
+        let austria = server
+            .focal_point("focal.greeted@quorum.example", "AT")
+            .await;
+        let plan = page_text_as(&austria, server, "/plan").await;
+        assert!(
+            plan.contains("Planning is for Bureau members and the secretariat"),
+            "{backend:?}"
+        );
+        assert!(!plan.contains("Planning as"), "{backend:?}");
+    })
+    .await;
+}

@@ -126,8 +126,12 @@ pub(super) fn persons(
         if let Some(affiliation) = &person.affiliation {
             parties.affiliation(e, affiliation, &record, "affiliation");
         }
-        if person.email.as_deref().is_some_and(|m| !m.contains('@')) {
-            e.add(&record, "email", "is not an e-mail address");
+        if let Some(Err(why)) = person
+            .email
+            .as_deref()
+            .map(|m| crate::domain::account::check_email(&m.trim().to_lowercase()))
+        {
+            e.add(&record, "email", why);
         }
     }
     for (i, seat) in data.bureau_members.iter().enumerate() {
