@@ -50,6 +50,18 @@ pub async fn add_closure(
         return form_outcome(Err(e));
     }
     let venue = data.venues[index].clone();
+    // The meetings the closure falls on, named in the answer: they now conflict.
+    let calendar = crate::domain::conflicts::MeetingIndex::build(&data)?;
+    let falls_on: Vec<String> = calendar
+        .scan()
+        .iter()
+        .map(|c| calendar.view(c, None))
+        .filter(|v| {
+            v.kind == crate::domain::conflicts::ConflictKind::VenueClosed
+                && v.explanation.contains(&format!("({}, ", closure.reason))
+        })
+        .map(|v| format!(" Conflict: {}", v.explanation))
+        .collect();
     let txn = db.begin().await?;
     venue_closure::Entity::insert(closure_row(&venue, &closure))
         .exec(&txn)
@@ -66,8 +78,17 @@ pub async fn add_closure(
     super::data_version::bump(&txn).await?;
     txn.commit().await?;
     Ok(done(format!(
-        "{} is closed from {start} to {end}.",
-        venue.name
+        "{} is closed {}.{}",
+        venue.name,
+        match start == end {
+            true => format!("on {}", crate::domain::wording::dates::day(start)),
+            false => format!(
+                "from {} to {}",
+                crate::domain::wording::dates::day(start),
+                crate::domain::wording::dates::day(end)
+            ),
+        },
+        falls_on.concat()
     )))
 }
 

@@ -42,16 +42,18 @@ pub fn calendar_page(
     };
     let mut notices = vec![];
     let layout = CalendarLayout::parse(query.view.as_deref());
-    let anchor = match query.date.as_deref().map(|d| d.parse::<NaiveDate>()) {
-        Some(Ok(day)) => day,
+    // No day asked for: today, or — for a filtered calendar — the day of its next meeting
+    // (its latest when none is ahead), chosen once the meetings are known.
+    let asked = match query.date.as_deref().map(|d| d.parse::<NaiveDate>()) {
+        Some(Ok(day)) => Some(day),
         Some(Err(_)) => {
             notices.push(format!(
                 "{:?} is not a date (YYYY-MM-DD)",
                 query.date.take().unwrap_or_default()
             ));
-            today
+            Some(today)
         }
-        None => today,
+        None => None,
     };
     let viewer = match query.tz.as_deref().map(|z| z.parse::<Tz>()) {
         Some(Ok(tz)) => Some(tz),
@@ -79,7 +81,6 @@ pub fn calendar_page(
         }
     }
     let hot = conflicted(conflicts);
-    let (from, to) = layout.range(anchor);
     let session_shown = |s: &Session| {
         query.body.as_deref().is_none_or(|b| s.body.as_str() == b)
             && query
@@ -97,6 +98,36 @@ pub fn calendar_page(
     };
     let mut meetings: Vec<&Meeting> = data.meetings.iter().filter(|m| meeting_shown(m)).collect();
     meetings.sort_by_key(|m| (m.start, m.id.clone()));
+    let local_day = |m: &Meeting| m.start.with_timezone(&venue_zone(data, m)).date_naive();
+    let filtered = query.body.is_some() || query.venue.is_some() || query.kind.is_some();
+    let anchor = asked.unwrap_or_else(|| {
+        let next = meetings.iter().map(|m| local_day(m)).find(|d| *d >= today);
+        match (filtered, next, meetings.last()) {
+            (true, Some(next), _) => next,
+            (true, None, Some(latest)) => local_day(latest),
+            _ => today,
+        }
+    });
+    let (from, to) = layout.range(anchor);
+    // An empty period says where the nearest meeting is, with a link to it.
+    let nearest = (!meetings.iter().any(|m| (from..=to).contains(&local_day(m))))
+        .then(|| {
+            meetings
+                .iter()
+                .min_by_key(|m| (local_day(m) - anchor).num_days().abs())
+        })
+        .flatten()
+        .map(|m| {
+            let day = local_day(m);
+            (
+                format!(
+                    "The nearest meeting is “{}”, on {}.",
+                    m.title,
+                    crate::domain::wording::dates::day(day)
+                ),
+                day.to_string(),
+            )
+        });
     let mut days = vec![];
     let mut day = from;
     while day <= to {
@@ -154,6 +185,7 @@ pub fn calendar_page(
         kinds,
         zones: VIEWER_ZONES.iter().map(|z| z.to_string()).collect(),
         notice: (!notices.is_empty()).then(|| notices.join("; ")),
+        nearest,
         query,
     }
 }

@@ -81,7 +81,16 @@ pub async fn review(
             let meeting = data.meetings.iter().find(|m| m.id == p.meeting)?;
             actor.may_plan(&data.bodies_of(meeting)).then(|| Choice {
                 value: p.id.to_string(),
-                label: format!("{} — {}", meeting.start.format("%Y-%m-%d"), p.topic),
+                label: format!(
+                    "{} — {}",
+                    crate::domain::wording::dates::day(
+                        meeting
+                            .start
+                            .with_timezone(&data.venue_zone(&meeting.venue))
+                            .date_naive()
+                    ),
+                    p.topic
+                ),
             })
         })
         .collect();

@@ -84,6 +84,29 @@ fn seen_from_tokyo_the_atlanta_opening_is_listed_on_its_day_with_tokyos_day_besi
 }
 
 #[test]
+fn a_bodys_calendar_opens_on_its_latest_meeting_and_an_empty_month_names_the_nearest() {
+    let data = demo();
+    let mut q = query("month", "");
+    q.date = None;
+    q.body = Some("IRG".into());
+    let page = calendar_page(&data, &[], q, day("2026-11-26"));
+    // Every IRG meeting of the demo is past: the month of the latest one opens.
+    assert_ne!(page.label, "November 2026");
+    assert!(
+        page.days.iter().any(|d| !d.events.is_empty()),
+        "{}",
+        page.label
+    );
+    assert!(page.nearest.is_none());
+
+    let empty = calendar_page(&data, &[], query("month", "2025-02-10"), day("2026-11-26"));
+    assert!(empty.days.iter().all(|d| d.events.is_empty()));
+    let (said, nearest_day) = empty.nearest.expect("the nearest meeting is named");
+    assert!(said.starts_with("The nearest meeting is “"), "{said}");
+    assert!(nearest_day.parse::<NaiveDate>().is_ok(), "{nearest_day}");
+}
+
+#[test]
 fn filters_narrow_the_calendar_and_unknown_values_are_reported() {
     let data = demo();
     let mut q = query("list", "2023-01-01");
@@ -118,6 +141,29 @@ fn the_timeline_puts_joint_meetings_in_each_of_their_bodies_rows() {
     let page = timeline_page(&data, &[], TimelineQuery::default());
     assert_eq!((page.from, page.to), (2022, 2026));
     assert_eq!(page.years.len(), 5);
+    // Each bar is labelled: the row names the body, the bar its number.
+    let irg = page.rows.iter().find(|r| r.body == "IRG").unwrap();
+    let short_of = |href: &str| {
+        irg.bars
+            .iter()
+            .find(|b| b.href == href)
+            .map(|b| b.short.clone())
+    };
+    assert_eq!(short_of("/sessions/irg-14").as_deref(), Some("14"));
+    // Labels never overlap: one that would run into the label before it is left out.
+    for row in &page.rows {
+        let labelled: Vec<&TimelineBar> = row.bars.iter().filter(|b| !b.short.is_empty()).collect();
+        for pair in labelled.windows(2) {
+            let end = pair[0].left + pair[0].width + 0.6 * pair[0].short.chars().count() as f64;
+            assert!(
+                end <= pair[1].left,
+                "{}: {} runs into {}",
+                row.body,
+                pair[0].short,
+                pair[1].short
+            );
+        }
+    }
     let joint_in = |code: &str| {
         page.rows
             .iter()

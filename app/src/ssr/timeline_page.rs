@@ -74,6 +74,12 @@ pub fn timeline_page(
                 bars.push(TimelineBar {
                     href: format!("/sessions/{}", session.id),
                     label: capitalized(&data.session_title(session)),
+                    // The row names the body: the bar keeps what follows it ("IRG 14" → "14").
+                    short: session
+                        .short_label()
+                        .trim_start_matches(session.body.as_str())
+                        .trim_start()
+                        .to_owned(),
                     dates,
                     left,
                     width,
@@ -98,6 +104,8 @@ pub fn timeline_page(
                 bars.push(TimelineBar {
                     href: format!("/meetings/{}", meeting.id),
                     label: meeting.title.clone(),
+                    // Striped, and explained by the legend: a label would cover its session's.
+                    short: String::new(),
                     dates: day.format("%-d %b %Y").to_string(),
                     left,
                     width,
@@ -110,6 +118,7 @@ pub fn timeline_page(
                 });
             }
             bars.sort_by(|a, b| a.left.total_cmp(&b.left));
+            keep_labels_apart(&mut bars);
             TimelineRow {
                 body: body.code.to_string(),
                 name: body.short_name.clone(),
@@ -139,4 +148,35 @@ pub async fn load(
     let data = super::dataset::snapshot(db).await?;
     let conflicts = super::conflicts::scan(db).await?;
     Ok(timeline_page(&data, &conflicts, query))
+}
+
+/// About how much of the track one character of a bar's label takes, in percent (0.7 rem
+/// type on a track of some 1,000 px).
+const LABEL_CHAR_WIDTH: f64 = 0.6;
+
+/// Drops the label of a bar that would run into the next bar, the label before it or the
+/// track's end, so that labels never cover each other or a bar; the bar keeps its full title
+/// as tooltip and accessible name.
+fn keep_labels_apart(bars: &mut [TimelineBar]) {
+    let mut free_from = f64::MIN;
+    for i in 0..bars.len() {
+        if bars[i].short.is_empty() {
+            continue;
+        }
+        let end =
+            bars[i].left + bars[i].width + LABEL_CHAR_WIDTH * bars[i].short.chars().count() as f64;
+        // The next bar beyond this one (a joint meeting within its session lies under it).
+        let own_end = bars[i].left + bars[i].width;
+        let next_bar = bars[i + 1..]
+            .iter()
+            .map(|next| next.left)
+            .find(|left| *left >= own_end)
+            .unwrap_or(100.0)
+            .min(100.0);
+        if bars[i].left < free_from || end > next_bar {
+            bars[i].short.clear();
+        } else {
+            free_from = end + 0.5;
+        }
+    }
 }

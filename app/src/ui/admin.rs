@@ -72,7 +72,7 @@ pub fn AdminPage() -> impl IntoView {
                                 {if v.closures.is_empty() {
                                     view! { <p class="empty">"No closures."</p> }.into_any()
                                 } else {
-                                    view! { <ul class="closures">{v.closures.iter().map(|(s, e, r)| view! { <li>{format!("{s} – {e}: {r}")}</li> }).collect_view()}</ul> }.into_any()
+                                    view! { <ul class="closures">{v.closures.iter().map(|(s, e, r)| view! { <li>{format!("{}: {r}", closure_days(s, e))}</li> }).collect_view()}</ul> }.into_any()
                                 }}
                             </section>
                         }).collect_view()}
@@ -124,6 +124,14 @@ pub fn AdminPage() -> impl IntoView {
 /// change form that posts to the same server function.
 fn is_removal(echo: &FormEcho) -> bool {
     echo.value("remove") == Some("true")
+}
+
+/// A closure's days as people write them ("24–26 December 2022"), from the page data's ISO days.
+fn closure_days(start: &str, end: &str) -> String {
+    match (start.parse(), end.parse()) {
+        (Ok(start), Ok(end)) => crate::domain::wording::dates::day_span(start, end),
+        _ => format!("{start} – {end}"),
+    }
 }
 
 /// The options of a role select, with `chosen` selected.

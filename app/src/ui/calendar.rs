@@ -181,6 +181,9 @@ fn CalendarBody(page: CalendarPage) -> impl IntoView {
                 <li class=format!("swatch body-{}", b.value.to_lowercase())>{format!("{} — {}", b.value, b.label)}</li>
             }).collect_view()}
         </ul>
+        {page.nearest.clone().map(|(said, day)| view! {
+            <p class="nearest" role="status">"No meeting in this period. " {said} " " <a href=q.href(&page.view, &day)>"Show it"</a></p>
+        })}
         {if grid {
             view! {
                 <div class=format!("calendar-grid {}", page.view) role="list">
@@ -291,6 +294,12 @@ fn Timeline(page: TimelinePage) -> impl IntoView {
             <a href=format!("/timeline?from={}&to={}", page.from + 1, page.to + 1)>"Later →"</a>
             <a href="/calendar">"Calendar"</a>
         </nav>
+        <ul class="legend timeline-legend" aria-label="What the bars show">
+            <li><span class="key bar"></span>"Session with dates"</li>
+            <li><span class="key bar tentative"></span>"Session whose dates are not yet set"</li>
+            <li><span class="key bar joint"></span>"Joint meeting, in each of its bodies' rows"</li>
+            <li>"⚠ in conflict"</li>
+        </ul>
         <div class="timeline" role="table" aria-label="Sessions by body and year">
             <div class="timeline-row years" role="row">
                 <span class="timeline-body" role="columnheader">"Body"</span>
@@ -319,6 +328,7 @@ fn Timeline(page: TimelinePage) -> impl IntoView {
                                     <a href=bar.href title=title.clone() aria-label=title>
                                         {bar.conflict.then_some("⚠")}
                                     </a>
+                                    <span class="bar-label" aria-hidden="true">{bar.short}</span>
                                 </li>
                             }
                         }).collect_view()}

@@ -99,6 +99,9 @@ pub struct CalendarPage {
     pub zones: Vec<String>,
     /// Why a filter value was ignored, if one was.
     pub notice: Option<String>,
+    /// When no meeting falls in the period: where the nearest one is, in words, and its day.
+    #[serde(default)]
+    pub nearest: Option<(String, String)>,
 }
 
 /// The timeline's address: `/timeline?from=2022&to=2026&body=IRG`.
@@ -114,6 +117,9 @@ pub struct TimelineQuery {
 pub struct TimelineBar {
     pub href: String,
     pub label: String,
+    /// Shown beside the bar: the session's number ("14", "13, resumed 2") or "joint".
+    #[serde(default)]
+    pub short: String,
     /// Dates in words, for the tooltip and screen readers.
     pub dates: String,
     pub left: f64,

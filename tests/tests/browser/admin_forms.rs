@@ -59,7 +59,8 @@ fn admin_forms(round: &str, rules: &str) -> Vec<Filled> {
             ]),
             refused_field: "reason",
             corrected: fields(&[("reason", &reason)]),
-            done: "Vienna International Centre is closed from 2027-01-11 to 2027-01-12.".to_owned(),
+            done: "Vienna International Centre is closed from 11 January 2027 to 12 January 2027."
+                .to_owned(),
         },
         Filled {
             form: "form.body-form",

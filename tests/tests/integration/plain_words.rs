@@ -405,3 +405,34 @@ async fn an_account_needs_a_plain_address_and_a_hand_made_request_is_told_in_wor
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_closure_over_a_planned_meeting_names_it_when_saved() {
+    on_each_backend(&[], async |server| {
+        let backend = server.backend();
+        let secretariat = server.secretariat().await;
+        let fields = [
+            ("venue", "vienna-vic"),
+            ("start", "2023-06-14"),
+            ("end", "2023-06-14"),
+            ("reason", "Power cut"),
+        ];
+        let (_, outcome) = form_post(&secretariat, server, "admin/add-closure", &fields).await;
+        let done = outcome["done"].as_str().unwrap_or_default();
+        assert!(
+            done.starts_with("Vienna International Centre is closed on 14 June 2023."),
+            "{backend:?}: {outcome}"
+        );
+        assert!(
+            done.contains("Conflict: “Joint meeting of the Implementation Review Group"),
+            "{backend:?}: {done}"
+        );
+        assert!(
+            done.contains(
+                "falls on a closure of Vienna International Centre (Power cut, 14 June 2023)"
+            ),
+            "{backend:?}: {done}"
+        );
+    })
+    .await;
+}
